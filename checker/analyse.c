@@ -1,0 +1,966 @@
+/*
+ * analyse.c - path-sensitive tracking of acquisitions; see analyse.h.
+ *
+ * The walk is breadth-first over (block, state) nodes; a node whose
+ * block and state were seen before is not explored again, which keeps
+ * the walk close to linear in practice.  A state is a flat byte string
+ * (so it hashes and compares with memcmp):
+ *
+ *   slots:  one per handle an acquisition site makes (pipe makes two):
+ *           status, and for a handle being transferred (realloc, fdopen)
+ *           the slot it waits on;
+ *   vars:   for each variable that events mention, the slot it holds
+ *           (role HANDLE) or the site whose status it holds (role STATUS);
+ *   values: for each variable tested in a branch, what is known of its
+ *           integer value (an interval minus at most one point).
+ *
+ * Each node keeps its parent, so a finding's path is read back for its
+ * notes.  Findings are de-duplicated per (kind, site, location).
+ */
+#include "analyse.h"
+#include "report.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum slot_status {
+	RS_NONE,        /* not acquired on this path */
+	RS_UNCHECKED,   /* acquired, may have failed */
+	RS_HELD,        /* acquired and known to have succeeded */
+	RS_RELEASED,
+	RS_ESCAPED,     /* ownership left the function */
+	RS_FAILED,      /* the acquisition failed: nothing held */
+	RS_MOVED,       /* transferred into another handle (realloc, fdopen) */
+	RS_LEAKED,      /* already reported lost */
+	RS_PENDING,     /* being transferred; waits on slot .pend */
+};
+
+enum pend_mode { PM_TRANSFER = 1, PM_REOPEN = 2 };
+
+struct slot_st {
+	uint8_t st;             /* enum slot_status */
+	uint8_t pmode;          /* enum pend_mode while RS_PENDING */
+	int16_t pend;           /* RS_PENDING: the slot whose outcome decides, else -1 */
+};
+
+enum role { ROLE_NONE, ROLE_HANDLE, ROLE_STATUS };
+
+struct var_st {
+	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS: site; else -1 */
+	uint8_t role;
+	uint8_t pad;
+};
+
+struct val {
+	int64_t lo, hi;         /* inclusive bounds */
+	int64_t ex;             /* a point excluded from [lo, hi] when has_ex */
+	int64_t has_ex;         /* 0 or 1 (a full word keeps the struct padding-free) */
+};
+
+struct node {
+	int block;
+	int parent;             /* node index, -1 for the entry */
+	size_t state;           /* offset of the state in the store */
+};
+
+struct seen {
+	struct seen_key {
+		int kind, site;
+		unsigned line, col;
+	} *v;
+	size_t n, cap;
+};
+
+struct an {
+	const struct ir_func *f;
+	const struct analyse_opts *opts;
+	int *rv;                /* var -> index in vars part, or -1 */
+	int *cv;                /* var -> index in values part, or -1 */
+	int *base;              /* site -> first slot */
+	int *slot_site;         /* slot -> site */
+	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
+	bool *has_kids;         /* var -> array slots have it as parent */
+	size_t nslots, nrv, ncv, nvars;
+	size_t off_vars, off_vals, size;
+	unsigned char *store;   /* states, back to back */
+	size_t store_len, store_cap;
+	struct node *nodes;
+	size_t nnodes, capnodes;
+	int *memo;              /* open addressing over node indices, -1 empty */
+	size_t memo_cap;
+	bool exhausted;
+	struct seen seen;
+	/* the event being executed, for findings and replays */
+	int node;
+	size_t evi;
+	bool quiet;             /* replaying: no findings */
+	int watch;              /* replaying: slot whose release we look for */
+	struct ir_loc watch_loc;
+};
+
+static const struct val TOP = { INT64_MIN, INT64_MAX, 0, 0 };
+
+/* ---- state access ---- */
+
+static struct slot_st *slots(const struct an *A, unsigned char *s)
+{
+	(void)A;
+	return (struct slot_st *)s;
+}
+
+static struct var_st *vst(const struct an *A, unsigned char *s, int v)
+{
+	return A->rv[v] < 0 ? NULL : (struct var_st *)(s + A->off_vars) + A->rv[v];
+}
+
+static struct val *vval(const struct an *A, unsigned char *s, int v)
+{
+	return A->cv[v] < 0 ? NULL : (struct val *)(s + A->off_vals) + A->cv[v];
+}
+
+static const struct ir_site *site_of_slot(const struct an *A, int slot)
+{
+	return &A->f->sites[A->slot_site[slot]];
+}
+
+static bool live(uint8_t st)
+{
+	return st == RS_HELD || st == RS_UNCHECKED;
+}
+
+/* ---- values ---- */
+
+static void val_norm(struct val *v)
+{
+	if (v->has_ex && (v->ex < v->lo || v->ex > v->hi))
+		v->has_ex = 0;
+	if (v->has_ex && v->ex == v->lo && v->lo < v->hi) {
+		v->lo++;
+		v->has_ex = 0;
+	} else if (v->has_ex && v->ex == v->hi && v->lo < v->hi) {
+		v->hi--;
+		v->has_ex = 0;
+	}
+	if (!v->has_ex)
+		v->ex = 0;
+}
+
+enum tri { NO, YES, MAYBE };
+
+static enum tri val_eval(struct val v, enum ir_cmp cmp, int64_t k)
+{
+	enum tri eq;
+
+	val_norm(&v);
+	if (v.lo == v.hi && v.lo == k && !v.has_ex)
+		eq = YES;
+	else if (k < v.lo || k > v.hi || (v.has_ex && v.ex == k))
+		eq = NO;
+	else
+		eq = MAYBE;
+	switch (cmp) {
+	case CMP_EQ: return eq;
+	case CMP_NE: return eq == MAYBE ? MAYBE : eq == YES ? NO : YES;
+	case CMP_LT: return v.hi < k ? YES : v.lo >= k ? NO : MAYBE;
+	case CMP_LE: return v.hi <= k ? YES : v.lo > k ? NO : MAYBE;
+	case CMP_GT: return v.lo > k ? YES : v.hi <= k ? NO : MAYBE;
+	case CMP_GE: return v.lo >= k ? YES : v.hi < k ? NO : MAYBE;
+	}
+	return MAYBE;
+}
+
+static void val_refine(struct val *v, enum ir_cmp cmp, int64_t k, bool truth)
+{
+	if (!truth) {
+		static const enum ir_cmp neg[] = { CMP_NE, CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT };
+
+		cmp = neg[cmp];
+	}
+	switch (cmp) {
+	case CMP_EQ: v->lo = v->hi = k; v->has_ex = 0; break;
+	case CMP_NE: if (!v->has_ex) { v->has_ex = 1; v->ex = k; } break;
+	case CMP_LT: if (k > INT64_MIN && v->hi > k - 1) v->hi = k - 1; break;
+	case CMP_LE: if (v->hi > k) v->hi = k; break;
+	case CMP_GT: if (k < INT64_MAX && v->lo < k + 1) v->lo = k + 1; break;
+	case CMP_GE: if (v->lo < k) v->lo = k; break;
+	}
+	val_norm(v);
+}
+
+static struct val dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
+{
+	struct val v = { lo, hi, ex, has_ex };
+
+	val_norm(&v);
+	return v;
+}
+
+/* What a handle's own value is on success / failure of its acquisition. */
+static struct val handle_domain(const struct rule_acquire *acq, bool ok)
+{
+	if (acq->shape == SHAPE_OUT)
+		return ok ? dom(INT64_MIN, INT64_MAX, true, 0) : TOP;
+	if (acq->shape != SHAPE_RETURN)
+		return ok ? dom(0, INT64_MAX, false, 0) : TOP;
+	switch (acq->fails) {
+	case FAIL_NULL: return ok ? dom(INT64_MIN, INT64_MAX, true, 0) : dom(0, 0, false, 0);
+	case FAIL_NEGATIVE: return ok ? dom(0, INT64_MAX, false, 0) : dom(-1, -1, false, 0);
+	case FAIL_NONZERO: return ok ? dom(0, 0, false, 0) : dom(INT64_MIN, INT64_MAX, true, 0);
+	case FAIL_MAP_FAILED: return ok ? dom(INT64_MIN, INT64_MAX, true, -1) : dom(-1, -1, false, 0);
+	case FAIL_NEVER: return TOP;
+	}
+	return TOP;
+}
+
+/* What the status result of an out/object acquisition is on success / failure. */
+static struct val status_domain(const struct rule_acquire *acq, bool ok)
+{
+	switch (acq->fails) {
+	case FAIL_NULL: return ok ? dom(INT64_MIN, INT64_MAX, true, 0) : dom(0, 0, false, 0);
+	case FAIL_NEGATIVE: return ok ? dom(0, INT64_MAX, false, 0) : dom(INT64_MIN, -1, false, 0);
+	case FAIL_NONZERO: return ok ? dom(0, 0, false, 0) : dom(INT64_MIN, INT64_MAX, true, 0);
+	case FAIL_MAP_FAILED: return ok ? dom(INT64_MIN, INT64_MAX, true, -1) : dom(-1, -1, false, 0);
+	case FAIL_NEVER: return TOP;
+	}
+	return TOP;
+}
+
+/* ---- findings ---- */
+
+static bool seen_before(struct an *A, int kind, int site, struct ir_loc loc)
+{
+	size_t i;
+
+	for (i = 0; i < A->seen.n; i++) {
+		struct seen_key *k = &A->seen.v[i];
+
+		if (k->kind == kind && k->site == site && k->line == loc.line && k->col == loc.col)
+			return true;
+	}
+	if (A->seen.n == A->seen.cap) {
+		A->seen.cap = A->seen.cap ? A->seen.cap * 2 : 16;
+		A->seen.v = xrealloc(A->seen.v, A->seen.cap * sizeof(*A->seen.v));
+	}
+	A->seen.v[A->seen.n].kind = kind;
+	A->seen.v[A->seen.n].site = site;
+	A->seen.v[A->seen.n].line = loc.line;
+	A->seen.v[A->seen.n].col = loc.col;
+	A->seen.n++;
+	return false;
+}
+
+static int resolve(const struct an *A, int b)
+{
+	int hops = 0;
+
+	while (hops++ < 64 && A->f->blocks[b].nev == 0 && A->f->blocks[b].term.kind == T_GOTO)
+		b = A->f->blocks[b].term.target;
+	return b;
+}
+
+static bool block_acquires(const struct ir_block *blk, int site)
+{
+	size_t i;
+
+	for (i = 0; i < blk->nev; i++)
+		if (blk->ev[i].kind == EV_ACQUIRE && blk->ev[i].site == site)
+			return true;
+	return false;
+}
+
+static void exec_block(struct an *A, unsigned char *s, int block, size_t upto);
+
+/* The name to use for slot x: its acquisition's variable unless that is a temporary. */
+static const char *slot_name(const struct an *A, int x)
+{
+	const struct ir_site *site = site_of_slot(A, x);
+	int v;
+
+	if (site->dst < 0)
+		return NULL;
+	v = site->dst + (x - A->base[A->slot_site[x]]);
+	return (A->f->vars[v].flags & VAR_TEMP) ? NULL : A->f->vars[v].name;
+}
+
+/* Where slot x was last released on the path to the current event. */
+static struct ir_loc first_release(struct an *A, const int *path, size_t len, int x)
+{
+	unsigned char *s = xmalloc(A->size);
+	struct an saved = *A;
+	size_t q;
+
+	A->quiet = true;
+	A->watch = x;
+	A->watch_loc.line = 0;
+	for (q = 0; q < len; q++) {
+		memcpy(s, A->store + A->nodes[path[q]].state, A->size);
+		A->node = path[q];
+		exec_block(A, s, A->nodes[path[q]].block, q + 1 == len ? saved.evi : (size_t)-1);
+	}
+	saved.watch_loc = A->watch_loc;
+	*A = saved;
+	free(s);
+	return saved.watch_loc;
+}
+
+static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
+		   enum ir_exit exit, const char *label, const char *releaser)
+{
+	const struct ir_site *site = site_of_slot(A, x);
+	struct finding fd;
+	struct note *notes;
+	size_t nnotes = 0, len = 0, q, start = 0;
+	int *path, n;
+
+	if (A->quiet || seen_before(A, kind, A->slot_site[x], loc))
+		return;
+	for (n = A->node; n >= 0; n = A->nodes[n].parent)
+		len++;
+	path = xmalloc(len * sizeof(*path));
+	q = len;
+	for (n = A->node; n >= 0; n = A->nodes[n].parent)
+		path[--q] = n;
+	for (q = len; q-- > 0;)
+		if (block_acquires(&A->f->blocks[A->nodes[path[q]].block], A->slot_site[x])) {
+			start = q;
+			break;
+		}
+	notes = xcalloc(len + 3, sizeof(*notes));
+	notes[nnotes].kind = NOTE_ACQUIRED;
+	notes[nnotes++].loc = site->loc;
+	for (q = start; q + 1 < len; q++) {
+		const struct ir_term *t = &A->f->blocks[A->nodes[path[q]].block].term;
+		int next = A->nodes[path[q + 1]].block;
+		bool taken;
+
+		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
+		    resolve(A, t->t) == resolve(A, t->f))
+			continue;
+		taken = next == resolve(A, t->t);
+		notes[nnotes].loc = t->loc;
+		notes[nnotes].text = t->text;
+		if (t->note == BN_CASE) {
+			if (!taken)
+				continue;
+			notes[nnotes].kind = NOTE_CASE;
+		} else {
+			notes[nnotes].kind = taken != t->negated ? NOTE_BRANCH_TRUE : NOTE_BRANCH_FALSE;
+		}
+		nnotes++;
+	}
+	memset(&fd, 0, sizeof(fd));
+	fd.kind = kind;
+	fd.loc = loc;
+	fd.var = slot_name(A, x);
+	fd.acquirer = site->acq->func;
+	fd.acq_line = site->loc.line;
+	fd.res = site->acq->res;
+	fd.exit = exit;
+	fd.label = label;
+	fd.func = A->f->name;
+	fd.releaser = releaser;
+	if (kind == FK_LEAK) {
+		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
+				     NOTE_LEAVING : NOTE_OUT_OF_SCOPE;
+		notes[nnotes++].loc = loc;
+	} else if (kind == FK_DOUBLE_RELEASE) {
+		struct ir_loc first = first_release(A, path, len, x);
+
+		fd.first_release_line = first.line;
+		if (first.line) {
+			notes[nnotes].kind = NOTE_RELEASED;
+			notes[nnotes].loc = first;
+			notes[nnotes++].text = releaser;
+		}
+	}
+	if (!fd.var && kind == FK_LEAK)
+		fd.kind = FK_DISCARDED, fd.loc = site->loc, nnotes = 0;
+	fd.notes = notes;
+	fd.nnotes = nnotes;
+	report_finding(&fd);
+	free(notes);
+	free(path);
+}
+
+/* ---- transitions ---- */
+
+static void settle(struct an *A, unsigned char *s, int x, bool ok)
+{
+	struct slot_st *sl = slots(A, s);
+	size_t u;
+
+	for (u = 0; u < A->nslots; u++)
+		if (sl[u].st == RS_PENDING && sl[u].pend == x) {
+			sl[u].st = ok ? RS_MOVED : sl[u].pmode == PM_REOPEN ? RS_RELEASED : RS_HELD;
+			sl[u].pend = -1;
+			sl[u].pmode = 0;
+		}
+}
+
+static bool other_holder(const struct an *A, unsigned char *s, int x, int except)
+{
+	size_t v;
+
+	for (v = 0; v < A->nvars; v++) {
+		const struct var_st *w;
+
+		if ((int)v == except || A->rv[v] < 0)
+			continue;
+		w = vst(A, s, (int)v);
+		if (w->role == ROLE_HANDLE && w->bind == x)
+			return true;
+	}
+	return false;
+}
+
+/* v is about to lose its value: report a handle it alone held. */
+static void lose(struct an *A, unsigned char *s, int v, int keep, const struct ir_event *ev)
+{
+	struct var_st *w = vst(A, s, v);
+	struct slot_st *sl = slots(A, s);
+	int x;
+
+	if (!w || w->role != ROLE_HANDLE || w->bind < 0 || w->bind == keep)
+		return;
+	x = w->bind;
+	if (!live(sl[x].st) || other_holder(A, s, x, v))
+		return;
+	if (site_of_slot(A, x)->acq->shape == SHAPE_OBJECT) {
+		sl[x].st = RS_LEAKED;
+		return;
+	}
+	report(A, FK_OVERWRITE, x, ev->loc, EXIT_SCOPE, NULL, NULL);
+	sl[x].st = RS_LEAKED;
+}
+
+static void unbind(struct an *A, unsigned char *s, int v)
+{
+	struct var_st *w = vst(A, s, v);
+
+	if (w) {
+		w->bind = -1;
+		w->role = ROLE_NONE;
+	}
+}
+
+static void set_val(struct an *A, unsigned char *s, int v, struct val val)
+{
+	struct val *p = vval(A, s, v);
+
+	if (p && !(A->f->vars[v].flags & VAR_ADDR_TAKEN))
+		*p = val;
+}
+
+static void do_escape(struct an *A, unsigned char *s, int v)
+{
+	struct var_st *w = vst(A, s, v);
+	struct slot_st *sl = slots(A, s);
+
+	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
+		int x = w->bind;
+
+		if (live(sl[x].st)) {
+			sl[x].st = RS_ESCAPED;
+			settle(A, s, x, true);
+		} else if (sl[x].st == RS_PENDING) {
+			sl[x].st = RS_ESCAPED;
+			sl[x].pend = -1;
+			sl[x].pmode = 0;
+		}
+	}
+	if (A->has_kids[v]) {
+		size_t k;
+
+		for (k = 0; k < A->nvars; k++)
+			if (A->f->vars[k].parent == v)
+				do_escape(A, s, (int)k);
+	}
+}
+
+static bool releases(const struct rule_release *rel, const struct rule_resource *res)
+{
+	for (; rel; rel = rel->next)
+		if (rel->res == res)
+			return true;
+	return false;
+}
+
+static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	struct var_st *w = vst(A, s, ev->var);
+	struct slot_st *sl = slots(A, s);
+	int x;
+
+	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
+		return;
+	x = w->bind;
+	if (live(sl[x].st)) {
+		if (ev->rel && !releases(ev->rel, site_of_slot(A, x)->acq->res))
+			report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
+		sl[x].st = RS_RELEASED;
+		settle(A, s, x, true);
+		if (A->quiet && A->watch == x)
+			A->watch_loc = ev->loc;
+	} else if (sl[x].st == RS_RELEASED) {
+		report(A, FK_DOUBLE_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
+	}
+}
+
+static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	const struct ir_site *site = &A->f->sites[ev->site];
+	const struct rule_acquire *acq = site->acq;
+	struct slot_st *sl = slots(A, s);
+	int from = -1, first = A->base[ev->site], j;
+
+	if (site->from >= 0) {
+		struct var_st *w = vst(A, s, site->from);
+
+		if (w && w->role == ROLE_HANDLE && w->bind >= 0 && live(sl[w->bind].st))
+			from = w->bind;
+	}
+	if (acq->reopen && from < 0) {
+		if (site->dst >= 0) {
+			lose(A, s, site->dst, -1, ev);
+			unbind(A, s, site->dst);
+		}
+		return;
+	}
+	for (j = 0; j < site->ndst; j++) {
+		int x = first + j;
+		size_t v;
+
+		if (sl[x].st != RS_NONE) {
+			/* the site runs again (a loop): older references go stale */
+			for (v = 0; v < A->nvars; v++) {
+				struct var_st *w = A->rv[v] >= 0 ? vst(A, s, (int)v) : NULL;
+
+				if (w && w->role == ROLE_HANDLE && w->bind == x)
+					unbind(A, s, (int)v);
+			}
+			settle(A, s, x, true);
+		}
+		if (site->dst >= 0) {
+			lose(A, s, site->dst + j, from, ev);
+			vst(A, s, site->dst + j)->bind = (int16_t)x;
+			vst(A, s, site->dst + j)->role = ROLE_HANDLE;
+		}
+		sl[x].st = acq->fails == FAIL_NEVER ? RS_HELD : RS_UNCHECKED;
+		sl[x].pend = -1;
+		sl[x].pmode = 0;
+	}
+	if (site->status >= 0) {
+		lose(A, s, site->status, -1, ev);
+		vst(A, s, site->status)->bind = (int16_t)ev->site;
+		vst(A, s, site->status)->role = ROLE_STATUS;
+		set_val(A, s, site->status, TOP);
+	}
+	if (from >= 0) {
+		sl[from].st = RS_PENDING;
+		sl[from].pend = (int16_t)first;
+		sl[from].pmode = acq->reopen ? PM_REOPEN : PM_TRANSFER;
+		if (sl[first].st == RS_HELD)
+			settle(A, s, first, true);
+	}
+}
+
+static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	struct var_st *w = vst(A, s, ev->var);
+	struct slot_st *sl = slots(A, s);
+
+	if (!w)
+		return;
+	if (w->role == ROLE_HANDLE && w->bind >= 0 && live(sl[w->bind].st) &&
+	    !other_holder(A, s, w->bind, ev->var) &&
+	    site_of_slot(A, w->bind)->acq->shape != SHAPE_OBJECT) {
+		report(A, FK_LEAK, w->bind, ev->loc, ev->exit, ev->label, NULL);
+		sl[w->bind].st = RS_LEAKED;
+	}
+	unbind(A, s, ev->var);
+	set_val(A, s, ev->var, TOP);
+}
+
+static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	struct var_st *w, *src;
+
+	switch (ev->kind) {
+	case EV_ACQUIRE:
+		do_acquire(A, s, ev);
+		break;
+	case EV_RELEASE:
+		do_release(A, s, ev);
+		break;
+	case EV_ESCAPE:
+		do_escape(A, s, ev->var);
+		break;
+	case EV_SCOPE_END:
+		do_scope_end(A, s, ev);
+		break;
+	case EV_ASSIGN:
+		w = vst(A, s, ev->var);
+		src = vst(A, s, ev->src);
+		if (ev->var == ev->src)
+			break;
+		lose(A, s, ev->var, src && src->role == ROLE_HANDLE ? src->bind : -1, ev);
+		if (w) {
+			w->bind = src ? src->bind : -1;
+			w->role = src ? src->role : ROLE_NONE;
+		}
+		set_val(A, s, ev->var, vval(A, s, ev->src) ? *vval(A, s, ev->src) : TOP);
+		break;
+	case EV_SETCONST:
+		lose(A, s, ev->var, -1, ev);
+		unbind(A, s, ev->var);
+		set_val(A, s, ev->var, dom(ev->value, ev->value, false, 0));
+		break;
+	case EV_CLOBBER:
+		lose(A, s, ev->var, -1, ev);
+		unbind(A, s, ev->var);
+		set_val(A, s, ev->var, TOP);
+		break;
+	}
+}
+
+static void exec_block(struct an *A, unsigned char *s, int block, size_t upto)
+{
+	const struct ir_block *blk = &A->f->blocks[block];
+	size_t i;
+
+	for (i = 0; i < blk->nev && i < upto; i++) {
+		A->evi = i;
+		exec_event(A, s, &blk->ev[i]);
+	}
+}
+
+/* ---- exploration ---- */
+
+static uint64_t node_hash(const struct an *A, int block, const unsigned char *s)
+{
+	uint64_t h = util_hash(UTIL_HASH_INIT, &block, sizeof(block));
+
+	return util_hash(h, s, A->size);
+}
+
+static void memo_grow(struct an *A)
+{
+	size_t i, cap = A->memo_cap ? A->memo_cap * 2 : 1024;
+	int *m = xmalloc(cap * sizeof(*m));
+
+	for (i = 0; i < cap; i++)
+		m[i] = -1;
+	for (i = 0; i < A->nnodes; i++) {
+		size_t h = node_hash(A, A->nodes[i].block, A->store + A->nodes[i].state) & (cap - 1);
+
+		while (m[h] >= 0)
+			h = (h + 1) & (cap - 1);
+		m[h] = (int)i;
+	}
+	free(A->memo);
+	A->memo = m;
+	A->memo_cap = cap;
+}
+
+/* Queues (block, s) unless it was seen; parent is the node it comes from. */
+static void push(struct an *A, int block, const unsigned char *s, int parent)
+{
+	size_t h;
+	struct node *n;
+
+	if (A->exhausted)
+		return;
+	block = resolve(A, block);
+	if ((A->nnodes + 1) * 2 > A->memo_cap)
+		memo_grow(A);
+	h = node_hash(A, block, s) & (A->memo_cap - 1);
+	while (A->memo[h] >= 0) {
+		const struct node *o = &A->nodes[A->memo[h]];
+
+		if (o->block == block && !memcmp(A->store + o->state, s, A->size))
+			return;
+		h = (h + 1) & (A->memo_cap - 1);
+	}
+	if (A->nnodes >= A->opts->budget) {
+		A->exhausted = true;
+		return;
+	}
+	if (A->store_len + A->size > A->store_cap) {
+		A->store_cap = A->store_cap ? A->store_cap * 2 : 4096;
+		while (A->store_cap < A->store_len + A->size)
+			A->store_cap *= 2;
+		A->store = xrealloc(A->store, A->store_cap);
+	}
+	if (A->nnodes == A->capnodes) {
+		A->capnodes = A->capnodes ? A->capnodes * 2 : 256;
+		A->nodes = xrealloc(A->nodes, A->capnodes * sizeof(*A->nodes));
+	}
+	memcpy(A->store + A->store_len, s, A->size);
+	n = &A->nodes[A->nnodes];
+	n->block = block;
+	n->parent = parent;
+	n->state = A->store_len;
+	A->store_len += A->size;
+	A->memo[h] = (int)A->nnodes++;
+}
+
+static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
+{
+	const struct slot_st *sl = slots(A, s);
+	size_t x;
+
+	if (A->f->is_main && !A->opts->check_main)
+		return;
+	for (x = 0; x < A->nslots; x++) {
+		const struct ir_site *site;
+
+		if (!live(sl[x].st))
+			continue;
+		site = site_of_slot(A, (int)x);
+		if (site->acq->shape == SHAPE_OBJECT &&
+		    (site->dst < 0 || !A->released_obj[site->dst]))
+			continue;   /* a lock wrapper: it means to return holding it */
+		report(A, FK_LEAK, (int)x, t->loc, t->kind == T_RETURN ? EXIT_RETURN : EXIT_END,
+		       NULL, NULL);
+	}
+}
+
+/* Sets every slot of the site of slot-or-status binding to ok/failed. */
+static void decide(struct an *A, unsigned char *s, int site, bool ok)
+{
+	struct slot_st *sl = slots(A, s);
+	int j, first = A->base[site];
+
+	for (j = 0; j < A->f->sites[site].ndst; j++) {
+		int x = first + j;
+
+		if (sl[x].st != RS_UNCHECKED)
+			continue;
+		sl[x].st = ok ? RS_HELD : RS_FAILED;
+		settle(A, s, x, ok);
+	}
+}
+
+static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
+{
+	struct var_st *w = t->var >= 0 ? vst(A, s, t->var) : NULL;
+	struct slot_st *sl = slots(A, s);
+	unsigned char *n = xmalloc(A->size);
+	int outcome, site = -1;
+	uint8_t st = RS_NONE;
+	bool status = false;
+
+	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
+		site = A->slot_site[w->bind];
+		st = sl[w->bind].st;
+	} else if (w && w->role == ROLE_STATUS && w->bind >= 0) {
+		site = w->bind;
+		st = sl[A->base[site]].st;
+		status = true;
+	}
+	if (site >= 0 && (st == RS_UNCHECKED || st == RS_HELD || st == RS_FAILED)) {
+		const struct rule_acquire *acq = A->f->sites[site].acq;
+
+		/* outcome 1: the acquisition succeeded; 0: it failed */
+		for (outcome = 1; outcome >= 0; outcome--) {
+			struct val d;
+			enum tri r;
+
+			if ((st == RS_HELD && !outcome) || (st == RS_FAILED && outcome))
+				continue;
+			if (!outcome && acq->fails == FAIL_NEVER)
+				continue;
+			d = status ? status_domain(acq, outcome) : handle_domain(acq, outcome);
+			r = val_eval(d, t->cmp, t->value);
+			memcpy(n, s, A->size);
+			if (st == RS_UNCHECKED)
+				decide(A, n, site, outcome);
+			if (r != NO)
+				push(A, t->t, n, node);
+			if (r != YES)
+				push(A, t->f, n, node);
+		}
+	} else if (t->var >= 0 && vval(A, s, t->var) &&
+		   !(A->f->vars[t->var].flags & VAR_ADDR_TAKEN) && (!w || w->role == ROLE_NONE)) {
+		struct val v = *vval(A, s, t->var);
+		enum tri r = val_eval(v, t->cmp, t->value);
+
+		if (r != NO) {
+			memcpy(n, s, A->size);
+			val_refine(vval(A, n, t->var), t->cmp, t->value, true);
+			push(A, t->t, n, node);
+		}
+		if (r != YES) {
+			memcpy(n, s, A->size);
+			val_refine(vval(A, n, t->var), t->cmp, t->value, false);
+			push(A, t->f, n, node);
+		}
+	} else {
+		push(A, t->t, s, node);
+		push(A, t->f, s, node);
+	}
+	free(n);
+}
+
+/* ---- set-up ---- */
+
+static void mark(struct an *A, int v)
+{
+	if (v >= 0 && A->rv[v] < 0)
+		A->rv[v] = (int)A->nrv++;
+}
+
+static void layout(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, s;
+	bool grew = true;
+
+	A->nvars = f->nvars;
+	A->rv = xmalloc((f->nvars + 1) * sizeof(int));
+	A->cv = xmalloc((f->nvars + 1) * sizeof(int));
+	A->released_obj = xcalloc(f->nvars + 1, sizeof(bool));
+	A->has_kids = xcalloc(f->nvars + 1, sizeof(bool));
+	for (i = 0; i < f->nvars; i++) {
+		A->rv[i] = A->cv[i] = -1;
+		if (f->vars[i].parent >= 0)
+			A->has_kids[f->vars[i].parent] = true;
+	}
+	A->base = xmalloc((f->nsites + 1) * sizeof(int));
+	for (s = 0; s < f->nsites; s++) {
+		A->base[s] = (int)A->nslots;
+		A->nslots += (size_t)f->sites[s].ndst;
+	}
+	A->slot_site = xmalloc((A->nslots + 1) * sizeof(int));
+	for (s = 0; s < f->nsites; s++) {
+		int j;
+
+		for (j = 0; j < f->sites[s].ndst; j++) {
+			A->slot_site[A->base[s] + j] = (int)s;
+			if (f->sites[s].dst >= 0)
+				mark(A, f->sites[s].dst + j);
+		}
+		mark(A, f->sites[s].status);
+		mark(A, f->sites[s].from);
+	}
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+
+			if (e->kind == EV_ACQUIRE)
+				continue;
+			mark(A, e->var);
+			if (e->kind == EV_ASSIGN)
+				mark(A, e->src);
+			if (e->kind == EV_RELEASE && e->var >= 0)
+				A->released_obj[e->var] = true;
+		}
+		if (blk->term.kind == T_BRANCH && blk->term.var >= 0) {
+			mark(A, blk->term.var);
+			if (A->cv[blk->term.var] < 0 && !(f->vars[blk->term.var].flags & VAR_ADDR_TAKEN))
+				A->cv[blk->term.var] = (int)A->ncv++;
+		}
+	}
+	/* values flow into tested variables through assignments */
+	while (grew) {
+		grew = false;
+		for (b = 0; b < f->nblocks; b++)
+			for (i = 0; i < f->blocks[b].nev; i++) {
+				const struct ir_event *e = &f->blocks[b].ev[i];
+
+				if (e->kind == EV_ASSIGN && A->cv[e->var] >= 0 && A->cv[e->src] < 0 &&
+				    !(f->vars[e->src].flags & VAR_ADDR_TAKEN)) {
+					A->cv[e->src] = (int)A->ncv++;
+					grew = true;
+				}
+			}
+	}
+	A->off_vars = A->nslots * sizeof(struct slot_st);
+	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
+	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);
+	A->off_vals = (A->off_vals + 7) & ~(size_t)7;
+	A->size = A->off_vals + A->ncv * sizeof(struct val);
+	if (!A->size)
+		A->size = 1;
+}
+
+static void initial_state(const struct an *A, unsigned char *s)
+{
+	size_t i;
+
+	memset(s, 0, A->size);
+	for (i = 0; i < A->nslots; i++)
+		slots(A, s)[i].pend = -1;
+	for (i = 0; i < A->nrv; i++)
+		((struct var_st *)(s + A->off_vars))[i].bind = -1;
+	for (i = 0; i < A->ncv; i++)
+		((struct val *)(s + A->off_vals))[i] = TOP;
+}
+
+void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
+		      struct analyse_stats *stats)
+{
+	struct an A;
+	unsigned char *s;
+	size_t i;
+
+	if (f->unsupported) {
+		stats->unsupported++;
+		report_verbose("%s:%u: not analysing '%s': %s", f->loc.file ? f->loc.file : "?",
+			       f->loc.line, f->name, f->unsupported);
+		return;
+	}
+	stats->functions++;
+	if (!f->nsites || f->entry < 0)
+		return;     /* nothing acquired: nothing to follow */
+	memset(&A, 0, sizeof(A));
+	A.f = f;
+	A.opts = opts;
+	A.watch = -1;
+	layout(&A);
+	s = xmalloc(A.size);
+	initial_state(&A, s);
+	push(&A, f->entry, s, -1);
+	for (i = 0; i < A.nnodes && !A.exhausted; i++) {
+		const struct ir_block *blk = &f->blocks[A.nodes[i].block];
+
+		memcpy(s, A.store + A.nodes[i].state, A.size);
+		A.node = (int)i;
+		exec_block(&A, s, A.nodes[i].block, (size_t)-1);
+		switch (blk->term.kind) {
+		case T_GOTO:
+			push(&A, blk->term.target, s, (int)i);
+			break;
+		case T_BRANCH:
+			branch(&A, s, &blk->term, (int)i);
+			break;
+		case T_RETURN:
+		case T_END:
+			exit_check(&A, s, &blk->term);
+			break;
+		case T_DEAD:
+		case T_NONE:
+			break;
+		}
+	}
+	stats->states += A.nnodes;
+	if (A.exhausted) {
+		stats->exhausted++;
+		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
+			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
+	}
+	free(s);
+	free(A.seen.v);
+	free(A.memo);
+	free(A.nodes);
+	free(A.store);
+	free(A.slot_site);
+	free(A.base);
+	free(A.has_kids);
+	free(A.released_obj);
+	free(A.cv);
+	free(A.rv);
+}

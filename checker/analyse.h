@@ -1,0 +1,42 @@
+/*
+ * analyse.h - path-sensitive tracking of acquisitions over the event IR.
+ *
+ * Walks (block, state) pairs of one function breadth-first, exploring
+ * identical pairs once.  A state maps each acquisition to held /
+ * held-unchecked / released / escaped / failed, each variable to the
+ * handle it holds, and the variables tested in conditions to what is
+ * known of their value, so a state only follows the branches its facts
+ * allow (the failure branch of `if (!fp)` holds nothing).  Findings go to
+ * the report module with the path as notes.
+ *
+ * Knows nothing of libclang.  Does not handle: interprocedural facts
+ * (summaries are a later stage), heap-stored handles (they escape).
+ */
+#ifndef LEAKCHECK_ANALYSE_H
+#define LEAKCHECK_ANALYSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ir.h"
+
+struct analyse_opts {
+	size_t budget;              /* states explored per function before giving up */
+	bool check_main;            /* report leaks at the exits of main() */
+};
+
+struct analyse_stats {
+	size_t functions;           /* functions analysed */
+	size_t states;              /* states explored in all */
+	size_t exhausted;           /* functions whose budget ran out */
+	size_t unsupported;         /* functions skipped (computed goto, setjmp) */
+};
+
+/*
+ * Analyses f and records its findings with report_finding().  Says under
+ * --verbose when the budget runs out or f is unsupported.
+ */
+void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
+		      struct analyse_stats *stats);
+
+#endif

@@ -1,0 +1,800 @@
+/*
+ * driver.c - from command-line inputs to analysed translation units; see driver.h.
+ *
+ * Where the compiler arguments of a file come from:
+ *
+ *   FILE... -- ARGS   each FILE is parsed with ARGS, exactly as given.
+ *   -p DIR            DIR/compile_commands.json: with no FILE, every entry;
+ *                     with FILEs, the entries whose directory + file is the
+ *                     same file (compared by realpath).  A FILE that no entry
+ *                     names is an error.
+ *   FILE... alone     like clang-tidy: the first compile_commands.json in the
+ *                     file's directory or a parent gives its entries; a file
+ *                     with no database, or not in the one found, is parsed
+ *                     with no arguments (said under --verbose).
+ *
+ * Database arguments are sanitised (db_sanitise()).  libclang resolves
+ * relative paths against our working directory, not the entry's
+ * "directory", so the file and the path arguments of include options are
+ * made absolute against that directory; we never chdir.  Response files
+ * (@FILE) are not expanded.
+ *
+ * Errors in the configuration (rules, a compile database) stop the run
+ * before anything is parsed.  Errors in an input (a file that cannot be
+ * read, is not in the database, or does not compile) are reported, the
+ * other inputs are still checked, and the exit status is EXIT_TROUBLE.
+ */
+#define _GNU_SOURCE
+
+#include "driver.h"
+#include "arena.h"
+#include "ir.h"
+#include "lower.h"
+#include "report.h"
+#include "rules.h"
+#include "util.h"
+
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A growable array of strings in an arena. */
+struct strvec {
+	const char **v;
+	size_t len;
+	size_t cap;
+};
+
+/* One translation unit to check. */
+struct job {
+	const char *file;           /* passed to libclang and used in messages */
+	const char *const *args;    /* compiler arguments, without the file */
+	size_t nargs;
+	const char *dropped;        /* code-loading arguments left out, or NULL */
+};
+
+/* One entry of a compile database, ready to be parsed. */
+struct db_entry {
+	const char *file;           /* directory + file: absolute */
+	const char *real;           /* realpath of file, or file if that fails */
+	struct strvec args;         /* sanitised arguments, paths made absolute */
+	const char *dropped;        /* code-loading arguments left out, or NULL */
+};
+
+struct db {
+	const char *path;           /* .../compile_commands.json */
+	const char *dir;            /* its directory, absolute */
+	bool bad;                   /* failed to load; the errors are reported */
+	struct db_entry *v;
+	size_t len;
+	size_t cap;
+};
+
+/* Everything one driver_run() owns. */
+struct run {
+	const struct driver_opts *opts;
+	struct arena arena;         /* jobs, databases and their strings */
+	struct rules rules;
+	struct job *jobs;
+	size_t njobs;
+	size_t capjobs;
+	struct db **dbs;            /* databases loaded so far (auto-discovery reuses them) */
+	size_t ndbs;
+	size_t capdbs;
+	struct analyse_stats stats;
+	size_t nchecked;            /* translation units lowered and analysed */
+	bool trouble;               /* an input error happened: exit with EXIT_TROUBLE */
+};
+
+static void strvec_push(struct arena *a, struct strvec *sv, const char *s)
+{
+	arena_grow(a, (void **)&sv->v, &sv->cap, sv->len + 1, sizeof(*sv->v));
+	sv->v[sv->len++] = s;
+}
+
+/* Returns dir/name, or name when it is absolute. */
+static const char *path_join(struct arena *a, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (name[0] == '/' || n == 0)
+		return name;
+	if (dir[n - 1] == '/')
+		return arena_printf(a, "%s%s", dir, name);
+	return arena_printf(a, "%s/%s", dir, name);
+}
+
+/*
+ * Returns the absolute path with its directory resolved by realpath, for
+ * messages ("/b/../src/x.c" -> "/src/x.c"); path itself if that fails.
+ * The directory is what the compiler sees, so relative #includes resolve
+ * the same; a lexical tidy would not be after a symbolic link.
+ */
+static const char *path_tidy(struct arena *a, const char *path)
+{
+	const char *base = strrchr(path, '/') + 1;
+	char real[PATH_MAX];
+
+	if (!realpath(arena_strndup(a, path, (size_t)(base - path)), real))
+		return path;
+	return path_join(a, real, base);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Returns 0 if path can be opened for reading and is not a directory, else an errno value. */
+static int check_readable(const char *path)
+{
+	struct stat st;
+	int err = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return errno;
+	if (fstat(fd, &st) < 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	close(fd);
+	return err;
+}
+
+/* Adds a job for file with args; e, if not NULL, is the database entry they come from. */
+static void add_job(struct run *r, const char *file, const char *const *args, size_t nargs,
+		    const struct db_entry *e)
+{
+	struct job *j;
+
+	arena_grow(&r->arena, (void **)&r->jobs, &r->capjobs, r->njobs + 1, sizeof(*r->jobs));
+	j = &r->jobs[r->njobs++];
+	j->file = file;
+	j->args = args;
+	j->nargs = nargs;
+	j->dropped = e ? e->dropped : NULL;
+}
+
+/*
+ * Splits a "command" string into words the way a POSIX shell does, without
+ * expansions: blanks separate words; '...' is literal; inside "..." a
+ * backslash quotes only $ ` " \ and newline; elsewhere it quotes the next
+ * character; backslash-newline joins lines.  Returns -1 on an unterminated
+ * quote.
+ */
+static int split_command(struct arena *a, const char *s, struct strvec *out)
+{
+	char *o = arena_alloc(a, strlen(s) + 1);    /* words never grow */
+	char *word = NULL;                          /* start of the current word */
+	char quote = 0;
+
+	for (; *s; s++) {
+		if (quote == '\'') {
+			if (*s == '\'')
+				quote = 0;
+			else
+				*o++ = *s;
+		} else if (quote == '"') {
+			if (*s == '"')
+				quote = 0;
+			else if (*s == '\\' && s[1] == '\n')
+				s++;
+			else if (*s == '\\' && s[1] && strchr("$`\"\\", s[1]))
+				*o++ = *++s;
+			else
+				*o++ = *s;
+		} else if (*s == '\\' && s[1] == '\n') {
+			s++;
+		} else if (*s == ' ' || *s == '\t' || *s == '\n') {
+			if (word) {
+				*o++ = '\0';
+				strvec_push(a, out, word);
+				word = NULL;
+			}
+		} else {
+			if (!word)
+				word = o;
+			if (*s == '\'' || *s == '"')
+				quote = *s;
+			else if (*s == '\\' && s[1])
+				*o++ = *++s;
+			else
+				*o++ = *s;
+		}
+	}
+	if (quote)
+		return -1;
+	if (word) {
+		*o = '\0';
+		strvec_push(a, out, word);
+	}
+	return 0;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/*
+ * Options whose value is a path, longest spelling first so that a prefix
+ * (-include) does not claim a longer option (-include-pch).  Options that
+ * merely share a prefix are listed with path = false and passed unchanged.
+ */
+static const struct {
+	const char *name;
+	bool path;                  /* make a relative value absolute */
+	bool separate;              /* the value may be the next argument */
+} path_opts[] = {
+	{ "-iframeworkwithsysroot", false, true },
+	{ "-iwithprefixbefore", false, true },
+	{ "-iwithprefix", false, true },
+	{ "-iwithsysroot", false, true },
+	{ "-isystem-after", true, true },
+	{ "-include-pch", true, true },
+	{ "-iframework", true, true },
+	{ "-idirafter", true, true },
+	{ "-ivfsoverlay", true, true },
+	{ "-isysroot", true, true },
+	{ "-isystem", true, true },
+	{ "-include", true, true },
+	{ "-imacros", true, true },
+	{ "-iprefix", true, true },
+	{ "-iquote", true, true },
+	{ "--sysroot=", true, false },
+	{ "--sysroot", true, true },
+	{ "--gcc-toolchain=", true, false },
+	{ "-fmodule-map-file=", true, false },
+	{ "-fsanitize-ignorelist=", true, false },
+	{ "-fsanitize-blacklist=", true, false },
+	{ "-I", true, true },
+	{ "-F", true, true },
+	{ "-B", true, true },
+};
+
+/* Dropped with their value (separate or joined): outputs and dependency files. */
+static const char *const drop_with_value[] = { "-o", "-MF", "-MT", "-MQ", "-MJ" };
+
+/* Dropped alone: compile-only, dependency generation, warnings made errors. */
+static const char *const drop_alone[] = {
+	"-c", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", "-pedantic-errors",
+};
+
+/* Compiler launchers that may precede the compiler in a command. */
+static const char *const launchers[] = { "ccache", "sccache", "distcc", "icecc" };
+
+/* cc1 options (after -Xclang) that load or configure a plugin, and take one -Xclang value. */
+static bool is_plugin_cc1(const char *s)
+{
+	return !strcmp(s, "-load") || !strcmp(s, "-plugin") || !strcmp(s, "-add-plugin") ||
+	       starts_with(s, "-plugin-arg-");
+}
+
+/* Returns the n strings of argv joined by spaces; the caller frees the result with free(). */
+static char *join_args(const char *const *argv, size_t n)
+{
+	size_t i, len = 0;
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(argv[i]) + 1;
+	p = s = xmalloc(len + 1);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i ? " " : "", argv[i]);
+	*p = '\0';
+	return s;
+}
+
+/* Whether the argument s of entry e (relative to dir) names the entry's own file. */
+static bool is_input(struct arena *a, const char *s, const char *dir, const struct db_entry *e)
+{
+	char real[PATH_MAX];
+	const char *path;
+
+	if (s[0] == '-')
+		return false;
+	path = path_join(a, dir, s);
+	return !strcmp(path, e->file) || (realpath(path, real) && !strcmp(real, e->real));
+}
+
+/*
+ * Returns how many arguments at argv[i] (of argc) form an option to drop
+ * (0 to keep argv[i]), and sets *loads_code if it loads code.  dir is the
+ * directory of the entry e.
+ */
+static size_t db_drop_count(struct arena *a, const char *const *argv, size_t i, size_t argc,
+			    const char *dir, const struct db_entry *e, bool *loads_code)
+{
+	const char *s = argv[i];
+	size_t k, n = 0;
+
+	for (k = 0; k < sizeof(drop_alone) / sizeof(drop_alone[0]); k++)
+		if (!strcmp(s, drop_alone[k]))
+			return 1;
+	for (k = 0; k < sizeof(drop_with_value) / sizeof(drop_with_value[0]); k++)
+		if (starts_with(s, drop_with_value[k]))
+			return !strcmp(s, drop_with_value[k]) && i + 1 < argc ? 2 : 1;
+	if (starts_with(s, "-Werror") || starts_with(s, "-Wp,-MD,") || starts_with(s, "-Wp,-MMD,"))
+		return 1;
+	if (is_input(a, s, dir, e))
+		return 1;
+
+	if (starts_with(s, "-fplugin=") || starts_with(s, "-fpass-plugin=") ||
+	    starts_with(s, "-fplugin-arg-"))
+		n = 1;
+	else if (!strcmp(s, "-load"))
+		n = i + 1 < argc ? 2 : 1;
+	else if (!strcmp(s, "-Xclang") && i + 1 < argc && is_plugin_cc1(argv[i + 1]))
+		n = i + 3 < argc && !strcmp(argv[i + 2], "-Xclang") ? 4 : 2;
+	*loads_code = n > 0;
+	return n;
+}
+
+/*
+ * Appends argv[i] (and its value, returning 2, when the value is the next
+ * argument) to out, making the path value of an include-like option
+ * absolute against dir.  Returns how many arguments it consumed.
+ */
+static size_t db_add_arg(struct arena *a, struct strvec *out, const char *const *argv, size_t i,
+			 size_t argc, const char *dir)
+{
+	const char *s = argv[i];
+	size_t k;
+
+	for (k = 0; k < sizeof(path_opts) / sizeof(path_opts[0]); k++) {
+		const char *name = path_opts[k].name;
+		const char *value;
+
+		if (!starts_with(s, name))
+			continue;
+		if (!path_opts[k].path)
+			break;
+		if (!strcmp(s, name) && path_opts[k].separate) {
+			if (i + 1 >= argc)
+				break;
+			value = argv[i + 1];
+			strvec_push(a, out, s);
+			strvec_push(a, out, value[0] == '=' ? value : path_join(a, dir, value));
+			return 2;
+		}
+		value = s + strlen(name);
+		if (value[0] == '=' && name[strlen(name) - 1] != '=')
+			break;  /* -I=dir: relative to the sysroot */
+		strvec_push(a, out, arena_printf(a, "%s%s", name, path_join(a, dir, value)));
+		return 1;
+	}
+	strvec_push(a, out, s);
+	return 1;
+}
+
+/*
+ * Turns the command of a database entry into the arguments we parse with:
+ * drops the launcher and the compiler, the input file, output and
+ * dependency-file options, -Werror and -pedantic-errors (a warning must not
+ * stop the parse), and every option that loads code (said under --verbose);
+ * makes include-like paths absolute.
+ */
+static void db_sanitise(struct arena *a, struct db_entry *e, const struct strvec *cmd,
+			const char *dir)
+{
+	size_t i = 0, k;
+
+	while (i + 1 < cmd->len) {
+		const char *base = strrchr(cmd->v[i], '/');
+
+		base = base ? base + 1 : cmd->v[i];
+		for (k = 0; k < sizeof(launchers) / sizeof(launchers[0]); k++)
+			if (!strcmp(base, launchers[k]))
+				break;
+		if (k == sizeof(launchers) / sizeof(launchers[0]))
+			break;
+		i++;
+	}
+	for (i++; i < cmd->len;) {
+		bool loads_code = false;
+		size_t n = db_drop_count(a, cmd->v, i, cmd->len, dir, e, &loads_code);
+
+		if (loads_code) {
+			char *s = join_args(cmd->v + i, n);
+
+			e->dropped = e->dropped ? arena_printf(a, "%s %s", e->dropped, s)
+						: arena_strdup(a, s);
+			free(s);
+		}
+		i += n ? n : db_add_arg(a, &e->args, cmd->v, i, cmd->len, dir);
+	}
+}
+
+/* Reads entry number idx (counting from 1) of db; returns -1 after reporting a schema error. */
+static int db_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
+{
+	json_t *jargs = json_object_get(je, "arguments");
+	json_t *jcmd = json_object_get(je, "command");
+	const char *file = json_string_value(json_object_get(je, "file"));
+	const char *dir = json_string_value(json_object_get(je, "directory"));
+	struct strvec cmd = { 0 };
+	struct db_entry *e;
+	char real[PATH_MAX];
+	json_t *v;
+	size_t i;
+
+	if (!json_is_object(je)) {
+		report_error_at(db->path, 0, 0, "entry %zu is not an object", idx);
+		return -1;
+	}
+	if (!file || !dir) {
+		report_error_at(db->path, 0, 0, "entry %zu has no \"%s\" string", idx,
+				file ? "directory" : "file");
+		return -1;
+	}
+	if (json_is_array(jargs)) {
+		json_array_foreach(jargs, i, v) {
+			if (!json_is_string(v)) {
+				report_error_at(db->path, 0, 0,
+						"entry %zu: \"arguments\" holds a value that is not a string",
+						idx);
+				return -1;
+			}
+			strvec_push(a, &cmd, arena_strdup(a, json_string_value(v)));
+		}
+	} else if (json_is_string(jcmd)) {
+		if (split_command(a, json_string_value(jcmd), &cmd) < 0) {
+			report_error_at(db->path, 0, 0,
+					"entry %zu: unterminated quote in \"command\"", idx);
+			return -1;
+		}
+	} else {
+		report_error_at(db->path, 0, 0,
+				"entry %zu has neither \"arguments\" (an array of strings) nor \"command\" (a string)",
+				idx);
+		return -1;
+	}
+	if (cmd.len == 0) {
+		report_error_at(db->path, 0, 0, "entry %zu has an empty command", idx);
+		return -1;
+	}
+
+	arena_grow(a, (void **)&db->v, &db->cap, db->len + 1, sizeof(*db->v));
+	e = &db->v[db->len++];
+	/* A relative directory is taken relative to the database's own directory. */
+	dir = path_join(a, db->dir, arena_strdup(a, dir));
+	e->file = path_join(a, dir, arena_strdup(a, file));
+	e->real = realpath(e->file, real) ? arena_strdup(a, real) : e->file;
+	e->file = path_tidy(a, e->file);
+	db_sanitise(a, e, &cmd, dir);
+	return 0;
+}
+
+/*
+ * Loads the compile database at path (once: later calls return the same
+ * one).  On any error, reports every problem found and returns a database
+ * marked bad.
+ */
+static struct db *db_get(struct run *r, const char *path)
+{
+	struct db *db;
+	json_error_t jerr;
+	json_t *root, *je;
+	char real[PATH_MAX];
+	size_t i;
+	int err;
+
+	for (i = 0; i < r->ndbs; i++)
+		if (!strcmp(r->dbs[i]->path, path))
+			return r->dbs[i];
+	db = arena_alloc(&r->arena, sizeof(*db));
+	db->path = arena_strdup(&r->arena, path);
+	arena_grow(&r->arena, (void **)&r->dbs, &r->capdbs, r->ndbs + 1, sizeof(*r->dbs));
+	r->dbs[r->ndbs++] = db;
+	report_verbose("reading '%s'", path);
+
+	if ((err = check_readable(path)) || !realpath(path, real)) {
+		report_error("cannot read '%s': %s", path, strerror(err ? err : errno));
+		db->bad = true;
+		return db;
+	}
+	*strrchr(real, '/') = '\0';
+	db->dir = arena_strdup(&r->arena, real[0] ? real : "/");
+	root = json_load_file(path, 0, &jerr);
+	if (!root) {
+		report_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
+				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s", jerr.text);
+		db->bad = true;
+		return db;
+	}
+	if (!json_is_array(root)) {
+		report_error_at(path, 0, 0, "expected an array of compile commands");
+		db->bad = true;
+	} else {
+		json_array_foreach(root, i, je)
+			if (db_add_entry(&r->arena, db, i + 1, je) < 0)
+				db->bad = true;
+	}
+	json_decref(root);
+	return db;
+}
+
+/* Adds a job for each entry of db for the file real (a realpath); returns how many. */
+static size_t db_add_jobs(struct run *r, const struct db *db, const char *file, const char *real)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < db->len; i++) {
+		const struct db_entry *e = &db->v[i];
+
+		if (!strcmp(e->real, real)) {
+			add_job(r, file, e->args.v, e->args.len, e);
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Finds the arguments of file in the first compile_commands.json of its
+ * directory or a parent, else uses none.  Returns -1 if the database found
+ * is broken.
+ */
+static int add_discovered(struct run *r, const char *file)
+{
+	char real[PATH_MAX], dir[PATH_MAX];
+	const char *path = NULL;
+	const struct db *db;
+	char *slash;
+
+	if (!realpath(file, real)) {
+		add_job(r, file, NULL, 0, NULL);       /* check_job() says why it cannot be read */
+		return 0;
+	}
+	strcpy(dir, real);
+	while (!path && (slash = strrchr(dir, '/'))) {
+		const char *candidate;
+
+		*slash = '\0';
+		candidate = arena_printf(&r->arena, "%s/compile_commands.json", dir);
+		if (access(candidate, F_OK) == 0)
+			path = candidate;
+	}
+	if (!path) {
+		report_verbose("no compile_commands.json above '%s': parsing it with no compiler arguments",
+			       file);
+		add_job(r, file, NULL, 0, NULL);
+		return 0;
+	}
+	db = db_get(r, path);
+	if (db->bad)
+		return -1;
+	if (db_add_jobs(r, db, file, real) == 0) {
+		report_verbose("'%s' is not in '%s': parsing it with no compiler arguments", file,
+			       path);
+		add_job(r, file, NULL, 0, NULL);
+	}
+	return 0;
+}
+
+/* Decides what to check; returns -1 if a compile database is broken. */
+static int collect_jobs(struct run *r)
+{
+	const struct driver_opts *o = r->opts;
+	const struct db *db;
+	char real[PATH_MAX];
+	size_t i;
+
+	if (!o->build_dir) {
+		for (i = 0; i < o->nfiles; i++) {
+			if (o->have_dashdash)
+				add_job(r, o->files[i], (const char *const *)o->extra_args,
+					o->nextra, NULL);
+			else if (add_discovered(r, o->files[i]) < 0)
+				return -1;
+		}
+		return 0;
+	}
+
+	db = db_get(r, path_join(&r->arena, o->build_dir, "compile_commands.json"));
+	if (db->bad)
+		return -1;
+	if (o->nfiles == 0)
+		for (i = 0; i < db->len; i++)
+			add_job(r, db->v[i].file, db->v[i].args.v, db->v[i].args.len, &db->v[i]);
+	for (i = 0; i < o->nfiles; i++) {
+		const char *file = o->files[i];
+
+		if (!realpath(file, real)) {
+			report_error("cannot read '%s': %s", file, strerror(errno));
+			r->trouble = true;
+		} else if (db_add_jobs(r, db, file, real) == 0) {
+			report_error("'%s' is not in the compile database", file);
+			r->trouble = true;
+		}
+	}
+	return 0;
+}
+
+/* Orders jobs by file, then arguments, so that identical jobs are adjacent. */
+static int job_cmp(const void *pa, const void *pb)
+{
+	const struct job *a = pa, *b = pb;
+	size_t i;
+	int c;
+
+	if ((c = strcmp(a->file, b->file)))
+		return c;
+	for (i = 0; i < a->nargs && i < b->nargs; i++)
+		if ((c = strcmp(a->args[i], b->args[i])))
+			return c;
+	return (a->nargs > b->nargs) - (a->nargs < b->nargs);
+}
+
+/* Sorts the jobs and drops duplicates (a file named twice, identical database entries). */
+static void sort_jobs(struct run *r)
+{
+	size_t i, n = 0;
+
+	if (r->njobs == 0)
+		return;
+	qsort(r->jobs, r->njobs, sizeof(*r->jobs), job_cmp);
+	for (i = 1; i < r->njobs; i++)
+		if (job_cmp(&r->jobs[n], &r->jobs[i]) != 0)
+			r->jobs[++n] = r->jobs[i];
+	r->njobs = n + 1;
+}
+
+/* Finds the rules installed with the binary: BINDIR/rules, then BINDIR/../share/leakcheck/rules. */
+static const char *find_rules_dir(struct run *r)
+{
+	const char *argv0 = r->opts->argv0;
+	char exe[PATH_MAX];
+	const char *here, *installed;
+
+	if (!realpath("/proc/self/exe", exe) &&
+	    !(argv0 && strchr(argv0, '/') && realpath(argv0, exe))) {
+		report_error("cannot find the rules: the location of leakcheck is unknown; use --rules-dir");
+		return NULL;
+	}
+	*strrchr(exe, '/') = '\0';
+	here = arena_printf(&r->arena, "%s/rules", exe);
+	if (is_dir(here))
+		return here;
+	installed = arena_printf(&r->arena, "%s/../share/leakcheck/rules", exe);
+	if (is_dir(installed))
+		return installed;
+	report_error("cannot find the rules in '%s' or '%s'; use --rules-dir", here, installed);
+	return NULL;
+}
+
+/* Loads the rules directory and every --rules file; returns -1 after reporting any error. */
+static int load_rules(struct run *r)
+{
+	const char *dir = r->opts->rules_dir;
+	int status = 0;
+	size_t i;
+
+	if (!dir && !(dir = find_rules_dir(r)))
+		return -1;
+	report_verbose("loading rules from '%s'", dir);
+	if (rules_load_dir(&r->rules, dir) < 0)
+		status = -1;
+	for (i = 0; i < r->opts->nrule_files; i++)
+		if (rules_load_file(&r->rules, r->opts->rule_files[i]) < 0)
+			status = -1;
+	return status;
+}
+
+/* Called by lower_tu() for every function: dumps it if asked, and analyses it. */
+static void check_function(const struct ir_func *f, void *arg)
+{
+	struct run *r = arg;
+
+	if (r->opts->dump_ir)
+		ir_dump(f, stdout);
+	analyse_function(f, &r->opts->analyse, &r->stats);
+}
+
+/* Reports every error (or fatal) diagnostic of tu; returns how many there were. */
+static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
+{
+	unsigned i, n = clang_getNumDiagnostics(tu), errors = 0;
+
+	for (i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString msg = clang_getDiagnosticSpelling(d);
+			CXString where;
+			unsigned line, col;
+
+			clang_getPresumedLocation(clang_getDiagnosticLocation(d), &where, &line, &col);
+			report_error_at(*clang_getCString(where) ? clang_getCString(where) : file,
+					line, col, "%s", clang_getCString(msg));
+			clang_disposeString(where);
+			clang_disposeString(msg);
+			errors++;
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return errors;
+}
+
+/* Says under --verbose which file is parsed with which arguments. */
+static void say_checking(const struct job *j)
+{
+	char *s = join_args(j->args, j->nargs);
+
+	if (j->dropped)
+		report_verbose("%s: not passing '%s' to libclang: it loads code", j->file, j->dropped);
+	report_verbose("checking '%s'%s%s", j->file, j->nargs ? " with: " : "", s);
+	free(s);
+}
+
+/* Parses one translation unit and, if it has no errors, lowers and analyses it. */
+static void check_job(struct run *r, CXIndex index, const struct job *j)
+{
+	CXTranslationUnit tu;
+	enum CXErrorCode rc;
+	int err;
+
+	if ((err = check_readable(j->file))) {
+		report_error("cannot read '%s': %s", j->file, strerror(err));
+		r->trouble = true;
+		return;
+	}
+	say_checking(j);
+	rc = clang_parseTranslationUnit2(index, j->file, j->args, (int)j->nargs, NULL, 0,
+					 CXTranslationUnit_None, &tu);
+	if (rc != CXError_Success) {
+		/* libclang keeps its diagnostics then; the cause is mostly the arguments */
+		if (rc == CXError_Crashed)
+			report_error_at(j->file, 0, 0, "libclang crashed while parsing it");
+		else
+			report_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
+		r->trouble = true;
+		return;
+	}
+	if (report_parse_errors(tu, j->file)) {
+		report_verbose("'%s' has errors: not analysed", j->file);
+		r->trouble = true;
+	} else {
+		lower_tu(tu, &r->rules, check_function, r);
+		r->nchecked++;
+	}
+	clang_disposeTranslationUnit(tu);
+}
+
+int driver_run(const struct driver_opts *opts)
+{
+	struct run r = { .opts = opts };
+	CXIndex index;
+	size_t i, printed;
+	int status = EXIT_TROUBLE;
+
+	arena_init(&r.arena);
+	rules_init(&r.rules);
+	if (load_rules(&r) < 0 || collect_jobs(&r) < 0)
+		goto release_run;
+	sort_jobs(&r);
+
+	index = clang_createIndex(0, 0);
+	for (i = 0; i < r.njobs; i++)
+		check_job(&r, index, &r.jobs[i]);
+	clang_disposeIndex(index);
+
+	printed = report_flush();
+	report_verbose("%zu files, %zu functions, %zu states, %zu budgets exhausted", r.nchecked,
+		       r.stats.functions, r.stats.states, r.stats.exhausted);
+	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
+release_run:
+	rules_release(&r.rules);
+	arena_release(&r.arena);
+	return status;
+}

@@ -1,0 +1,47 @@
+/*
+ * driver.h - from command-line inputs to analysed translation units.
+ *
+ * Decides which translation units to analyse and with which compiler
+ * arguments (files plus the flags after "--", or entries of
+ * BUILD_DIR/compile_commands.json read with jansson), loads the rules,
+ * parses each unit with libclang, reports its parse errors, lowers and
+ * analyses every function, and prints the findings.
+ *
+ * Compile-database arguments are sanitised: the compiler, output and
+ * dependency-file flags are dropped, and nothing that loads code
+ * (-fplugin=, -fpass-plugin=, -Xclang -load/-plugin) is passed on.
+ */
+#ifndef LEAKCHECK_DRIVER_H
+#define LEAKCHECK_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analyse.h"
+
+/* Exit statuses, documented in README.md and --help. */
+enum {
+	EXIT_CLEAN = 0,             /* analysed everything, no findings */
+	EXIT_FINDINGS = 1,          /* at least one finding */
+	EXIT_TROUBLE = 2,           /* usage, rules, compile database or input error */
+};
+
+struct driver_opts {
+	const char *build_dir;      /* -p: directory of compile_commands.json, or NULL */
+	char **files;               /* source files named on the command line */
+	size_t nfiles;
+	char **extra_args;          /* compiler arguments after "--" */
+	size_t nextra;
+	bool have_dashdash;         /* "--" was given (even with no arguments) */
+	const char *rules_dir;      /* --rules-dir, or NULL for the installed rules */
+	char **rule_files;          /* --rules FILE (repeatable): extra rule files */
+	size_t nrule_files;
+	const char *argv0;          /* to find the rules installed next to the binary */
+	bool dump_ir;               /* --dump-ir: print each function's IR to stdout */
+	struct analyse_opts analyse;
+};
+
+/* Runs the whole check; returns EXIT_CLEAN, EXIT_FINDINGS or EXIT_TROUBLE. */
+int driver_run(const struct driver_opts *opts);
+
+#endif

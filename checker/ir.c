@@ -1,0 +1,150 @@
+/* ir.c - building and printing the event IR; see ir.h. */
+#include "ir.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+struct ir_func *ir_func_new(const char *name)
+{
+	struct arena a;
+	struct ir_func *f;
+
+	arena_init(&a);
+	f = arena_alloc(&a, sizeof(*f));
+	f->arena = a;
+	f->name = arena_strdup(&f->arena, name);
+	f->entry = -1;
+	return f;
+}
+
+void ir_func_free(struct ir_func *f)
+{
+	struct arena a;
+
+	if (!f)
+		return;
+	a = f->arena;   /* f itself lives in the arena */
+	arena_release(&a);
+}
+
+int ir_var_add(struct ir_func *f, const char *name, unsigned flags, int parent)
+{
+	struct ir_var *v;
+
+	arena_grow(&f->arena, (void **)&f->vars, &f->capvars, f->nvars + 1, sizeof(*f->vars));
+	v = &f->vars[f->nvars];
+	v->name = arena_strdup(&f->arena, name);
+	v->flags = flags;
+	v->parent = parent;
+	return (int)f->nvars++;
+}
+
+int ir_block_add(struct ir_func *f)
+{
+	arena_grow(&f->arena, (void **)&f->blocks, &f->capblocks, f->nblocks + 1,
+		   sizeof(*f->blocks));
+	memset(&f->blocks[f->nblocks], 0, sizeof(f->blocks[0]));
+	f->blocks[f->nblocks].term.kind = T_NONE;
+	f->blocks[f->nblocks].term.var = -1;
+	return (int)f->nblocks++;
+}
+
+struct ir_event *ir_event_add(struct ir_func *f, int b, const struct ir_event *ev)
+{
+	struct ir_block *blk = &f->blocks[b];
+
+	arena_grow(&f->arena, (void **)&blk->ev, &blk->cap, blk->nev + 1, sizeof(*blk->ev));
+	blk->ev[blk->nev] = *ev;
+	return &blk->ev[blk->nev++];
+}
+
+int ir_site_add(struct ir_func *f, const struct ir_site *s)
+{
+	arena_grow(&f->arena, (void **)&f->sites, &f->capsites, f->nsites + 1,
+		   sizeof(*f->sites));
+	f->sites[f->nsites] = *s;
+	return (int)f->nsites++;
+}
+
+static const char *var_name(const struct ir_func *f, int v)
+{
+	return v >= 0 && (size_t)v < f->nvars ? f->vars[v].name : "-";
+}
+
+static const char *const cmp_text[] = { "==", "!=", "<", "<=", ">", ">=" };
+
+void ir_dump(const struct ir_func *f, void *file)
+{
+	FILE *out = file;
+	size_t b, i;
+
+	fprintf(out, "function %s (entry B%d)%s%s\n", f->name, f->entry,
+		f->unsupported ? " unsupported: " : "", f->unsupported ? f->unsupported : "");
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+		const struct ir_term *t = &blk->term;
+
+		fprintf(out, " B%zu:\n", b);
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+
+			fprintf(out, "  %u:%u ", e->loc.line, e->loc.col);
+			switch (e->kind) {
+			case EV_ACQUIRE: {
+				const struct ir_site *s = &f->sites[e->site];
+
+				fprintf(out, "acquire S%d %s() -> %s%s status=%s from=%s\n",
+					e->site, s->acq->func, var_name(f, s->dst),
+					s->discarded ? " (discarded)" : "",
+					var_name(f, s->status), var_name(f, s->from));
+				break;
+			}
+			case EV_RELEASE:
+				fprintf(out, "release %s by %s()\n", var_name(f, e->var), e->callee);
+				break;
+			case EV_ASSIGN:
+				fprintf(out, "assign %s = %s\n", var_name(f, e->var), var_name(f, e->src));
+				break;
+			case EV_SETCONST:
+				fprintf(out, "set %s = %" PRId64 "\n", var_name(f, e->var), e->value);
+				break;
+			case EV_CLOBBER:
+				fprintf(out, "clobber %s\n", var_name(f, e->var));
+				break;
+			case EV_ESCAPE:
+				fprintf(out, "escape %s\n", var_name(f, e->var));
+				break;
+			case EV_SCOPE_END:
+				fprintf(out, "scope-end %s (exit %d%s%s)\n", var_name(f, e->var), e->exit,
+					e->label ? " " : "", e->label ? e->label : "");
+				break;
+			}
+		}
+		switch (t->kind) {
+		case T_NONE:
+			fprintf(out, "  (no terminator)\n");
+			break;
+		case T_GOTO:
+			fprintf(out, "  goto B%d\n", t->target);
+			break;
+		case T_BRANCH:
+			if (t->var < 0)
+				fprintf(out, "  branch ? B%d : B%d", t->t, t->f);
+			else
+				fprintf(out, "  branch %s %s %" PRId64 " ? B%d : B%d", var_name(f, t->var),
+					cmp_text[t->cmp], t->value, t->t, t->f);
+			fprintf(out, "  [%s]\n", t->text ? t->text : "");
+			break;
+		case T_RETURN:
+			fprintf(out, "  return (%u:%u)\n", t->loc.line, t->loc.col);
+			break;
+		case T_END:
+			fprintf(out, "  end (%u:%u)\n", t->loc.line, t->loc.col);
+			break;
+		case T_DEAD:
+			fprintf(out, "  dead\n");
+			break;
+		}
+	}
+}

@@ -1,0 +1,172 @@
+/*
+ * ir.h - the event IR: one function as basic blocks of small events.
+ *
+ * lower.c builds it from libclang's AST; analyse.c walks it and knows
+ * nothing of libclang.  A block holds events executed in order and ends
+ * in one terminator: a jump, a two-way branch on an atomic test of one
+ * variable against a constant, a return, the end of the function, or a
+ * dead end (a call that never returns).  &&, ||, ?: and assignments
+ * inside conditions are lowered into blocks, so a branch never holds a
+ * compound condition.
+ *
+ * Variables are numbered per function.  Besides the function's locals
+ * and parameters there are temporaries (a call result that is tested or
+ * passed on without being stored), pseudo-variables for the slots of a
+ * local array with a constant index (fds[0]) and for lock objects
+ * (keyed by the spelling of the locked expression).
+ *
+ * Everything lives in the function's arena; ir_func_free() frees it.
+ */
+#ifndef LEAKCHECK_IR_H
+#define LEAKCHECK_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "rules.h"
+
+struct ir_loc {
+	const char *file;           /* path as given to the compiler; NULL if unknown */
+	unsigned line;              /* 1-based; 0 if unknown */
+	unsigned col;               /* 1-based */
+};
+
+enum ir_var_flags {
+	VAR_PARAM = 1 << 0,         /* a parameter */
+	VAR_TEMP = 1 << 1,          /* a temporary made by the lowering */
+	VAR_PSEUDO = 1 << 2,        /* array slot or lock object */
+	VAR_ADDR_TAKEN = 1 << 3,    /* &v occurs: its value is never tracked */
+	VAR_POINTER = 1 << 4,       /* pointer-typed (arithmetic on it escapes) */
+	VAR_CLEANUP = 1 << 5,       /* has __attribute__((cleanup)) */
+};
+
+struct ir_var {
+	const char *name;           /* spelling for messages ("fp", "fds[0]", "s->lock") */
+	unsigned flags;             /* enum ir_var_flags */
+	int parent;                 /* array variable of an array slot, else -1 */
+	const char *cleanup;        /* VAR_CLEANUP: the cleanup function's name */
+};
+
+enum ir_exit {
+	EXIT_RETURN,                /* a return statement */
+	EXIT_END,                   /* falling off the end of the function */
+	EXIT_SCOPE,                 /* closing brace of the variable's block */
+	EXIT_BREAK,                 /* break leaving the variable's block */
+	EXIT_CONTINUE,              /* continue leaving the variable's block */
+	EXIT_GOTO,                  /* goto leaving the variable's block */
+};
+
+enum ir_ev_kind {
+	EV_ACQUIRE,     /* site: the acquisition site it performs */
+	EV_RELEASE,     /* var released by callee (rule release entry rel) */
+	EV_ASSIGN,      /* var = src (aliases when src holds a handle) */
+	EV_SETCONST,    /* var = value */
+	EV_CLOBBER,     /* var = something untracked */
+	EV_ESCAPE,      /* var's handle leaves our hands (stored, passed, returned) */
+	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
+};
+
+struct ir_event {
+	enum ir_ev_kind kind;
+	struct ir_loc loc;                  /* where it happens */
+	int var;                            /* the variable concerned (not for ACQUIRE) */
+	int src;                            /* EV_ASSIGN: source variable */
+	int64_t value;                      /* EV_SETCONST: the constant */
+	int site;                           /* EV_ACQUIRE: index into ir_func.sites */
+	const struct rule_release *rel;     /* EV_RELEASE: the matched release entry, or NULL
+					       for a release of anything (a cleanup function) */
+	const char *callee;                 /* EV_RELEASE: name of the releasing call */
+	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
+	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */
+};
+
+/* One acquisition site: a call matched by an acquire rule. */
+struct ir_site {
+	const struct rule_acquire *acq;     /* the rule */
+	struct ir_loc loc;                  /* the call */
+	int dst;                            /* variable receiving the handle (or the first
+					       array slot for OUT_ARRAY); -1: discarded */
+	int ndst;                           /* handles acquired: 1, or count for OUT_ARRAY */
+	int status;                         /* variable receiving the status result for
+					       OUT/OUT_ARRAY/OBJECT shapes, or -1 */
+	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
+	bool discarded;                     /* result thrown away in an expression statement */
+};
+
+enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+
+enum ir_term_kind {
+	T_NONE,         /* still being built */
+	T_GOTO,         /* to target */
+	T_BRANCH,       /* var cmp value ? t : f; var -1 means unknown (both ways) */
+	T_RETURN,       /* leave the function: exit checks at loc */
+	T_END,          /* fall off the end of the function: exit checks at loc */
+	T_DEAD,         /* a call that never returns: no checks */
+};
+
+enum ir_branch_note {
+	BN_COND,        /* "taking the true/false branch of 'text'" */
+	BN_CASE,        /* true edge: "entering 'text'" (switch case); false edge silent */
+	BN_NONE,        /* no note (lowering detail) */
+};
+
+struct ir_term {
+	enum ir_term_kind kind;
+	struct ir_loc loc;                  /* branch condition / return / closing brace */
+	int target;                         /* T_GOTO */
+	int var;                            /* T_BRANCH: tested variable or -1 */
+	enum ir_cmp cmp;                    /* T_BRANCH: var cmp value */
+	int64_t value;
+	int t, f;                           /* T_BRANCH: successors when true / false */
+	enum ir_branch_note note;           /* T_BRANCH: how a path note reads */
+	const char *text;                   /* T_BRANCH: condition source text */
+	bool negated;                       /* T_BRANCH: text reads as the negation of the
+					       test (`!fp` tested as fp != 0): the t edge
+					       is then "the false branch of 'text'" */
+};
+
+struct ir_block {
+	struct ir_event *ev;                /* events in execution order */
+	size_t nev, cap;
+	struct ir_term term;
+};
+
+struct ir_func {
+	struct arena arena;                 /* owns everything below */
+	const char *name;                   /* function name */
+	struct ir_loc loc;                  /* its name in the definition */
+	struct ir_var *vars;
+	size_t nvars, capvars;
+	struct ir_block *blocks;
+	size_t nblocks, capblocks;
+	struct ir_site *sites;
+	size_t nsites, capsites;
+	int entry;                          /* entry block */
+	const char *unsupported;            /* non-NULL: why the function is not analysed
+					       (computed goto, setjmp); no findings */
+	bool is_main;                       /* the function is main() */
+};
+
+/* Allocates an empty function; free it with ir_func_free(). */
+struct ir_func *ir_func_new(const char *name);
+
+/* Frees f and everything in its arena. */
+void ir_func_free(struct ir_func *f);
+
+/* Adds a variable; returns its index. */
+int ir_var_add(struct ir_func *f, const char *name, unsigned flags, int parent);
+
+/* Adds an empty block (terminator T_NONE); returns its index. */
+int ir_block_add(struct ir_func *f);
+
+/* Appends a copy of ev to block b; returns a pointer to the stored event. */
+struct ir_event *ir_event_add(struct ir_func *f, int b, const struct ir_event *ev);
+
+/* Adds an acquisition site; returns its index. */
+int ir_site_add(struct ir_func *f, const struct ir_site *s);
+
+/* Prints the IR in a readable form (for --dump-ir and debugging). */
+void ir_dump(const struct ir_func *f, void *file /* FILE * */);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * lower.h - libclang AST -> event IR (ir.h), one function at a time.
+ *
+ * The only module besides driver.c that touches libclang.  For each
+ * function definition whose body is in the translation unit's main file
+ * (never bodies from headers), it builds the CFG of events that
+ * analyse.c walks.  Calls are matched against the rules by callee name.
+ *
+ * What it does not handle: calls through function pointers are unknown
+ * calls (arguments escape); computed goto and setjmp mark the function
+ * unsupported; C++ is not supported.
+ */
+#ifndef LEAKCHECK_LOWER_H
+#define LEAKCHECK_LOWER_H
+
+#include <clang-c/Index.h>
+
+#include "ir.h"
+#include "rules.h"
+
+/* Called once per lowered function; f is freed when the callback returns. */
+typedef void lower_fn_cb(const struct ir_func *f, void *arg);
+
+/*
+ * Lowers every function defined in the main file of tu, in source order,
+ * and calls cb for each.  Returns the number of functions lowered.
+ */
+unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules,
+		  lower_fn_cb *cb, void *arg);
+
+#endif

@@ -1,0 +1,878 @@
+/*
+ * lower_expr.c - expressions, conditions and calls to events.
+ *
+ * An expression lowers to an operand: the local variable it denotes, a
+ * constant, or nothing we track.  What happens to a tracked variable is
+ * decided by the consumer of the operand: an unknown callee, a store
+ * into memory or a return makes it escape; a borrower or a comparison
+ * only looks at it; an assignment to a local makes an alias.
+ * Conditions become branches on one variable against a constant.
+ */
+#include "lower_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct operand op_none(void)
+{
+	struct operand o = { OP_NONE, -1, 0 };
+	return o;
+}
+
+static struct operand op_var(int v)
+{
+	struct operand o = { OP_VAR, v, 0 };
+	return o;
+}
+
+static struct operand op_const(int64_t k)
+{
+	struct operand o = { OP_CONST, -1, k };
+	return o;
+}
+
+static void emit_var(struct lower *L, enum ir_ev_kind kind, int var, struct ir_loc loc)
+{
+	struct ir_event ev = { .kind = kind, .loc = loc, .var = var, .src = -1, .site = -1 };
+
+	lower_emit(L, &ev);
+}
+
+static void escape(struct lower *L, struct operand o, struct ir_loc loc)
+{
+	if (o.kind == OP_VAR)
+		emit_var(L, EV_ESCAPE, o.var, loc);
+}
+
+/* Skips parentheses, implicit and explicit non-void casts. */
+static CXCursor strip_casts(CXCursor c)
+{
+	for (;;) {
+		CXCursor kid[3];
+		size_t n;
+
+		c = lower_strip(c);
+		if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr ||
+		    clang_getCursorType(c).kind == CXType_Void)
+			return c;
+		n = lower_children(c, kid, 3);
+		if (n == 0 || n > 3)
+			return c;
+		c = kid[n - 1];
+	}
+}
+
+static bool fold(enum CXBinaryOperatorKind op, int64_t a, int64_t b, int64_t *r)
+{
+	switch (op) {
+	case CXBinaryOperator_Mul: *r = (int64_t)((uint64_t)a * (uint64_t)b); return true;
+	case CXBinaryOperator_Div: if (!b || (a == INT64_MIN && b == -1)) return false; *r = a / b; return true;
+	case CXBinaryOperator_Rem: if (!b || (a == INT64_MIN && b == -1)) return false; *r = a % b; return true;
+	case CXBinaryOperator_Add: *r = (int64_t)((uint64_t)a + (uint64_t)b); return true;
+	case CXBinaryOperator_Sub: *r = (int64_t)((uint64_t)a - (uint64_t)b); return true;
+	case CXBinaryOperator_Shl: if (b < 0 || b > 62) return false; *r = (int64_t)((uint64_t)a << b); return true;
+	case CXBinaryOperator_Shr: if (b < 0 || b > 62) return false; *r = a >> b; return true;
+	case CXBinaryOperator_LT: *r = a < b; return true;
+	case CXBinaryOperator_GT: *r = a > b; return true;
+	case CXBinaryOperator_LE: *r = a <= b; return true;
+	case CXBinaryOperator_GE: *r = a >= b; return true;
+	case CXBinaryOperator_EQ: *r = a == b; return true;
+	case CXBinaryOperator_NE: *r = a != b; return true;
+	case CXBinaryOperator_And: *r = a & b; return true;
+	case CXBinaryOperator_Xor: *r = a ^ b; return true;
+	case CXBinaryOperator_Or: *r = a | b; return true;
+	default: return false;
+	}
+}
+
+/* Lowers every expression child of c as a value that escapes. */
+static void lower_children_escaping(struct lower *L, CXCursor c)
+{
+	CXCursor kid[32];
+	size_t n = lower_children(c, kid, 32), i;
+
+	for (i = 0; i < n && i < 32; i++)
+		if (clang_isExpression(clang_getCursorKind(kid[i])))
+			escape(L, lower_expr(L, kid[i], CTX_VALUE), lower_cursor_loc(L, kid[i]));
+}
+
+/*
+ * A stable key and display name for an lvalue used as a lock object
+ * (s->lock, g_mutex, *m): built from the AST, so macros do not matter.
+ * NULL if the expression is not a plain path of names and members.
+ */
+static char *lvalue_key(struct lower *L, CXCursor c)
+{
+	CXCursor kid[2];
+	enum CXCursorKind k;
+
+	c = strip_casts(c);
+	k = clang_getCursorKind(c);
+	if (k == CXCursor_DeclRefExpr)
+		return lower_spelling(L, c);
+	if (k == CXCursor_MemberRefExpr && lower_children(c, kid, 2) == 1) {
+		CXType bt = clang_getCanonicalType(clang_getCursorType(kid[0]));
+		char *base = lvalue_key(L, kid[0]);
+
+		if (!base)
+			return NULL;
+		return arena_printf(&L->f->arena, "%s%s%s", base,
+				    bt.kind == CXType_Pointer ? "->" : ".", lower_spelling(L, c));
+	}
+	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
+		int64_t i;
+		char *base = lvalue_key(L, kid[0]);
+
+		if (!base || !lower_eval_int(kid[1], &i))
+			return NULL;
+		return arena_printf(&L->f->arena, "%s[%lld]", base, (long long)i);
+	}
+	if (k == CXCursor_UnaryOperator && lower_children(c, kid, 1) == 1 &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) {
+		char *base = lvalue_key(L, kid[0]);
+
+		return base ? arena_printf(&L->f->arena, "*%s", base) : NULL;
+	}
+	return NULL;
+}
+
+/* The lock-object key of an argument: &X names X, a pointer p names *p. */
+static char *object_key(struct lower *L, CXCursor arg)
+{
+	CXCursor kid[1];
+
+	arg = strip_casts(arg);
+	if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(arg) == CXUnaryOperator_AddrOf &&
+	    lower_children(arg, kid, 1) == 1)
+		return lvalue_key(L, kid[0]);
+	{
+		char *p = lvalue_key(L, arg);
+
+		return p ? arena_printf(&L->f->arena, "*%s", p) : NULL;
+	}
+}
+
+/* The local variable (or array slot) an lvalue names, or -1. */
+static int local_lvalue(struct lower *L, CXCursor c)
+{
+	CXCursor kid[2];
+
+	c = lower_strip(c);
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+		return lower_local_var(L, c);
+	if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr &&
+	    lower_children(c, kid, 2) == 2) {
+		CXCursor base = lower_strip(kid[0]);
+		int64_t i;
+		int a;
+
+		if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+			return -1;
+		a = lower_local_var(L, base);
+		if (a < 0 || !lower_eval_int(kid[1], &i))
+			return -1;
+		return lower_array_slot(L, base, a, i);
+	}
+	return -1;
+}
+
+/* The local variable at the root of a member/subscript/deref path (p in &p->f). */
+static int path_root(struct lower *L, CXCursor c)
+{
+	CXCursor kid[2];
+
+	for (;;) {
+		enum CXCursorKind k;
+
+		c = strip_casts(c);
+		k = clang_getCursorKind(c);
+		if (k == CXCursor_DeclRefExpr)
+			return lower_local_var(L, c);
+		if ((k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr ||
+		     k == CXCursor_UnaryOperator) && lower_children(c, kid, 2) >= 1)
+			c = kid[0];
+		else
+			return -1;
+	}
+}
+
+void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
+{
+	CXCursor r = strip_casts(rhs);
+	struct operand o;
+	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
+
+	if (clang_getCursorKind(r) == CXCursor_CallExpr) {
+		o = lower_call(L, r, v, CTX_VALUE);
+		if (o.kind == OP_VAR && o.var == v)
+			return;
+	} else {
+		o = lower_expr(L, rhs, CTX_VALUE);
+	}
+	if (o.kind == OP_VAR) {
+		if (o.var == v)
+			return;
+		ev.kind = EV_ASSIGN;
+		ev.src = o.var;
+	} else if (o.kind == OP_CONST) {
+		ev.kind = EV_SETCONST;
+		ev.value = o.k;
+	} else {
+		ev.kind = EV_CLOBBER;
+	}
+	lower_emit(L, &ev);
+}
+
+static struct operand lower_assignment(struct lower *L, CXCursor e)
+{
+	CXCursor kid[2];
+	struct ir_loc loc = lower_cursor_loc(L, e);
+	struct operand o;
+	int v;
+
+	if (lower_children(e, kid, 2) != 2)
+		return op_none();
+	v = local_lvalue(L, kid[0]);
+	if (v >= 0) {
+		lower_assign_local(L, v, kid[1], loc);
+		return op_var(v);
+	}
+	/* a store into memory or a global: the value leaves our hands */
+	lower_expr(L, kid[0], CTX_BORROW);
+	o = lower_expr(L, kid[1], CTX_VALUE);
+	escape(L, o, loc);
+	return op_none();
+}
+
+/* ++, --, op=: the variable's value changes in a way we do not follow. */
+static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct ir_loc loc)
+{
+	int v = local_lvalue(L, target);
+
+	if (!clang_Cursor_isNull(rhs))
+		lower_expr(L, rhs, CTX_BORROW);
+	if (v < 0) {
+		lower_expr(L, target, CTX_BORROW);
+		return;
+	}
+	emit_var(L, EV_ESCAPE, v, loc);
+	emit_var(L, EV_CLOBBER, v, loc);
+}
+
+/* a && b, a || b used as a value: 1 or 0 in a temporary. */
+static struct operand lower_logical_value(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	int t = lower_block(L), f = lower_block(L), j = lower_block(L);
+	int tmp = ctx == CTX_IGNORE ? -1 : lower_new_temp(L, "(value)");
+	struct ir_loc loc = lower_cursor_loc(L, e);
+	struct ir_event ev = { .kind = EV_SETCONST, .loc = loc, .var = tmp, .src = -1, .site = -1 };
+
+	lower_cond(L, e, t, f);
+	L->cur = t;
+	if (tmp >= 0) {
+		ev.value = 1;
+		lower_emit(L, &ev);
+	}
+	lower_goto(L, j);
+	L->cur = f;
+	if (tmp >= 0) {
+		ev.value = 0;
+		lower_emit(L, &ev);
+	}
+	lower_goto(L, j);
+	L->cur = j;
+	return tmp >= 0 ? op_var(tmp) : op_none();
+}
+
+static struct operand lower_conditional(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	CXCursor kid[3];
+	int a = lower_block(L), b = lower_block(L), j = lower_block(L), arm;
+	int tmp = ctx == CTX_IGNORE ? -1 : lower_new_temp(L, "(value)");
+
+	if (lower_children(e, kid, 3) != 3)
+		return op_none();
+	lower_cond(L, kid[0], a, b);
+	for (arm = 1; arm <= 2; arm++) {
+		struct operand o;
+
+		L->cur = arm == 1 ? a : b;
+		o = lower_expr(L, kid[arm], ctx);
+		if (tmp >= 0 && L->cur >= 0) {
+			struct ir_event ev = { .loc = lower_cursor_loc(L, kid[arm]), .var = tmp,
+					       .src = -1, .site = -1 };
+
+			ev.kind = o.kind == OP_VAR ? EV_ASSIGN : o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER;
+			ev.src = o.var;
+			ev.value = o.k;
+			lower_emit(L, &ev);
+		}
+		lower_goto(L, j);
+	}
+	L->cur = j;
+	return tmp >= 0 ? op_var(tmp) : op_none();
+}
+
+/* ({ ...; value; }) */
+static struct operand lower_stmt_expr(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	CXCursor kid[1], *body;
+	size_t n, i;
+	struct operand o = op_none();
+
+	if (lower_children(e, kid, 1) != 1 || clang_getCursorKind(kid[0]) != CXCursor_CompoundStmt)
+		return op_none();
+	n = lower_children(kid[0], NULL, 0);
+	body = xcalloc(n ? n : 1, sizeof(*body));
+	lower_children(kid[0], body, n);
+	lower_scope_push(L);
+	for (i = 0; i < n; i++) {
+		if (i + 1 == n && clang_isExpression(clang_getCursorKind(body[i]))) {
+			o = lower_expr(L, body[i], ctx);
+			if (o.kind == OP_VAR && L->cur >= 0) {
+				int tmp = lower_new_temp(L, "(value)");
+				struct ir_event ev = { .kind = EV_ASSIGN, .loc = lower_cursor_loc(L, body[i]),
+						       .var = tmp, .src = o.var, .site = -1 };
+
+				lower_emit(L, &ev);
+				o = op_var(tmp);
+			}
+		} else {
+			lower_stmt(L, body[i]);
+		}
+	}
+	lower_scope_pop(L, lower_end_loc(L, kid[0]));
+	free(body);
+	return o;
+}
+
+static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	CXCursor kid[1];
+	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+	struct ir_loc loc = lower_cursor_loc(L, e);
+	struct operand o;
+
+	if (lower_children(e, kid, 1) != 1)
+		return op_none();
+	switch (op) {
+	case CXUnaryOperator_AddrOf: {
+		CXCursor x = lower_strip(kid[0]);
+		int v = local_lvalue(L, x);
+
+		if (v >= 0) {
+			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
+			if (ctx == CTX_VALUE)
+				emit_var(L, EV_ESCAPE, v, loc);
+			return op_none();
+		}
+		v = path_root(L, x);
+		lower_expr(L, x, CTX_BORROW);
+		if (v >= 0 && ctx == CTX_VALUE)
+			emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
+		return op_none();
+	}
+	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+		lower_update(L, kid[0], clang_getNullCursor(), loc);
+		return op_none();
+	case CXUnaryOperator_Extension:
+		return lower_expr(L, kid[0], ctx);
+	case CXUnaryOperator_LNot:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		return o.kind == OP_CONST ? op_const(!o.k) : op_none();
+	case CXUnaryOperator_Minus:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		return o.kind == OP_CONST ? op_const((int64_t)(0 - (uint64_t)o.k)) : op_none();
+	case CXUnaryOperator_Plus:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		return o.kind == OP_CONST ? o : op_none();
+	case CXUnaryOperator_Not:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		return o.kind == OP_CONST ? op_const(~o.k) : op_none();
+	default:        /* *p, __real, __imag */
+		lower_expr(L, kid[0], CTX_BORROW);
+		return op_none();
+	}
+}
+
+static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	CXCursor kid[2];
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+	struct operand a, b;
+	int64_t r;
+
+	if (lower_children(e, kid, 2) != 2)
+		return op_none();
+	switch (op) {
+	case CXBinaryOperator_Assign:
+		return lower_assignment(L, e);
+	case CXBinaryOperator_LAnd:
+	case CXBinaryOperator_LOr:
+		return lower_logical_value(L, e, ctx);
+	case CXBinaryOperator_Comma:
+		lower_expr(L, kid[0], CTX_IGNORE);
+		return lower_expr(L, kid[1], ctx);
+	default:
+		break;
+	}
+	if (op >= CXBinaryOperator_MulAssign && op <= CXBinaryOperator_OrAssign) {
+		lower_update(L, kid[0], kid[1], lower_cursor_loc(L, e));
+		return op_none();
+	}
+	if (ctx == CTX_VALUE && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
+	    clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer) {
+		/* p + n may be stored and freed later as p: p escapes */
+		struct ir_loc loc = lower_cursor_loc(L, e);
+
+		a = lower_expr(L, kid[0], CTX_VALUE);
+		b = lower_expr(L, kid[1], CTX_VALUE);
+		escape(L, a, loc);
+		escape(L, b, loc);
+		return op_none();
+	}
+	a = lower_expr(L, kid[0], CTX_BORROW);
+	b = lower_expr(L, kid[1], CTX_BORROW);
+	if (a.kind == OP_CONST && b.kind == OP_CONST && fold(op, a.k, b.k, &r))
+		return op_const(r);
+	return op_none();
+}
+
+struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	enum CXCursorKind k = clang_getCursorKind(e);
+	CXCursor kid[3];
+	size_t n;
+	int64_t value;
+
+	switch (k) {
+	case CXCursor_ParenExpr:
+		if (lower_children(e, kid, 1) == 1)
+			return lower_expr(L, kid[0], ctx);
+		return op_none();
+	case CXCursor_UnexposedExpr:
+		n = lower_children(e, kid, 2);
+		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))
+			return lower_expr(L, kid[0], ctx);
+		if (n == 0)
+			return lower_eval_int(e, &value) ? op_const(value) : op_none();
+		lower_children_escaping(L, e);
+		return op_none();
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+		return lower_eval_int(e, &value) ? op_const(value) : op_none();
+	case CXCursor_GNUNullExpr:
+		return op_const(0);
+	case CXCursor_DeclRefExpr: {
+		CXCursor decl = clang_getCursorReferenced(e);
+		int v;
+
+		if (clang_getCursorKind(decl) == CXCursor_EnumConstantDecl)
+			return op_const(clang_getEnumConstantDeclValue(decl));
+		v = lower_local_var(L, e);
+		if (v >= 0)
+			return op_var(v);
+		if (lower_static_const(L, decl, &value))
+			return op_const(value);
+		return op_none();
+	}
+	case CXCursor_CStyleCastExpr:
+		n = lower_children(e, kid, 3);
+		if (n == 0 || n > 3)
+			return op_none();
+		if (clang_getCursorType(e).kind == CXType_Void)
+			ctx = CTX_IGNORE;
+		return lower_expr(L, kid[n - 1], ctx);
+	case CXCursor_UnaryOperator:
+		return lower_unary(L, e, ctx);
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		return lower_binary(L, e, ctx);
+	case CXCursor_CallExpr:
+		return lower_call(L, e, -1, ctx);
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr: {
+		int v = local_lvalue(L, e);
+
+		if (v >= 0)
+			return op_var(v);
+		n = lower_children(e, kid, 2);
+		if (n >= 1)
+			lower_expr(L, kid[0], CTX_BORROW);
+		if (n == 2)
+			lower_expr(L, kid[1], CTX_BORROW);
+		return op_none();
+	}
+	case CXCursor_ConditionalOperator:
+		return lower_conditional(L, e, ctx);
+	case CXCursor_StmtExpr:
+		return lower_stmt_expr(L, e, ctx);
+	case CXCursor_UnaryExpr:        /* sizeof, alignof: operand not evaluated */
+		return lower_eval_int(e, &value) ? op_const(value) : op_none();
+	case CXCursor_StringLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_ImaginaryLiteral:
+		return op_none();
+	default:
+		lower_children_escaping(L, e);
+		return op_none();
+	}
+}
+
+/* ---- calls ---- */
+
+static bool is_setjmp(const char *name)
+{
+	return !strcmp(name, "setjmp") || !strcmp(name, "_setjmp") ||
+	       !strcmp(name, "sigsetjmp") || !strcmp(name, "__sigsetjmp") ||
+	       !strcmp(name, "savectx") || !strcmp(name, "vfork");
+}
+
+/* The release entry of fn taking argument ai, or NULL. */
+static const struct rule_release *release_arg(const struct rule_fn *fn, int ai)
+{
+	const struct rule_release *r;
+
+	for (r = fn ? fn->release : NULL; r; r = r->next)
+		if (r->arg == ai)
+			return r;
+	return NULL;
+}
+
+static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCursor arg,
+			      struct ir_loc loc)
+{
+	struct ir_event ev = { .kind = EV_RELEASE, .loc = loc, .src = -1, .site = -1 };
+	char *key = object_key(L, arg);
+	void *pv = key ? strmap_get(&L->pseudo, key) : NULL;
+	struct operand o;
+
+	if (pv) {
+		lower_expr(L, arg, CTX_BORROW);
+		ev.var = (int)(intptr_t)pv - 1;
+	} else {
+		o = lower_expr(L, arg, CTX_BORROW);
+		if (o.kind != OP_VAR)
+			return;
+		ev.var = o.var;
+	}
+	ev.rel = fn->release;
+	ev.callee = fn->name;
+	lower_emit(L, &ev);
+}
+
+/* The handle destination of an acquisition's out/out-array/object
+ * argument; -1 when it goes somewhere we do not track (then the
+ * acquisition is treated as stored away). */
+static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCursor arg)
+{
+	CXCursor x = strip_casts(arg), kid[1];
+	char *key;
+	int v;
+
+	switch (acq->shape) {
+	case SHAPE_OUT:
+		if (clang_getCursorKind(x) != CXCursor_UnaryOperator ||
+		    clang_getCursorUnaryOperatorKind(x) != CXUnaryOperator_AddrOf ||
+		    lower_children(x, kid, 1) != 1)
+			return -1;
+		return local_lvalue(L, kid[0]);
+	case SHAPE_OUT_ARRAY:
+		if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
+			return -1;
+		v = lower_local_var(L, x);
+		return v < 0 ? -1 : lower_array_slot(L, clang_getCursorReferenced(x), v, 0);
+	case SHAPE_OBJECT:
+		key = object_key(L, arg);
+		if (!key)
+			return -1;
+		return lower_pseudo(L, key, key, -1);
+	default:
+		return -1;
+	}
+}
+
+struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
+{
+	CXCursor decl = clang_getCursorReferenced(call);
+	struct ir_loc loc = lower_cursor_loc(L, call);
+	const struct rule_fn *fn = NULL;
+	const struct rule_acquire *acq = NULL;
+	struct operand result = op_none();
+	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 1 };
+	bool track = true;
+	int nargs = clang_Cursor_getNumArguments(call), i;
+	CXString cs;
+	char name[128];
+
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
+		/* through a function pointer: an unknown callee */
+		CXCursor kid[1];
+
+		if (lower_children(call, kid, 1) == 1)
+			lower_expr(L, kid[0], CTX_BORROW);
+		for (i = 0; i < nargs; i++) {
+			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+
+			escape(L, lower_expr(L, a, CTX_VALUE), loc);
+		}
+		return op_none();
+	}
+	cs = clang_getCursorSpelling(decl);
+	snprintf(name, sizeof(name), "%s", clang_getCString(cs));
+	clang_disposeString(cs);
+
+	if (!strncmp(name, "__builtin_expect", 16) && nargs >= 1) {
+		struct operand o = lower_expr(L, clang_Cursor_getArgument(call, 0), ctx);
+
+		for (i = 1; i < nargs; i++)
+			lower_expr(L, clang_Cursor_getArgument(call, (unsigned)i), CTX_BORROW);
+		return o;
+	}
+	if (is_setjmp(name))
+		lower_unsupported(L, "calls setjmp() or vfork()");
+	fn = rules_lookup(L->tu->rules, name);
+	acq = fn ? fn->acquire : NULL;
+
+	for (i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		int ai = i + 1;
+		struct operand o;
+
+		if (acq && acq->shape != SHAPE_RETURN && ai == acq->arg) {
+			site.dst = acquire_target(L, acq, a);
+			if (site.dst < 0) {
+				escape(L, lower_expr(L, a, CTX_VALUE), loc);
+				track = false;
+			}
+			continue;
+		}
+		if (acq && (ai == acq->transfer || ai == acq->reopen)) {
+			o = lower_expr(L, a, CTX_BORROW);
+			if (o.kind == OP_VAR)
+				site.from = o.var;
+			continue;
+		}
+		if (release_arg(fn, ai)) {
+			lower_release_arg(L, fn, a, loc);
+			continue;
+		}
+		if (fn && (fn->borrow || fn->acquire || fn->release || fn->noreturn)) {
+			o = lower_expr(L, a, CTX_BORROW);
+			if (fn->returns_arg == ai)
+				result = o;
+			continue;
+		}
+		escape(L, lower_expr(L, a, CTX_VALUE), loc);
+	}
+
+	if (lower_is_noreturn(L, decl, name)) {
+		lower_ensure(L);
+		L->f->blocks[L->cur].term.kind = T_DEAD;
+		L->cur = -1;
+		return op_none();
+	}
+	if (!acq || !track)
+		return result;
+	if (acq->reopen && site.from < 0)
+		return op_none();   /* freopen(..., stdin): the result is the untracked stream */
+
+	site.acq = acq;
+	site.loc = loc;
+	if (acq->shape == SHAPE_RETURN) {
+		site.dst = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+		result = op_var(site.dst);
+	} else {
+		if (acq->shape == SHAPE_OUT_ARRAY)
+			site.ndst = acq->count;
+		site.status = dst >= 0 ? dst : ctx == CTX_IGNORE ? -1 : lower_new_temp(L, "(status)");
+		result = site.status >= 0 ? op_var(site.status) : op_none();
+	}
+	{
+		struct ir_event ev = { .kind = EV_ACQUIRE, .loc = loc, .var = site.dst, .src = -1 };
+
+		ev.site = ir_site_add(L->f, &site);
+		lower_emit(L, &ev);
+	}
+	return result;
+}
+
+/* ---- conditions ---- */
+
+static enum ir_cmp cmp_of(enum CXBinaryOperatorKind op)
+{
+	switch (op) {
+	case CXBinaryOperator_EQ: return CMP_EQ;
+	case CXBinaryOperator_NE: return CMP_NE;
+	case CXBinaryOperator_LT: return CMP_LT;
+	case CXBinaryOperator_LE: return CMP_LE;
+	case CXBinaryOperator_GT: return CMP_GT;
+	default: return CMP_GE;
+	}
+}
+
+static enum ir_cmp cmp_swap(enum ir_cmp c)
+{
+	switch (c) {
+	case CMP_LT: return CMP_GT;
+	case CMP_LE: return CMP_GE;
+	case CMP_GT: return CMP_LT;
+	case CMP_GE: return CMP_LE;
+	default: return c;
+	}
+}
+
+struct cond_note {
+	const char *text;           /* the condition as written */
+	bool negated;               /* text is the negation of what is tested */
+	struct ir_loc loc;
+};
+
+static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, int f,
+		   const struct cond_note *note)
+{
+	struct ir_term *term;
+
+	lower_ensure(L);
+	term = &L->f->blocks[L->cur].term;
+	term->kind = T_BRANCH;
+	term->var = var;
+	term->cmp = cmp;
+	term->value = k;
+	term->t = t;
+	term->f = f;
+	term->loc = note->loc;
+	term->text = note->text;
+	term->negated = note->negated;
+	term->note = note->text ? BN_COND : BN_NONE;
+	L->cur = -1;
+}
+
+static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
+{
+	CXCursor s = strip_casts(c), kid[3];
+	enum CXCursorKind k = clang_getCursorKind(s);
+	struct cond_note note;
+	struct operand a, b;
+
+	if (outer) {
+		note = *outer;
+	} else {
+		note.text = lower_text(L, s);
+		note.negated = false;
+		note.loc = lower_cursor_loc(L, s);
+	}
+	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot &&
+	    lower_children(s, kid, 1) == 1) {
+		note.negated = !note.negated;
+		cond_rec(L, kid[0], f, t, &note);
+		return;
+	}
+	if (k == CXCursor_BinaryOperator && lower_children(s, kid, 2) == 2) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+		int mid;
+
+		switch (op) {
+		case CXBinaryOperator_LAnd:
+			mid = lower_block(L);
+			cond_rec(L, kid[0], mid, f, NULL);
+			L->cur = mid;
+			cond_rec(L, kid[1], t, f, NULL);
+			return;
+		case CXBinaryOperator_LOr:
+			mid = lower_block(L);
+			cond_rec(L, kid[0], t, mid, NULL);
+			L->cur = mid;
+			cond_rec(L, kid[1], t, f, NULL);
+			return;
+		case CXBinaryOperator_Comma:
+			lower_expr(L, kid[0], CTX_IGNORE);
+			cond_rec(L, kid[1], t, f, &note);
+			return;
+		case CXBinaryOperator_EQ: case CXBinaryOperator_NE:
+		case CXBinaryOperator_LT: case CXBinaryOperator_LE:
+		case CXBinaryOperator_GT: case CXBinaryOperator_GE: {
+			int64_t r;
+
+			a = lower_expr(L, kid[0], CTX_BORROW);
+			b = lower_expr(L, kid[1], CTX_BORROW);
+			if (a.kind == OP_VAR && b.kind == OP_CONST)
+				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
+			else if (a.kind == OP_CONST && b.kind == OP_VAR)
+				branch(L, b.var, cmp_swap(cmp_of(op)), a.k, t, f, &note);
+			else if (a.kind == OP_CONST && b.kind == OP_CONST && fold(op, a.k, b.k, &r))
+				lower_goto(L, r ? t : f);
+			else
+				branch(L, -1, CMP_NE, 0, t, f, &note);
+			return;
+		}
+		default:
+			break;
+		}
+	}
+	if (k == CXCursor_ConditionalOperator && lower_children(s, kid, 3) == 3) {
+		int x = lower_block(L), y = lower_block(L);
+
+		cond_rec(L, kid[0], x, y, NULL);
+		L->cur = x;
+		cond_rec(L, kid[1], t, f, NULL);
+		L->cur = y;
+		cond_rec(L, kid[2], t, f, NULL);
+		return;
+	}
+	if (k == CXCursor_CallExpr && clang_Cursor_getNumArguments(s) >= 1) {
+		CXString cs = clang_getCursorSpelling(clang_getCursorReferenced(s));
+		bool expect = !strncmp(clang_getCString(cs), "__builtin_expect", 16);
+
+		clang_disposeString(cs);
+		if (expect) {
+			cond_rec(L, clang_Cursor_getArgument(s, 0), t, f, &note);
+			return;
+		}
+	}
+	a = lower_expr(L, s, CTX_BORROW);
+	if (a.kind == OP_CONST)
+		lower_goto(L, a.k ? t : f);
+	else
+		branch(L, a.kind == OP_VAR ? a.var : -1, CMP_NE, 0, t, f, &note);
+}
+
+void lower_flush_temps(struct lower *L)
+{
+	size_t i;
+
+	if (L->cur >= 0)
+		for (i = L->ntemps; i-- > 0;) {
+			struct ir_event ev = { .kind = EV_SCOPE_END, .var = L->temps[i], .src = -1,
+					       .site = -1, .exit = EXIT_SCOPE };
+
+			lower_emit(L, &ev);
+		}
+	L->ntemps = 0;
+}
+
+/*
+ * Lowers condition c to branches reaching t when it holds and f when not.
+ * Temporaries made while evaluating it die on both edges.
+ */
+void lower_cond(struct lower *L, CXCursor c, int t, int f)
+{
+	size_t before = L->ntemps, i;
+	int t2 = lower_block(L), f2 = lower_block(L), edge;
+
+	cond_rec(L, c, t2, f2, NULL);
+	for (edge = 0; edge < 2; edge++) {
+		L->cur = edge ? f2 : t2;
+		for (i = L->ntemps; i-- > before;) {
+			struct ir_event ev = { .kind = EV_SCOPE_END, .var = L->temps[i], .src = -1,
+					       .site = -1, .exit = EXIT_SCOPE };
+
+			lower_emit(L, &ev);
+		}
+		lower_goto(L, edge ? f : t);
+	}
+	L->ntemps = before;
+}

@@ -1,0 +1,159 @@
+/*
+ * lower_int.h - state shared by the lowering's files (lower.c: unit and
+ * function set-up, names and locations; lower_stmt.c: statements and
+ * scopes; lower_expr.c: expressions, conditions and calls).  Not an API:
+ * only lower*.c include it.
+ */
+#ifndef LEAKCHECK_LOWER_INT_H
+#define LEAKCHECK_LOWER_INT_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ir.h"
+#include "rules.h"
+#include "util.h"
+
+/* A set of declarations (cursors), keyed by clang_hashCursor. */
+struct cursor_map {
+	struct cursor_slot {
+		CXCursor key;       /* null cursor: empty */
+		int value;
+		bool used;
+	} *slots;
+	size_t cap, len;
+};
+
+/* Per translation unit. */
+struct lower_tu {
+	CXTranslationUnit tu;
+	const struct rules *rules;
+	struct arena arena;         /* interned file names, cache keys */
+	struct strmap noreturn;     /* callee name -> (void *)1 noreturn, (void *)2 returns */
+	struct cursor_map written;  /* file-scope statics written (or address taken) in the TU */
+	bool have_statics;          /* the main file defines integer statics worth folding */
+	CXFile files[8];            /* small cache CXFile -> interned name */
+	const char *names[8];
+	unsigned nfiles;
+};
+
+struct scope_var {
+	int var;
+	unsigned scope;             /* unique id of the scope that declares it */
+};
+
+struct loop_ctx {
+	int brk;                    /* break target */
+	int cont;                   /* continue target, -1 inside a switch without loop */
+	size_t depth;               /* scope chain length outside the statement */
+};
+
+struct case_ent {
+	CXCursor c;                 /* the case or default statement */
+	int block;
+};
+
+struct switch_ctx {
+	struct case_ent *cases;
+	size_t ncases;
+};
+
+struct label {
+	int block;
+	bool defined;
+	unsigned *chain;            /* scope ids active at the label */
+	size_t nchain;
+};
+
+struct pending_goto {
+	int block;                  /* trampoline: scope ends, then a jump to the label */
+	const char *label;
+	struct ir_loc loc;
+	struct scope_var *live;     /* variables in scope at the goto */
+	size_t nlive;
+};
+
+/* Per function. */
+struct lower {
+	struct lower_tu *tu;
+	struct ir_func *f;
+	int cur;                    /* block receiving events; -1 when unreachable */
+	struct cursor_map vars;     /* VarDecl/ParmDecl -> variable */
+	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
+	struct scope_var *scope;    /* declared variables, innermost last */
+	size_t nscope, capscope;
+	unsigned *chain;            /* active scope ids, innermost last */
+	size_t *chain_base;         /* for each active scope: nscope when it opened */
+	size_t nchain, capchain;
+	unsigned next_scope;
+	struct loop_ctx *loops;
+	size_t nloops, caploops;
+	struct switch_ctx *sw;      /* innermost switch, or NULL */
+	struct strmap labels;       /* name -> struct label * */
+	struct pending_goto *gotos;
+	size_t ngotos, capgotos;
+	int *temps;                 /* temporaries of the current full expression */
+	size_t ntemps, captemps;
+	const char *buf;            /* main file contents, for condition text */
+	size_t buflen;
+	CXFile main_file;
+};
+
+/* An expression's value as far as the lowering can tell. */
+enum operand_kind { OP_NONE, OP_VAR, OP_CONST };
+
+struct operand {
+	enum operand_kind kind;
+	int var;                    /* OP_VAR */
+	int64_t k;                  /* OP_CONST */
+};
+
+/* How an expression's value is used. */
+enum ctx {
+	CTX_VALUE,      /* flows somewhere: stored, passed on, returned */
+	CTX_BORROW,     /* looked at: compared, dereferenced, passed to a borrower */
+	CTX_IGNORE,     /* thrown away */
+};
+
+/* lower.c */
+void cursor_map_init(struct cursor_map *m);
+void cursor_map_release(struct cursor_map *m);
+int cursor_map_get(const struct cursor_map *m, CXCursor key); /* -1 if absent */
+void cursor_map_put(struct cursor_map *m, CXCursor key, int value);
+struct ir_loc lower_loc(struct lower *L, CXSourceLocation sl);
+struct ir_loc lower_cursor_loc(struct lower *L, CXCursor c);
+struct ir_loc lower_end_loc(struct lower *L, CXCursor c);   /* last character of c */
+const char *lower_text(struct lower *L, CXCursor c);        /* source text or NULL */
+size_t lower_children(CXCursor c, CXCursor *out, size_t max);
+CXCursor lower_strip(CXCursor c);   /* through parens and implicit casts */
+char *lower_spelling(struct lower *L, CXCursor c);          /* in the function arena */
+bool lower_is_noreturn(struct lower *L, CXCursor decl, const char *name);
+int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
+bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);
+bool lower_eval_int(CXCursor c, int64_t *value);
+int lower_new_temp(struct lower *L, const char *name);
+int lower_decl_var(struct lower *L, CXCursor decl, unsigned flags);
+int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index);
+int lower_pseudo(struct lower *L, const char *key, const char *name, int parent);
+void lower_emit(struct lower *L, const struct ir_event *ev);
+int lower_block(struct lower *L);   /* new block */
+void lower_goto(struct lower *L, int target);   /* ends cur with a jump; cur = -1 */
+void lower_ensure(struct lower *L); /* gives cur a block if it is unreachable */
+void lower_unsupported(struct lower *L, const char *why);
+
+/* lower_expr.c */
+struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
+struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
+void lower_cond(struct lower *L, CXCursor cond, int t, int f);
+void lower_flush_temps(struct lower *L);
+void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+
+/* lower_stmt.c */
+void lower_stmt(struct lower *L, CXCursor s);
+void lower_body(struct lower *L, CXCursor body);
+void lower_scope_push(struct lower *L);
+void lower_scope_pop(struct lower *L, struct ir_loc loc);
+
+#endif

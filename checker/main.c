@@ -1,0 +1,209 @@
+/*
+ * main.c - command-line options; the work is done by driver_run().
+ *
+ * argv is split at the first "--" before getopt_long() sees it, so that
+ * the compiler arguments after it are never permuted or taken for ours.
+ */
+#define _GNU_SOURCE
+
+#include "driver.h"
+#include "report.h"
+#include "util.h"
+
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef LEAKCHECK_VERSION
+#define LEAKCHECK_VERSION "0.1.0"
+#endif
+
+#define DEFAULT_BUDGET 20000
+
+static const char help_text[] =
+	"Usage: leakcheck [OPTIONS] FILE... [-- COMPILER-ARGS...]\n"
+	"       leakcheck -p BUILD_DIR [OPTIONS] [FILE...]\n"
+	"\n"
+	"Finds resources (memory, FILE streams, descriptors, locks, ...) that a C\n"
+	"function acquires and does not release on some path.\n"
+	"\n"
+	"The compiler arguments of each FILE are the COMPILER-ARGS after '--'; or,\n"
+	"with -p, those of BUILD_DIR/compile_commands.json; or else those of the\n"
+	"first compile_commands.json found in the file's directory or a parent.\n"
+	"\n"
+	"Options:\n"
+	"  -p, --build-dir DIR  read DIR/compile_commands.json; with no FILE, check\n"
+	"                       every file it names\n"
+	"      --rules-dir DIR  load the rules from DIR/*.yml instead of the installed ones\n"
+	"      --rules FILE     also load the rules in FILE (may be repeated)\n"
+	"      --budget N       explore at most N states per function (default 20000)\n"
+	"      --check-main     also report what is still held at the exits of main();\n"
+	"                       by default it is not reported, because the system\n"
+	"                       releases everything when the process exits\n"
+	"  -v, --verbose        say what is done, and why a function is not analysed\n"
+	"      --dump-ir        print the event IR of each function to stdout\n"
+	"  -h, --help           print this help and exit\n"
+	"      --version        print the versions of leakcheck and libclang and exit\n"
+	"\n"
+	"Exit status:\n"
+	"  0  no findings\n"
+	"  1  findings\n"
+	"  2  usage, configuration or input error (bad option, rules, compile\n"
+	"     database, a file that cannot be read or does not compile)\n";
+
+enum {
+	OPT_RULES_DIR = 256,
+	OPT_RULES,
+	OPT_BUDGET,
+	OPT_CHECK_MAIN,
+	OPT_DUMP_IR,
+	OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+	{ "build-dir", required_argument, NULL, 'p' },
+	{ "rules-dir", required_argument, NULL, OPT_RULES_DIR },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "budget", required_argument, NULL, OPT_BUDGET },
+	{ "check-main", no_argument, NULL, OPT_CHECK_MAIN },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "dump-ir", no_argument, NULL, OPT_DUMP_IR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void print_version(void)
+{
+	CXString v = clang_getClangVersion();
+
+	printf("leakcheck %s\nlibclang: %s\n", LEAKCHECK_VERSION, clang_getCString(v));
+	clang_disposeString(v);
+}
+
+/* Reads a positive decimal integer; returns -1 if s is anything else. */
+static int parse_budget(const char *s, size_t *out)
+{
+	unsigned long long n;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || *end || n == 0 || n > SIZE_MAX)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+/* Follows a usage error with a hint; returns the exit status for it. */
+static int usage_hint(void)
+{
+	fputs("Try 'leakcheck --help'.\n", stderr);
+	return EXIT_TROUBLE;
+}
+
+/* Names the option getopt_long() just refused: "--name" as written, or "-c". */
+static const char *bad_option(char **argv, char *shortopt)
+{
+	const char *arg = argv[optind - 1];
+
+	if (strncmp(arg, "--", 2) == 0 || optopt <= 0 || optopt > 255)
+		return arg;
+	shortopt[0] = '-';
+	shortopt[1] = (char)optopt;
+	shortopt[2] = '\0';
+	return shortopt;
+}
+
+/*
+ * Fills o from the command line.  Returns -1 to go on and run the check,
+ * or the exit status to end with (--help, --version, a usage error).
+ * o->rule_files is allocated in every case; the caller frees it.
+ */
+static int parse_args(int argc, char **argv, struct driver_opts *o)
+{
+	char shortopt[3];
+	int end, c;
+
+	memset(o, 0, sizeof(*o));
+	o->argv0 = argv[0];
+	o->analyse.budget = DEFAULT_BUDGET;
+	o->rule_files = xcalloc((size_t)argc, sizeof(*o->rule_files));
+	for (end = 1; end < argc && strcmp(argv[end], "--") != 0; end++)
+		;
+	if (end < argc) {
+		o->have_dashdash = true;
+		o->extra_args = argv + end + 1;
+		o->nextra = (size_t)(argc - end - 1);
+	}
+
+	opterr = 0;
+	while ((c = getopt_long(end, argv, ":p:vh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o->build_dir = optarg;
+			break;
+		case OPT_RULES_DIR:
+			o->rules_dir = optarg;
+			break;
+		case OPT_RULES:
+			o->rule_files[o->nrule_files++] = optarg;
+			break;
+		case OPT_BUDGET:
+			if (parse_budget(optarg, &o->analyse.budget) < 0) {
+				report_error("--budget needs a positive integer, not '%s'", optarg);
+				return usage_hint();
+			}
+			break;
+		case OPT_CHECK_MAIN:
+			o->analyse.check_main = true;
+			break;
+		case 'v':
+			report_set_verbose(true);
+			break;
+		case OPT_DUMP_IR:
+			o->dump_ir = true;
+			break;
+		case 'h':
+			fputs(help_text, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			print_version();
+			return EXIT_CLEAN;
+		case ':':
+			report_error("option '%s' needs an argument", bad_option(argv, shortopt));
+			return usage_hint();
+		default:
+			report_error("unknown option '%s'", bad_option(argv, shortopt));
+			return usage_hint();
+		}
+	}
+	o->files = argv + optind;
+	o->nfiles = (size_t)(end - optind);
+	if (o->build_dir && o->have_dashdash) {
+		report_error("-p and '--' cannot be combined: the compile database gives the arguments");
+		return usage_hint();
+	}
+	if (!o->build_dir && o->nfiles == 0) {
+		report_error("no input files (name FILEs to check, or a build directory with -p)");
+		return usage_hint();
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct driver_opts opts;
+	int status = parse_args(argc, argv, &opts);
+
+	if (status < 0)
+		status = driver_run(&opts);
+	free(opts.rule_files);
+	return status;
+}

@@ -1,0 +1,100 @@
+/*
+ * report.h - every message leakcheck prints goes through here.
+ *
+ * Findings are collected during the run and printed at the end, sorted
+ * by (file, line, column, flag, message) and with exact duplicates
+ * removed, so output does not depend on the order of inputs.  Each
+ * finding prints as compiler-style text on stdout:
+ *
+ *   FILE:LINE:COL: warning: MESSAGE [leakcheck-FLAG]
+ *   FILE:LINE:COL: note: NOTE
+ *
+ * Errors (bad input, unparsable code, broken rules) go to stderr at once
+ * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
+ * Verbose remarks (--verbose) go to stderr as "leakcheck: MESSAGE".
+ *
+ * The message wording lives in report.c only: callers pass what
+ * happened (struct finding), never text.
+ */
+#ifndef LEAKCHECK_REPORT_H
+#define LEAKCHECK_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ir.h"
+#include "rules.h"
+
+enum finding_kind {
+	FK_LEAK,                /* still held at an exit               [leakcheck-leak] */
+	FK_OVERWRITE,           /* the only handle is overwritten      [leakcheck-overwrite] */
+	FK_DOUBLE_RELEASE,      /* released twice on a path            [leakcheck-double-release] */
+	FK_MISMATCHED_RELEASE,  /* released by another kind's release  [leakcheck-mismatched-release] */
+	FK_DISCARDED,           /* an acquiring call's result thrown away [leakcheck-discarded] */
+};
+
+enum note_kind {
+	NOTE_ACQUIRED,          /* "'V' acquired here" (var) */
+	NOTE_BRANCH_TRUE,       /* "taking the true branch of 'TEXT'" */
+	NOTE_BRANCH_FALSE,      /* "taking the false branch of 'TEXT'" */
+	NOTE_CASE,              /* "entering 'TEXT'" */
+	NOTE_RELEASED,          /* "'V' released here by CALLEE()" (first release) */
+	NOTE_LEAVING,           /* "'V' still HELD when leaving 'FUNC'" */
+	NOTE_OUT_OF_SCOPE,      /* "'V' still HELD when it goes out of scope" */
+	NOTE_TRANSFER_FAILED,   /* "CALLEE() may fail here and leave 'V' HELD" (realloc, fdopen) */
+};
+
+struct note {
+	enum note_kind kind;
+	struct ir_loc loc;
+	const char *text;       /* condition text, callee name, or NULL */
+};
+
+struct finding {
+	enum finding_kind kind;
+	struct ir_loc loc;                  /* where it is reported */
+	const char *var;                    /* variable name; NULL: a result never stored */
+	const char *acquirer;               /* acquiring callee */
+	unsigned acq_line;                  /* line of the acquisition */
+	const struct rule_resource *res;    /* its resource kind (words for messages) */
+	enum ir_exit exit;                  /* FK_LEAK: how the path leaves */
+	const char *label;                  /* FK_LEAK with EXIT_GOTO: the target label */
+	const char *func;                   /* the function analysed */
+	const char *releaser;               /* FK_DOUBLE/MISMATCHED: the releasing callee */
+	unsigned first_release_line;        /* FK_DOUBLE_RELEASE: line of the first release */
+	const struct note *notes;           /* path notes, in order */
+	size_t nnotes;
+};
+
+/* Returns the flag name of a finding kind, without the "leakcheck-" prefix. */
+const char *report_flag_name(enum finding_kind kind);
+
+/* Sets whether report_verbose() prints. */
+void report_set_verbose(bool on);
+
+/* Records a finding; all strings and notes are copied. */
+void report_finding(const struct finding *f);
+
+/* Number of findings recorded so far (before de-duplication). */
+size_t report_count(void);
+
+/*
+ * Sorts, de-duplicates and prints every recorded finding to stdout, then
+ * forgets them.  Returns the number printed.
+ */
+size_t report_flush(void);
+
+/* Prints "FILE:LINE:COL: error: MESSAGE" (or without LINE:COL when line is 0) to stderr. */
+void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Prints "leakcheck: error: MESSAGE" to stderr. */
+void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "leakcheck: MESSAGE" to stderr when verbose. */
+void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Frees everything recorded. */
+void report_release(void);
+
+#endif

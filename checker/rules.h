@@ -1,0 +1,132 @@
+/*
+ * rules.h - acquire/release pairs, borrowers and never-returning
+ * functions, loaded from YAML files (rules/NAME.yml).
+ *
+ * A rules file describes one area (heap, stdio, descriptors, ...).  Its
+ * format is documented in docs/rules.md; in short:
+ *
+ *   resources:
+ *     - id: stdio-file            # flag-able resource kind
+ *       acquired: opened          # verbs used in messages:
+ *       released: closed          #   "'fp' opened by fopen() ... is not closed"
+ *       held: open                #   "'fp' still open when leaving 'f'"
+ *       acquire:
+ *         - call: fopen           # handle returned; NULL means failure
+ *           fails: null
+ *         - { call: fdopen, fails: null, transfer: 1 }
+ *         - { call: freopen, fails: null, reopen: 3 }
+ *       release:
+ *         - { call: fclose, arg: 1 }
+ *   borrow: [fprintf, fputs, { call: memcpy, returns-arg: 1 }]
+ *   noreturn: [exit, abort]
+ *
+ * What it does not handle: function summaries (a later stage), matching
+ * on anything but the callee's name.
+ *
+ * Everything lives in the rules' arena and is freed by rules_release().
+ */
+#ifndef LEAKCHECK_RULES_H
+#define LEAKCHECK_RULES_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "util.h"
+
+/* How the acquiring call shows failure (key "fails"). */
+enum rule_fail {
+	FAIL_NULL,          /* "null":      the handle (or status) is NULL/0 on failure */
+	FAIL_NEGATIVE,      /* "negative":  the value is < 0 (-1) on failure */
+	FAIL_NONZERO,       /* "nonzero":   the value is != 0 on failure (status codes) */
+	FAIL_MAP_FAILED,    /* "map-failed": the value is (void *)-1 on failure */
+	FAIL_NEVER,         /* "never":     the call cannot fail */
+};
+
+/* Where the acquired handle goes (keys "out", "out-array", "object"). */
+enum rule_shape {
+	SHAPE_RETURN,       /* the return value is the handle; "fails" tests it */
+	SHAPE_OUT,          /* *arg is the handle; "fails" tests the return value */
+	SHAPE_OUT_ARRAY,    /* arg[0..count-1] are handles (pipe); "fails" tests the return value */
+	SHAPE_OBJECT,       /* the object arg points to is held (locks); "fails" tests the return value */
+};
+
+/* A resource kind: its id and the words used in messages. */
+struct rule_resource {
+	const char *id;             /* "heap", "stdio-file", ...: unique across files */
+	const char *acquired;       /* past participle for acquisition: "allocated" */
+	const char *released;       /* past participle for release: "freed" */
+	const char *held;           /* adjective for the held state: "allocated", "open" */
+	const char *file;           /* rules file it came from */
+	unsigned line;              /* line of its "id" key */
+};
+
+struct rule_acquire {
+	const char *func;                   /* callee name */
+	const struct rule_resource *res;    /* what it acquires */
+	enum rule_shape shape;              /* where the handle goes */
+	int arg;                            /* 1-based argument for OUT/OUT_ARRAY/OBJECT, else 0 */
+	int count;                          /* handles in the OUT_ARRAY array (default 2) */
+	enum rule_fail fails;               /* failure test, see enum rule_fail */
+	int transfer;                       /* "transfer: N": on success the handle in arg N
+					       moves into the new one; on failure it stays held
+					       (realloc, fdopen); 0 if none */
+	int reopen;                         /* "reopen: N": like transfer, but on failure the
+					       handle in arg N is released (freopen); when arg N
+					       is not a tracked handle nothing is acquired; 0 if none */
+	const char *file;                   /* where the entry was written */
+	unsigned line;
+};
+
+struct rule_release {
+	const char *func;                   /* callee name */
+	const struct rule_resource *res;    /* what it releases */
+	int arg;                            /* 1-based argument holding the handle (for
+					       object resources: the pointer to the object) */
+	struct rule_release *next;          /* other resources this function releases */
+};
+
+/* Everything known about one function name. */
+struct rule_fn {
+	const char *name;
+	const struct rule_acquire *acquire; /* non-NULL if the call acquires */
+	const struct rule_release *release; /* list; non-NULL if the call releases */
+	bool borrow;                        /* uses its arguments without keeping them */
+	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
+	bool noreturn;                      /* never returns */
+};
+
+struct rules {
+	struct arena arena;                 /* owns every string and entry below */
+	struct strmap fns;                  /* name -> struct rule_fn * */
+	struct strmap resources;            /* id -> struct rule_resource * */
+	unsigned nfiles;                    /* files loaded */
+};
+
+/* Initialises an empty rule set in place. */
+void rules_init(struct rules *r);
+
+/* Frees everything rules_init/rules_load_* created. */
+void rules_release(struct rules *r);
+
+/*
+ * Loads one YAML rules file.  On a syntax or schema error prints
+ * "FILE:LINE:COL: error: MESSAGE" through the report module and returns
+ * -1 (the rule set may hold part of the file; callers exit with status 2).
+ * Unknown keys are errors, with a "did you mean" hint when one is close.
+ */
+int rules_load_file(struct rules *r, const char *path);
+
+/*
+ * Loads every *.yml file of dir in name order.  Returns -1 if the
+ * directory cannot be read (one error line) or any file fails to load.
+ */
+int rules_load_dir(struct rules *r, const char *dir);
+
+/* Returns what is known about the function called name, or NULL. */
+const struct rule_fn *rules_lookup(const struct rules *r, const char *name);
+
+/* Returns the release entry of fn for resource res, or NULL if fn does not release res. */
+const struct rule_release *rules_release_of(const struct rule_fn *fn,
+					    const struct rule_resource *res);
+
+#endif

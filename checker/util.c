@@ -1,0 +1,110 @@
+/* util.c - checked allocation and the string map; see util.h. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+	fputs("leakcheck: error: out of memory\n", stderr);
+	exit(2);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *np = realloc(p, n ? n : 1);
+
+	if (!np)
+		out_of_memory();
+	return np;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+uint64_t util_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--) {
+		h ^= *b++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void strmap_init(struct strmap *m)
+{
+	m->slots = NULL;
+	m->cap = 0;
+	m->len = 0;
+}
+
+void strmap_release(struct strmap *m)
+{
+	free(m->slots);
+	strmap_init(m);
+}
+
+static size_t strmap_find(const struct strmap *m, const char *key)
+{
+	size_t mask = m->cap - 1;
+	size_t i = util_hash(UTIL_HASH_INIT, key, strlen(key)) & mask;
+
+	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+void *strmap_get(const struct strmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	return m->slots[strmap_find(m, key)].value;
+}
+
+void strmap_put(struct strmap *m, const char *key, void *value)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap) {
+		struct strmap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->slots = xcalloc(m->cap, sizeof(*m->slots));
+		m->len = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.slots[i].key)
+				strmap_put(m, old.slots[i].key, old.slots[i].value);
+		free(old.slots);
+	}
+	i = strmap_find(m, key);
+	if (!m->slots[i].key) {
+		m->slots[i].key = key;
+		m->len++;
+	}
+	m->slots[i].value = value;
+}
