@@ -81,6 +81,8 @@ struct an {
 	int *slot_site;         /* slot -> site */
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *has_kids;         /* var -> array slots have it as parent */
+	int *mem;               /* VAR_MEMORY variables with a tracked value */
+	size_t nmem;
 	size_t nslots, nrv, ncv, nvars;
 	size_t off_vars, off_vals, size;
 	unsigned char *store;   /* states, back to back */
@@ -621,6 +623,13 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		unbind(A, s, ev->var);
 		set_val(A, s, ev->var, TOP);
 		break;
+	case EV_FORGET: {
+		size_t i;
+
+		for (i = 0; i < A->nmem; i++)
+			set_val(A, s, A->mem[i], TOP);
+		break;
+	}
 	}
 }
 
@@ -878,6 +887,10 @@ static void layout(struct an *A)
 				}
 			}
 	}
+	A->mem = xmalloc((f->nvars + 1) * sizeof(int));
+	for (i = 0; i < f->nvars; i++)
+		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
+			A->mem[A->nmem++] = (int)i;
 	A->off_vars = A->nslots * sizeof(struct slot_st);
 	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
 	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);
@@ -960,6 +973,7 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
+	free(A.mem);
 	free(A.released_obj);
 	free(A.cv);
 	free(A.rv);

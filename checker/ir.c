@@ -115,6 +115,9 @@ void ir_dump(const struct ir_func *f, void *file)
 			case EV_ESCAPE:
 				fprintf(out, "escape %s\n", var_name(f, e->var));
 				break;
+			case EV_FORGET:
+				fprintf(out, "forget memory\n");
+				break;
 			case EV_SCOPE_END:
 				fprintf(out, "scope-end %s (exit %d%s%s)\n", var_name(f, e->var), e->exit,
 					e->label ? " " : "", e->label ? e->label : "");

@@ -39,6 +39,8 @@ enum ir_var_flags {
 	VAR_ADDR_TAKEN = 1 << 3,    /* &v occurs: its value is never tracked */
 	VAR_POINTER = 1 << 4,       /* pointer-typed (arithmetic on it escapes) */
 	VAR_CLEANUP = 1 << 5,       /* has __attribute__((cleanup)) */
+	VAR_MEMORY = 1 << 6,        /* a value in memory tested in a condition (s->flag,
+				       a global): forgotten by EV_FORGET */
 };
 
 struct ir_var {
@@ -65,6 +67,7 @@ enum ir_ev_kind {
 	EV_CLOBBER,     /* var = something untracked */
 	EV_ESCAPE,      /* var's handle leaves our hands (stored, passed, returned) */
 	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
+	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown */
 };
 
 struct ir_event {

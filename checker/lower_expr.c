@@ -154,6 +154,48 @@ static char *object_key(struct lower *L, CXCursor arg)
 	}
 }
 
+/*
+ * The pseudo-variable standing for a scalar in memory (s->flag, a
+ * global) when a condition tests it, so that testing it twice with no
+ * call or store to it in between takes the same branch.  -1 if c is not
+ * such a path.  Only pruning depends on it, so a store we do not see
+ * can hide a finding but never make one.
+ */
+static int memory_var(struct lower *L, CXCursor c, bool create)
+{
+	enum CXCursorKind k = clang_getCursorKind(strip_casts(c));
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	char *key, *mk;
+	void *got;
+	int v;
+
+	if (k != CXCursor_MemberRefExpr && k != CXCursor_DeclRefExpr &&
+	    k != CXCursor_UnaryOperator && k != CXCursor_ArraySubscriptExpr)
+		return -1;
+	if (!((t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum ||
+	      t.kind == CXType_Pointer))
+		return -1;
+	key = lvalue_key(L, c);
+	if (!key)
+		return -1;
+	mk = arena_printf(&L->f->arena, "mem:%s", key);
+	got = strmap_get(&L->pseudo, mk);
+	if (got)
+		return (int)(intptr_t)got - 1;
+	if (!create)
+		return -1;
+	v = lower_pseudo(L, mk, key, -1);
+	L->f->vars[v].flags |= VAR_MEMORY;
+	return v;
+}
+
+static void forget_memory(struct lower *L, struct ir_loc loc)
+{
+	struct ir_event ev = { .kind = EV_FORGET, .loc = loc, .var = -1, .src = -1, .site = -1 };
+
+	lower_emit(L, &ev);
+}
+
 /* The local variable (or array slot) an lvalue names, or -1. */
 static int local_lvalue(struct lower *L, CXCursor c)
 {
@@ -243,6 +285,13 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	lower_expr(L, kid[0], CTX_BORROW);
 	o = lower_expr(L, kid[1], CTX_VALUE);
 	escape(L, o, loc);
+	v = memory_var(L, kid[0], false);
+	if (v >= 0) {
+		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER,
+				       .loc = loc, .var = v, .src = -1, .site = -1, .value = o.k };
+
+		lower_emit(L, &ev);
+	}
 	return op_none();
 }
 
@@ -255,6 +304,9 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 		lower_expr(L, rhs, CTX_BORROW);
 	if (v < 0) {
 		lower_expr(L, target, CTX_BORROW);
+		v = memory_var(L, target, false);
+		if (v >= 0)
+			emit_var(L, EV_CLOBBER, v, loc);
 		return;
 	}
 	emit_var(L, EV_ESCAPE, v, loc);
@@ -619,6 +671,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 
 			escape(L, lower_expr(L, a, CTX_VALUE), loc);
 		}
+		forget_memory(L, loc);
 		return op_none();
 	}
 	cs = clang_getCursorSpelling(decl);
@@ -669,6 +722,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		escape(L, lower_expr(L, a, CTX_VALUE), loc);
 	}
 
+	if (!fn || !(fn->borrow || fn->acquire || fn->release))
+		forget_memory(L, loc);
 	if (lower_is_noreturn(L, decl, name)) {
 		lower_ensure(L);
 		L->f->blocks[L->cur].term.kind = T_DEAD;
@@ -751,6 +806,18 @@ static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, 
 	L->cur = -1;
 }
 
+/* An operand of a condition: a memory scalar becomes its pseudo-variable. */
+static struct operand cond_operand(struct lower *L, CXCursor e)
+{
+	struct operand o = lower_expr(L, e, CTX_BORROW);
+	int v;
+
+	if (o.kind != OP_NONE)
+		return o;
+	v = memory_var(L, e, true);
+	return v >= 0 ? op_var(v) : o;
+}
+
 static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
 {
 	CXCursor s = strip_casts(c), kid[3];
@@ -797,8 +864,8 @@ static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct con
 		case CXBinaryOperator_GT: case CXBinaryOperator_GE: {
 			int64_t r;
 
-			a = lower_expr(L, kid[0], CTX_BORROW);
-			b = lower_expr(L, kid[1], CTX_BORROW);
+			a = cond_operand(L, kid[0]);
+			b = cond_operand(L, kid[1]);
 			if (a.kind == OP_VAR && b.kind == OP_CONST)
 				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
 			else if (a.kind == OP_CONST && b.kind == OP_VAR)
@@ -833,7 +900,7 @@ static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct con
 			return;
 		}
 	}
-	a = lower_expr(L, s, CTX_BORROW);
+	a = cond_operand(L, s);
 	if (a.kind == OP_CONST)
 		lower_goto(L, a.k ? t : f);
 	else
