@@ -96,6 +96,7 @@ struct an {
 	/* the event being executed, for findings and replays */
 	int node;
 	size_t evi;
+	unsigned char *cur;     /* the state being executed */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
 	struct ir_loc watch_loc;
@@ -273,16 +274,30 @@ static bool block_acquires(const struct ir_block *blk, int site)
 
 static void exec_block(struct an *A, unsigned char *s, int block, size_t upto);
 
-/* The name to use for slot x: its acquisition's variable unless that is a temporary. */
-static const char *slot_name(const struct an *A, int x)
+/*
+ * The name to use for slot x: its acquisition's variable while that
+ * still holds it, else another named variable holding it, else the
+ * acquisition's variable (an orphan: realloc failed after p = realloc(p)).
+ * NULL when only temporaries ever held it.
+ */
+static const char *slot_name(const struct an *A, unsigned char *s, int x)
 {
 	const struct ir_site *site = site_of_slot(A, x);
-	int v;
+	int dst = site->dst < 0 ? -1 : site->dst + (x - A->base[A->slot_site[x]]);
+	bool named = dst >= 0 && !(A->f->vars[dst].flags & VAR_TEMP);
+	size_t v;
 
-	if (site->dst < 0)
-		return NULL;
-	v = site->dst + (x - A->base[A->slot_site[x]]);
-	return (A->f->vars[v].flags & VAR_TEMP) ? NULL : A->f->vars[v].name;
+	if (named && s && vst(A, s, dst) && vst(A, s, dst)->role == ROLE_HANDLE &&
+	    vst(A, s, dst)->bind == x)
+		return A->f->vars[dst].name;
+	for (v = 0; s && v < A->nvars; v++) {
+		const struct var_st *w = A->rv[v] >= 0 ? vst(A, s, (int)v) : NULL;
+
+		if (w && w->role == ROLE_HANDLE && w->bind == x &&
+		    !(A->f->vars[v].flags & VAR_TEMP))
+			return A->f->vars[v].name;
+	}
+	return named ? A->f->vars[dst].name : NULL;
 }
 
 /* Where slot x was last released on the path to the current event. */
@@ -315,7 +330,7 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	size_t nnotes = 0, len = 0, q, start = 0;
 	int *path, n;
 
-	if (A->quiet || seen_before(A, kind, A->slot_site[x], loc))
+	if (A->quiet || seen_before(A, kind, x, loc))
 		return;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)
 		len++;
@@ -354,7 +369,7 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	memset(&fd, 0, sizeof(fd));
 	fd.kind = kind;
 	fd.loc = loc;
-	fd.var = slot_name(A, x);
+	fd.var = slot_name(A, A->cur, x);
 	fd.acquirer = site->acq->func;
 	fd.acq_line = site->loc.line;
 	fd.res = site->acq->res;
@@ -376,8 +391,10 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 			notes[nnotes++].text = releaser;
 		}
 	}
-	if (!fd.var && kind == FK_LEAK)
-		fd.kind = FK_DISCARDED, fd.loc = site->loc, nnotes = 0;
+	if (kind == FK_DISCARDED) {
+		fd.loc = site->loc;
+		nnotes = 0;
+	}
 	fd.notes = notes;
 	fd.nnotes = nnotes;
 	report_finding(&fd);
@@ -529,10 +546,14 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		}
 		return;
 	}
+	if (from >= first && from < first + site->ndst)
+		from = -1;  /* p = realloc(p, n) again: the new handle replaces it */
 	for (j = 0; j < site->ndst; j++) {
 		int x = first + j;
 		size_t v;
 
+		if (site->dst >= 0)
+			lose(A, s, site->dst + j, from, ev);
 		if (sl[x].st != RS_NONE) {
 			/* the site runs again (a loop): older references go stale */
 			for (v = 0; v < A->nvars; v++) {
@@ -544,7 +565,6 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 			settle(A, s, x, true);
 		}
 		if (site->dst >= 0) {
-			lose(A, s, site->dst + j, from, ev);
 			vst(A, s, site->dst + j)->bind = (int16_t)x;
 			vst(A, s, site->dst + j)->role = ROLE_HANDLE;
 		}
@@ -577,7 +597,8 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 	if (w->role == ROLE_HANDLE && w->bind >= 0 && live(sl[w->bind].st) &&
 	    !other_holder(A, s, w->bind, ev->var) &&
 	    site_of_slot(A, w->bind)->acq->shape != SHAPE_OBJECT) {
-		report(A, FK_LEAK, w->bind, ev->loc, ev->exit, ev->label, NULL);
+		report(A, (A->f->vars[ev->var].flags & VAR_TEMP) ? FK_DISCARDED : FK_LEAK,
+		       w->bind, ev->loc, ev->exit, ev->label, NULL);
 		sl[w->bind].st = RS_LEAKED;
 	}
 	unbind(A, s, ev->var);
@@ -638,6 +659,7 @@ static void exec_block(struct an *A, unsigned char *s, int block, size_t upto)
 	const struct ir_block *blk = &A->f->blocks[block];
 	size_t i;
 
+	A->cur = s;
 	for (i = 0; i < blk->nev && i < upto; i++) {
 		A->evi = i;
 		exec_event(A, s, &blk->ev[i]);
@@ -952,6 +974,7 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 			break;
 		case T_RETURN:
 		case T_END:
+			A.cur = s;
 			exit_check(&A, s, &blk->term);
 			break;
 		case T_DEAD:

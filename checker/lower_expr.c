@@ -247,6 +247,7 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	if (clang_getCursorKind(r) == CXCursor_CallExpr) {
+		L->assign_loc = loc;
 		o = lower_call(L, r, v, CTX_VALUE);
 		if (o.kind == OP_VAR && o.var == v)
 			return;
@@ -493,7 +494,23 @@ static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 	return op_none();
 }
 
+static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx);
+
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
+{
+	struct operand o = op_none();
+
+	if (L->depth >= LOWER_MAX_DEPTH) {
+		lower_unsupported(L, "nesting too deep");
+		return o;
+	}
+	L->depth++;
+	o = lower_expr_kind(L, e, ctx);
+	L->depth--;
+	return o;
+}
+
+static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	enum CXCursorKind k = clang_getCursorKind(e);
 	CXCursor kid[3];
@@ -747,7 +764,9 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		result = site.status >= 0 ? op_var(site.status) : op_none();
 	}
 	{
-		struct ir_event ev = { .kind = EV_ACQUIRE, .loc = loc, .var = site.dst, .src = -1 };
+		/* an overwrite is reported at the assignment, the acquisition at the call */
+		struct ir_event ev = { .kind = EV_ACQUIRE, .loc = dst >= 0 ? L->assign_loc : loc,
+				       .var = site.dst, .src = -1 };
 
 		ev.site = ir_site_add(L->f, &site);
 		lower_emit(L, &ev);
@@ -818,7 +837,21 @@ static struct operand cond_operand(struct lower *L, CXCursor e)
 	return v >= 0 ? op_var(v) : o;
 }
 
+static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer);
+
 static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
+{
+	if (L->depth >= LOWER_MAX_DEPTH) {
+		lower_unsupported(L, "nesting too deep");
+		lower_goto(L, t);
+		return;
+	}
+	L->depth++;
+	cond_kind(L, c, t, f, outer);
+	L->depth--;
+}
+
+static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
 {
 	CXCursor s = strip_casts(c), kid[3];
 	enum CXCursorKind k = clang_getCursorKind(s);

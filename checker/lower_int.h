@@ -99,7 +99,13 @@ struct lower {
 	const char *buf;            /* main file contents, for condition text */
 	size_t buflen;
 	CXFile main_file;
+	unsigned depth;             /* recursion depth of the walk (bounded) */
+	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 };
+
+/* Deeper nesting than this marks the function unsupported instead of
+ * risking the stack (machine-generated code can nest thousands deep). */
+#define LOWER_MAX_DEPTH 1000
 
 /* An expression's value as far as the lowering can tell. */
 enum operand_kind { OP_NONE, OP_VAR, OP_CONST };

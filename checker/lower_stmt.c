@@ -515,7 +515,7 @@ static void lower_var_decl(struct lower *L, CXCursor d)
 	}
 	init = clang_Cursor_getVarDeclInitializer(d);
 	if (!clang_Cursor_isNull(init)) {
-		lower_assign_local(L, v, init, lower_cursor_loc(L, d));
+		lower_assign_local(L, v, init, lower_loc(L, clang_getCursorLocation(d)));
 		lower_flush_temps(L);
 	}
 }
@@ -591,7 +591,20 @@ static void lower_compound(struct lower *L, CXCursor s)
 	free(kid);
 }
 
+static void lower_stmt_kind(struct lower *L, CXCursor s);
+
 void lower_stmt(struct lower *L, CXCursor s)
+{
+	if (L->depth >= LOWER_MAX_DEPTH) {
+		lower_unsupported(L, "nesting too deep");
+		return;
+	}
+	L->depth++;
+	lower_stmt_kind(L, s);
+	L->depth--;
+}
+
+static void lower_stmt_kind(struct lower *L, CXCursor s)
 {
 	enum CXCursorKind k = clang_getCursorKind(s);
 

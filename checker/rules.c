@@ -647,10 +647,11 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 static int load_top(const struct loader *ld, yaml_node_t *root)
 {
 	struct fields f;
-	int ret = 0;
+	int ret = read_fields(ld, root, &top_schema, &f);
 
-	if (read_fields(ld, root, &top_schema, &f) < 0)
+	if (root->type != YAML_MAPPING_NODE)
 		return -1;
+	/* a bad top-level key still lets the entries be checked */
 	if (f.val[TOP_RESOURCES] &&
 	    load_seq(ld, f.val[TOP_RESOURCES], "resources", load_resource, NULL) < 0)
 		ret = -1;

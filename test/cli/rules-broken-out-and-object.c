@@ -1,0 +1,17 @@
+// A broken rules file, out-and-object.yml (see test/Inputs/rules-broken/README),
+// stops leakcheck before any analysis: exactly one error line on stderr,
+// no findings, exit status 2.
+// RUN: not %leakcheck --rules %S/../Inputs/rules-broken/out-and-object.yml %s -- > %t.out 2> %t.err
+// RUN: FileCheck %s -DFILE=%S/../Inputs/rules-broken/out-and-object.yml --implicit-check-not=error: < %t.err
+// RUN: FileCheck %s --check-prefix=OUT --allow-empty < %t.out
+// CHECK: {{^}}[[FILE]]:8:37: error: 'object' cannot be combined with 'out' (an entry has one shape)
+// OUT-NOT: {{.}}
+#include <stdlib.h>
+
+int leaky(void)
+{
+    char *p = malloc(4);
+    if (!p)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,17 @@
+// A broken rules file, typo-key.yml (see test/Inputs/rules-broken/README),
+// stops leakcheck before any analysis: exactly one error line on stderr,
+// no findings, exit status 2.
+// RUN: not %leakcheck --rules %S/../Inputs/rules-broken/typo-key.yml %s -- > %t.out 2> %t.err
+// RUN: FileCheck %s -DFILE=%S/../Inputs/rules-broken/typo-key.yml --implicit-check-not=error: < %t.err
+// RUN: FileCheck %s --check-prefix=OUT --allow-empty < %t.out
+// CHECK: {{^}}[[FILE]]:9:5: error: unknown key 'relase' (did you mean 'release'?)
+// OUT-NOT: {{.}}
+#include <stdlib.h>
+
+int leaky(void)
+{
+    char *p = malloc(4);
+    if (!p)
+        return -1;
+    return 0;
+}
