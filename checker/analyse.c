@@ -321,9 +321,23 @@ static struct ir_loc first_release(struct an *A, const int *path, size_t len, in
 	return saved.watch_loc;
 }
 
+/* The slots of node n's state after its block's events ran (a quiet replay into buf). */
+static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf)
+{
+	struct an saved = *A;
+
+	A->quiet = true;
+	memcpy(buf, A->store + A->nodes[n].state, A->size);
+	A->node = n;
+	exec_block(A, buf, A->nodes[n].block, (size_t)-1);
+	*A = saved;
+	return slots(A, buf);
+}
+
 static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		   enum ir_exit exit, const char *label, const char *releaser)
 {
+	unsigned char *after;
 	const struct ir_site *site = site_of_slot(A, x);
 	struct finding fd;
 	struct note *notes;
@@ -343,7 +357,8 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 			start = q;
 			break;
 		}
-	notes = xcalloc(len + 3, sizeof(*notes));
+	notes = xcalloc(2 * len + 3, sizeof(*notes));
+	after = xmalloc(A->size);
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
 	for (q = start; q + 1 < len; q++) {
@@ -351,6 +366,17 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 		int next = A->nodes[path[q + 1]].block;
 		bool taken;
 
+		const struct slot_st *here = state_after(A, path[q], after);
+		const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
+
+		if (here[x].st == RS_PENDING && there[x].st == RS_HELD && here[x].pend >= 0) {
+			/* realloc/fdopen failed on this path: the old handle is back */
+			const struct ir_site *by = site_of_slot(A, here[x].pend);
+
+			notes[nnotes].kind = NOTE_TRANSFER_FAILED;
+			notes[nnotes].loc = by->loc;
+			notes[nnotes++].text = by->acq->func;
+		}
 		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
 		    resolve(A, t->t) == resolve(A, t->f))
 			continue;
@@ -398,6 +424,7 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	fd.notes = notes;
 	fd.nnotes = nnotes;
 	report_finding(&fd);
+	free(after);
 	free(notes);
 	free(path);
 }

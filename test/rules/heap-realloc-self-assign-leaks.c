@@ -12,6 +12,11 @@ int leak_self_assign(size_t n)
     if (!p)
         return -1;
 // CHECK: [[@LINE-1]]:9: warning: 'p' allocated by malloc() at line [[@LINE-6]] is not freed when returning here [leakcheck-leak]
+// CHECK-NEXT: :[[@LINE-7]]:15: note: 'p' acquired here
+// CHECK-NEXT: :[[@LINE-7]]:9: note: taking the false branch of '!p'
+// CHECK-NEXT: :[[@LINE-6]]:9: note: realloc() may fail here and leave 'p' allocated
+// CHECK-NEXT: :[[@LINE-6]]:9: note: taking the true branch of '!p'
+// CHECK-NEXT: :[[@LINE-6]]:9: note: 'p' still allocated when leaving 'leak_self_assign'
     free(p);
     return 0;
 }
