@@ -41,7 +41,11 @@ enum pend_mode { PM_TRANSFER = 1, PM_REOPEN = 2 };
 struct slot_st {
 	uint8_t st;             /* enum slot_status */
 	uint8_t pmode;          /* enum pend_mode while RS_PENDING */
+	uint8_t ok;             /* the acquisition is known to have succeeded, so the
+				   handle's value is a valid one even once released */
+	uint8_t pad;
 	int16_t pend;           /* RS_PENDING: the slot whose outcome decides, else -1 */
+	int16_t pad2;
 };
 
 enum role { ROLE_NONE, ROLE_HANDLE, ROLE_STATUS };
@@ -50,6 +54,9 @@ struct var_st {
 	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS: site; else -1 */
 	uint8_t role;
 	uint8_t pad;
+	int16_t eq;             /* holds the same value as this variable (a copy, or a
+				   copy of the same variable), or -1 */
+	int16_t pad2;
 };
 
 struct val {
@@ -189,6 +196,26 @@ static void val_refine(struct val *v, enum ir_cmp cmp, int64_t k, bool truth)
 	case CMP_GE: if (v->lo < k) v->lo = k; break;
 	}
 	val_norm(v);
+}
+
+/* The values both a and b allow; lo > hi when there are none. */
+static struct val val_meet(struct val a, struct val b)
+{
+	struct val m = a;
+
+	if (b.lo > m.lo)
+		m.lo = b.lo;
+	if (b.hi < m.hi)
+		m.hi = b.hi;
+	if (!m.has_ex && b.has_ex) {
+		m.has_ex = 1;
+		m.ex = b.ex;
+	}
+	if (m.lo <= m.hi)
+		val_norm(&m);
+	if (m.lo == m.hi && m.has_ex && m.ex == m.lo)
+		m.lo = 1, m.hi = 0;     /* the only value is excluded */
+	return m;
 }
 
 static struct val dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
@@ -490,6 +517,30 @@ static void unbind(struct an *A, unsigned char *s, int v)
 	}
 }
 
+/* v gets a new value: it no longer equals anything, nor do its copies equal it. */
+static void unequal(struct an *A, unsigned char *s, int v)
+{
+	struct var_st *w = vst(A, s, v);
+	size_t u;
+
+	if (!w)
+		return;
+	w->eq = -1;
+	for (u = 0; u < A->nvars; u++) {
+		struct var_st *x = A->rv[u] >= 0 ? vst(A, s, (int)u) : NULL;
+
+		if (x && x->eq == v)
+			x->eq = -1;
+	}
+}
+
+static int representative(struct an *A, unsigned char *s, int v)
+{
+	struct var_st *w = vst(A, s, v);
+
+	return w && w->eq >= 0 ? w->eq : v;
+}
+
 static void set_val(struct an *A, unsigned char *s, int v, struct val val)
 {
 	struct val *p = vval(A, s, v);
@@ -586,21 +637,28 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 			for (v = 0; v < A->nvars; v++) {
 				struct var_st *w = A->rv[v] >= 0 ? vst(A, s, (int)v) : NULL;
 
-				if (w && w->role == ROLE_HANDLE && w->bind == x)
+				if (w && w->role == ROLE_HANDLE && w->bind == x) {
+					/* keep what the handle's value was known to be */
 					unbind(A, s, (int)v);
+					set_val(A, s, (int)v, sl[x].ok ? handle_domain(acq, true) : TOP);
+				}
 			}
 			settle(A, s, x, true);
 		}
 		if (site->dst >= 0) {
+			unequal(A, s, site->dst + j);
 			vst(A, s, site->dst + j)->bind = (int16_t)x;
 			vst(A, s, site->dst + j)->role = ROLE_HANDLE;
+			set_val(A, s, site->dst + j, TOP);
 		}
 		sl[x].st = acq->fails == FAIL_NEVER ? RS_HELD : RS_UNCHECKED;
+		sl[x].ok = acq->fails == FAIL_NEVER;
 		sl[x].pend = -1;
 		sl[x].pmode = 0;
 	}
 	if (site->status >= 0) {
 		lose(A, s, site->status, -1, ev);
+		unequal(A, s, site->status);
 		vst(A, s, site->status)->bind = (int16_t)ev->site;
 		vst(A, s, site->status)->role = ROLE_STATUS;
 		set_val(A, s, site->status, TOP);
@@ -629,6 +687,7 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 		sl[w->bind].st = RS_LEAKED;
 	}
 	unbind(A, s, ev->var);
+	unequal(A, s, ev->var);
 	set_val(A, s, ev->var, TOP);
 }
 
@@ -655,20 +714,25 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		if (ev->var == ev->src)
 			break;
 		lose(A, s, ev->var, src && src->role == ROLE_HANDLE ? src->bind : -1, ev);
+		unequal(A, s, ev->var);
 		if (w) {
 			w->bind = src ? src->bind : -1;
 			w->role = src ? src->role : ROLE_NONE;
+			if (src && representative(A, s, ev->src) != ev->var)
+				w->eq = (int16_t)representative(A, s, ev->src);
 		}
 		set_val(A, s, ev->var, vval(A, s, ev->src) ? *vval(A, s, ev->src) : TOP);
 		break;
 	case EV_SETCONST:
 		lose(A, s, ev->var, -1, ev);
 		unbind(A, s, ev->var);
+		unequal(A, s, ev->var);
 		set_val(A, s, ev->var, dom(ev->value, ev->value, false, 0));
 		break;
 	case EV_CLOBBER:
 		lose(A, s, ev->var, -1, ev);
 		unbind(A, s, ev->var);
+		unequal(A, s, ev->var);
 		set_val(A, s, ev->var, TOP);
 		break;
 	case EV_FORGET: {
@@ -796,25 +860,62 @@ static void decide(struct an *A, unsigned char *s, int site, bool ok)
 		if (sl[x].st != RS_UNCHECKED)
 			continue;
 		sl[x].st = ok ? RS_HELD : RS_FAILED;
+		sl[x].ok = ok;
 		settle(A, s, x, ok);
 	}
 }
 
+/* Refines what is known of var (and of the variables equal to it) in state n. */
+static void refine_group(struct an *A, unsigned char *n, int var, struct val d,
+			 const struct ir_term *t, bool truth)
+{
+	int r = representative(A, n, var);
+	size_t u;
+
+	val_refine(&d, t->cmp, t->value, truth);
+	for (u = 0; u < A->nvars; u++) {
+		if (A->rv[u] < 0 || A->cv[u] < 0 || (A->f->vars[u].flags & VAR_ADDR_TAKEN))
+			continue;
+		if ((int)u == var || representative(A, n, (int)u) == r)
+			*vval(A, n, (int)u) = val_meet(*vval(A, n, (int)u), d);
+	}
+}
+
+static bool tracks_value(const struct an *A, int var)
+{
+	const struct ir_var *v;
+
+	if (var < 0 || A->cv[var] < 0)
+		return false;
+	v = &A->f->vars[var];
+	if (v->flags & VAR_ADDR_TAKEN)
+		return false;
+	/* a bit test of a local is only as good as the local */
+	return v->parent < 0 || !(A->f->vars[v->parent].flags & VAR_ADDR_TAKEN);
+}
+
+/* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
 static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
 {
 	struct var_st *w = t->var >= 0 ? vst(A, s, t->var) : NULL;
 	struct slot_st *sl = slots(A, s);
 	unsigned char *n = xmalloc(A->size);
-	int outcome, site = -1;
+	struct val known = tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
+	int outcome, site = -1, slot = -1;
 	uint8_t st = RS_NONE;
 	bool status = false;
 
 	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
-		site = A->slot_site[w->bind];
-		st = sl[w->bind].st;
+		slot = w->bind;
+		site = A->slot_site[slot];
+		st = sl[slot].st;
+		if (st != RS_UNCHECKED && st != RS_FAILED && sl[slot].ok)
+			st = RS_HELD;   /* released or passed on, but its value is a valid one */
 	} else if (w && w->role == ROLE_STATUS && w->bind >= 0) {
 		site = w->bind;
 		st = sl[A->base[site]].st;
+		if (st != RS_UNCHECKED && st != RS_FAILED && sl[A->base[site]].ok)
+			st = RS_HELD;
 		status = true;
 	}
 	if (site >= 0 && (st == RS_UNCHECKED || st == RS_HELD || st == RS_FAILED)) {
@@ -824,35 +925,43 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 		for (outcome = 1; outcome >= 0; outcome--) {
 			struct val d;
 			enum tri r;
+			int edge;
 
 			if ((st == RS_HELD && !outcome) || (st == RS_FAILED && outcome))
 				continue;
 			if (!outcome && acq->fails == FAIL_NEVER)
 				continue;
 			d = status ? status_domain(acq, outcome) : handle_domain(acq, outcome);
+			d = val_meet(d, known);
+			if (d.lo > d.hi)
+				continue;       /* what we know of the value rules this out */
 			r = val_eval(d, t->cmp, t->value);
-			memcpy(n, s, A->size);
-			if (st == RS_UNCHECKED)
-				decide(A, n, site, outcome);
-			if (r != NO)
-				push(A, t->t, n, node);
-			if (r != YES)
-				push(A, t->f, n, node);
+			for (edge = 1; edge >= 0; edge--) {
+				if ((edge && r == NO) || (!edge && r == YES))
+					continue;
+				memcpy(n, s, A->size);
+				if (sl[A->base[site]].st == RS_UNCHECKED)
+					decide(A, n, site, outcome);
+				if (tracks_value(A, t->var))
+					refine_group(A, n, t->var, d, t, edge);
+				if (!status && slot >= 0 && outcome && acq->shape == SHAPE_RETURN &&
+				    acq->fails == FAIL_NEGATIVE && tracks_value(A, t->var) &&
+				    vval(A, n, t->var)->hi <= 2 && live(slots(A, n)[slot].st))
+					/* a descriptor known to be 0, 1 or 2 is a standard stream */
+					slots(A, n)[slot].st = RS_ESCAPED;
+				push(A, edge ? t->t : t->f, n, node);
+			}
 		}
-	} else if (t->var >= 0 && vval(A, s, t->var) &&
-		   !(A->f->vars[t->var].flags & VAR_ADDR_TAKEN) && (!w || w->role == ROLE_NONE)) {
-		struct val v = *vval(A, s, t->var);
-		enum tri r = val_eval(v, t->cmp, t->value);
+	} else if (tracks_value(A, t->var) && (!w || w->role == ROLE_NONE || st != RS_NONE)) {
+		enum tri r = val_eval(known, t->cmp, t->value);
+		int edge;
 
-		if (r != NO) {
+		for (edge = 1; edge >= 0; edge--) {
+			if ((edge && r == NO) || (!edge && r == YES))
+				continue;
 			memcpy(n, s, A->size);
-			val_refine(vval(A, n, t->var), t->cmp, t->value, true);
-			push(A, t->t, n, node);
-		}
-		if (r != YES) {
-			memcpy(n, s, A->size);
-			val_refine(vval(A, n, t->var), t->cmp, t->value, false);
-			push(A, t->f, n, node);
+			refine_group(A, n, t->var, known, t, edge);
+			push(A, edge ? t->t : t->f, n, node);
 		}
 	} else {
 		push(A, t->t, s, node);
@@ -956,8 +1065,10 @@ static void initial_state(const struct an *A, unsigned char *s)
 	memset(s, 0, A->size);
 	for (i = 0; i < A->nslots; i++)
 		slots(A, s)[i].pend = -1;
-	for (i = 0; i < A->nrv; i++)
+	for (i = 0; i < A->nrv; i++) {
 		((struct var_st *)(s + A->off_vars))[i].bind = -1;
+		((struct var_st *)(s + A->off_vars))[i].eq = -1;
+	}
 	for (i = 0; i < A->ncv; i++)
 		((struct val *)(s + A->off_vals))[i] = TOP;
 }

@@ -582,6 +582,17 @@ static int add_discovered(struct run *r, const char *file)
 	return 0;
 }
 
+/*
+ * Whether a database entry is C: assembler (.s, .S) and C++ sources share
+ * compile databases with C ones and are not ours to parse.
+ */
+static bool is_c_source(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".h") || !strcmp(dot, ".i"));
+}
+
 /* Decides what to check; returns -1 if a compile database is broken. */
 static int collect_jobs(struct run *r)
 {
@@ -605,8 +616,13 @@ static int collect_jobs(struct run *r)
 	if (db->bad)
 		return -1;
 	if (o->nfiles == 0)
-		for (i = 0; i < db->len; i++)
+		for (i = 0; i < db->len; i++) {
+			if (!is_c_source(db->v[i].file)) {
+				report_verbose("skipping '%s': not a C source", db->v[i].file);
+				continue;
+			}
 			add_job(r, db->v[i].file, db->v[i].args.v, db->v[i].args.len, &db->v[i]);
+		}
 	for (i = 0; i < o->nfiles; i++) {
 		const char *file = o->files[i];
 

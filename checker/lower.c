@@ -334,8 +334,9 @@ int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index)
 	void *got;
 	int base, i;
 
-	if (t.kind != CXType_ConstantArray)
-		return -1;
+	if (t.kind != CXType_ConstantArray ||
+	    clang_getCursorKind(clang_getCursorReferenced(ref)) != CXCursor_VarDecl)
+		return -1;      /* a parameter written int a[2] is a pointer */
 	size = clang_getArraySize(t);
 	if (size <= 0 || size > 16 || index < 0 || index >= size)
 		return -1;
@@ -517,6 +518,8 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.chain_base);
 	free(L.loops);
 	free(L.gotos);
+	free(L.locks);
+	free(L.bits);
 	ir_func_free(L.f);
 }
 

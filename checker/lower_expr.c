@@ -189,6 +189,8 @@ static int memory_var(struct lower *L, CXCursor c, bool create)
 	return v;
 }
 
+void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc);
+
 static void forget_memory(struct lower *L, struct ir_loc loc)
 {
 	struct ir_event ev = { .kind = EV_FORGET, .loc = loc, .var = -1, .src = -1, .site = -1 };
@@ -246,6 +248,7 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct operand o;
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
+	lower_clobber_bits(L, v, loc);
 	if (clang_getCursorKind(r) == CXCursor_CallExpr) {
 		L->assign_loc = loc;
 		o = lower_call(L, r, v, CTX_VALUE);
@@ -312,6 +315,7 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 	}
 	emit_var(L, EV_ESCAPE, v, loc);
 	emit_var(L, EV_CLOBBER, v, loc);
+	lower_clobber_bits(L, v, loc);
 }
 
 /* a && b, a || b used as a value: 1 or 0 in a temporary. */
@@ -654,13 +658,52 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 			return -1;
 		v = lower_local_var(L, x);
 		return v < 0 ? -1 : lower_array_slot(L, clang_getCursorReferenced(x), v, 0);
-	case SHAPE_OBJECT:
+	case SHAPE_OBJECT: {
+		size_t n;
+
 		key = object_key(L, arg);
 		if (!key)
 			return -1;
-		return lower_pseudo(L, key, key, -1);
+		n = L->f->nvars;
+		v = lower_pseudo(L, key, key, -1);
+		if ((size_t)v == n) {
+			L->locks = xrealloc(L->locks, (L->nlocks + 1) * sizeof(*L->locks));
+			L->locks[L->nlocks++] = v;
+		}
+		return v;
+	}
 	default:
 		return -1;
+	}
+}
+
+/*
+ * An unknown callee that receives an object (or a pointer into it) may
+ * unlock the locks it holds: the lock objects rooted there escape.
+ */
+static void escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
+{
+	char *key;
+	size_t i, n;
+
+	if (!L->nlocks)
+		return;
+	key = object_key(L, arg);
+	if (!key)
+		return;
+	if (key[0] == '*')
+		key++;
+	n = strlen(key);
+	for (i = 0; i < L->nlocks; i++) {
+		const char *name = L->f->vars[L->locks[i]].name;
+
+		if (!strcmp(name, key) || (name[0] == '*' && !strcmp(name + 1, key)) ||
+		    (!strncmp(name, key, n) && (name[n] == '-' || name[n] == '.' || name[n] == '['))) {
+			struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = L->locks[i],
+					       .src = -1, .site = -1 };
+
+			lower_emit(L, &ev);
+		}
 	}
 }
 
@@ -737,6 +780,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 			continue;
 		}
 		escape(L, lower_expr(L, a, CTX_VALUE), loc);
+		escape_locks(L, a, loc);
 	}
 
 	if (!fn || !(fn->borrow || fn->acquire || fn->release))
@@ -825,7 +869,60 @@ static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, 
 	L->cur = -1;
 }
 
-/* An operand of a condition: a memory scalar becomes its pseudo-variable. */
+/*
+ * The pseudo-variable for a bit test `x & K` of a local or of a scalar in
+ * memory, so the same test twice takes the same branch; -1 otherwise.
+ * An assignment to the local clobbers it (lower_clobber_bits).
+ */
+static int bits_var(struct lower *L, CXCursor e)
+{
+	CXCursor s = strip_casts(e), kid[2];
+	int64_t k;
+	int v, side;
+	char *key;
+
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
+	    lower_children(s, kid, 2) != 2)
+		return -1;
+	for (side = 0; side < 2; side++)
+		if (lower_eval_int(kid[1 - side], &k))
+			break;
+	if (side == 2)
+		return -1;
+	v = local_lvalue(L, kid[side]);
+	if (v >= 0) {
+		size_t n = L->f->nvars;
+		int b;
+
+		key = arena_printf(&L->f->arena, "bits:%d&%lld", v, (long long)k);
+		b = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s & %lld",
+						      L->f->vars[v].name, (long long)k), v);
+		if ((size_t)b == n) {
+			L->bits = xrealloc(L->bits, (L->nbits + 1) * sizeof(*L->bits));
+			L->bits[L->nbits++] = b;
+		}
+		return b;
+	}
+	key = lvalue_key(L, kid[side]);
+	if (!key)
+		return -1;
+	key = arena_printf(&L->f->arena, "mem:%s&%lld", key, (long long)k);
+	v = lower_pseudo(L, key, key + 4, -1);
+	L->f->vars[v].flags |= VAR_MEMORY;
+	return v;
+}
+
+void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc)
+{
+	size_t i;
+
+	for (i = 0; i < L->nbits; i++)
+		if (L->f->vars[L->bits[i]].parent == v)
+			emit_var(L, EV_CLOBBER, L->bits[i], loc);
+}
+
+/* An operand of a condition: a memory scalar or a bit test becomes its pseudo-variable. */
 static struct operand cond_operand(struct lower *L, CXCursor e)
 {
 	struct operand o = lower_expr(L, e, CTX_BORROW);
@@ -834,6 +931,8 @@ static struct operand cond_operand(struct lower *L, CXCursor e)
 	if (o.kind != OP_NONE)
 		return o;
 	v = memory_var(L, e, true);
+	if (v < 0)
+		v = bits_var(L, e);
 	return v >= 0 ? op_var(v) : o;
 }
 

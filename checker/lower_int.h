@@ -101,6 +101,10 @@ struct lower {
 	CXFile main_file;
 	unsigned depth;             /* recursion depth of the walk (bounded) */
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
+	int *locks;                 /* lock-object pseudo-variables */
+	size_t nlocks, caplocks;
+	int *bits;                  /* pseudo-variables for `v & K` tests of locals */
+	size_t nbits;
 };
 
 /* Deeper nesting than this marks the function unsupported instead of
