@@ -758,6 +758,7 @@ static void check_job(struct run *r, CXIndex index, const struct job *j)
 {
 	CXTranslationUnit tu;
 	enum CXErrorCode rc;
+	const char **args;
 	int err;
 
 	if ((err = check_readable(j->file))) {
@@ -766,8 +767,14 @@ static void check_job(struct run *r, CXIndex index, const struct job *j)
 		return;
 	}
 	say_checking(j);
-	rc = clang_parseTranslationUnit2(index, j->file, j->args, (int)j->nargs, NULL, 0,
+	/* warnings are not ours to print: -w, and no complaint about gcc-only -W flags */
+	args = xmalloc((j->nargs + 2) * sizeof(*args));
+	memcpy(args, j->args, j->nargs * sizeof(*args));
+	args[j->nargs] = "-Wno-unknown-warning-option";
+	args[j->nargs + 1] = "-w";
+	rc = clang_parseTranslationUnit2(index, j->file, args, (int)j->nargs + 2, NULL, 0,
 					 CXTranslationUnit_None, &tu);
+	free(args);
 	if (rc != CXError_Success) {
 		/* libclang keeps its diagnostics then; the cause is mostly the arguments */
 		if (rc == CXError_Crashed)

@@ -519,6 +519,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.loops);
 	free(L.gotos);
 	free(L.locks);
+	free(L.lock_types);
 	free(L.bits);
 	ir_func_free(L.f);
 }

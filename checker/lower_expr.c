@@ -137,6 +137,37 @@ static char *lvalue_key(struct lower *L, CXCursor c)
 	return NULL;
 }
 
+/* The spelling of the struct type an expression points to or is, or NULL. */
+static const char *record_type(struct lower *L, CXType t)
+{
+	CXString sp;
+	const char *r;
+
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_Pointer)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind != CXType_Record)
+		return NULL;
+	sp = clang_getTypeSpelling(t);
+	r = arena_strdup(&L->f->arena, clang_getCString(sp));
+	clang_disposeString(sp);
+	return r;
+}
+
+/* For a lock argument &s->lock: the type of *s, whose holder may unlock it. */
+static const char *container_type(struct lower *L, CXCursor arg)
+{
+	CXCursor x = strip_casts(arg), kid[2];
+
+	if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
+	    lower_children(x, kid, 1) == 1)
+		x = strip_casts(kid[0]);
+	if (clang_getCursorKind(x) != CXCursor_MemberRefExpr || lower_children(x, kid, 2) != 1)
+		return NULL;
+	return record_type(L, clang_getCursorType(kid[0]));
+}
+
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
 static char *object_key(struct lower *L, CXCursor arg)
 {
@@ -668,7 +699,10 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 		v = lower_pseudo(L, key, key, -1);
 		if ((size_t)v == n) {
 			L->locks = xrealloc(L->locks, (L->nlocks + 1) * sizeof(*L->locks));
-			L->locks[L->nlocks++] = v;
+			L->lock_types = xrealloc(L->lock_types,
+						 (L->nlocks + 1) * sizeof(*L->lock_types));
+			L->locks[L->nlocks] = v;
+			L->lock_types[L->nlocks++] = container_type(L, arg);
 		}
 		return v;
 	}
@@ -686,19 +720,25 @@ static void escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
 	char *key;
 	size_t i, n;
 
+	const char *type;
+
 	if (!L->nlocks)
 		return;
+	type = record_type(L, clang_getCursorType(arg));
 	key = object_key(L, arg);
-	if (!key)
-		return;
-	if (key[0] == '*')
+	if (key && key[0] == '*')
 		key++;
-	n = strlen(key);
+	n = key ? strlen(key) : 0;
 	for (i = 0; i < L->nlocks; i++) {
 		const char *name = L->f->vars[L->locks[i]].name;
+		bool same_object = key && (!strcmp(name, key) ||
+					   (name[0] == '*' && !strcmp(name + 1, key)) ||
+					   (!strncmp(name, key, n) &&
+					    (name[n] == '-' || name[n] == '.' || name[n] == '[')));
+		/* another path to an object of the same type may be the same object */
+		bool same_type = type && L->lock_types[i] && !strcmp(type, L->lock_types[i]);
 
-		if (!strcmp(name, key) || (name[0] == '*' && !strcmp(name + 1, key)) ||
-		    (!strncmp(name, key, n) && (name[n] == '-' || name[n] == '.' || name[n] == '['))) {
+		if (same_object || same_type) {
 			struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = L->locks[i],
 					       .src = -1, .site = -1 };
 

@@ -102,6 +102,7 @@ struct lower {
 	unsigned depth;             /* recursion depth of the walk (bounded) */
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 	int *locks;                 /* lock-object pseudo-variables */
+	const char **lock_types;    /* for each: the type of the object holding it, or NULL */
 	size_t nlocks, caplocks;
 	int *bits;                  /* pseudo-variables for `v & K` tests of locals */
 	size_t nbits;

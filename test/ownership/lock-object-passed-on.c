@@ -16,6 +16,20 @@ void pool_destroy(struct pool *p)
 		pthread_mutex_unlock(&p->lock);
 }
 
+struct slot { struct pool *pool; };
+
+// The object reaches the callee through another path (slot->pool is pool):
+// an argument of the lock holder's type may be the same object.
+void *slot_run(struct slot *slot)
+{
+	struct pool *pool = slot->pool;
+
+	pthread_mutex_lock(&pool->lock);
+	if (!pool_unlink(slot->pool))
+		pthread_mutex_unlock(&pool->lock);
+	return 0;
+}
+
 // Passing a member that is not the lock's object does not hand the lock on.
 int pool_peek(struct pool *p, int fail)
 {
