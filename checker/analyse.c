@@ -90,6 +90,9 @@ struct an {
 	bool *has_kids;         /* var -> array slots have it as parent */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
 	size_t nmem;
+	uint64_t *live;         /* per block: values that may be read before written */
+	size_t lwords;          /* words per block in live */
+	unsigned char *norm;    /* scratch state for push() */
 	size_t nslots, nrv, ncv, nvars;
 	size_t off_vars, off_vals, size;
 	unsigned char *store;   /* states, back to back */
@@ -788,12 +791,20 @@ static void memo_grow(struct an *A)
 /* Queues (block, s) unless it was seen; parent is the node it comes from. */
 static void push(struct an *A, int block, const unsigned char *s, int parent)
 {
-	size_t h;
+	const uint64_t *live;
+	size_t h, c;
 	struct node *n;
 
 	if (A->exhausted)
 		return;
 	block = resolve(A, block);
+	/* forget values no path from here reads: states that differ only there merge */
+	live = A->live + (size_t)block * A->lwords;
+	memcpy(A->norm, s, A->size);
+	for (c = 0; c < A->ncv; c++)
+		if (!(live[c / 64] >> (c % 64) & 1))
+			((struct val *)(A->norm + A->off_vals))[c] = TOP;
+	s = A->norm;
 	if ((A->nnodes + 1) * 2 > A->memo_cap)
 		memo_grow(A);
 	h = node_hash(A, block, s) & (A->memo_cap - 1);
@@ -978,6 +989,8 @@ static void mark(struct an *A, int v)
 		A->rv[v] = (int)A->nrv++;
 }
 
+static void liveness(struct an *A);
+
 static void layout(struct an *A)
 {
 	const struct ir_func *f = A->f;
@@ -1049,6 +1062,8 @@ static void layout(struct an *A)
 	for (i = 0; i < f->nvars; i++)
 		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
 			A->mem[A->nmem++] = (int)i;
+	A->lwords = (A->ncv + 63) / 64;
+	liveness(A);
 	A->off_vars = A->nslots * sizeof(struct slot_st);
 	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
 	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);
@@ -1056,6 +1071,95 @@ static void layout(struct an *A)
 	A->size = A->off_vals + A->ncv * sizeof(struct val);
 	if (!A->size)
 		A->size = 1;
+}
+
+static void live_set(uint64_t *bits, int cv, bool on)
+{
+	if (cv < 0)
+		return;
+	if (on)
+		bits[cv / 64] |= 1ULL << (cv % 64);
+	else
+		bits[cv / 64] &= ~(1ULL << (cv % 64));
+}
+
+/* Backward walk of block b from its exit set `out`: computes its entry set into `in`. */
+static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t *in)
+{
+	const struct ir_block *blk = &A->f->blocks[b];
+	size_t i, k;
+
+	memcpy(in, out, A->lwords * sizeof(*in));
+	if (blk->term.kind == T_BRANCH && blk->term.var >= 0)
+		live_set(in, A->cv[blk->term.var], true);
+	for (i = blk->nev; i-- > 0;) {
+		const struct ir_event *e = &blk->ev[i];
+		const struct ir_site *site;
+		int j;
+
+		switch (e->kind) {
+		case EV_ASSIGN:
+			if (A->cv[e->var] >= 0) {
+				live_set(in, A->cv[e->var], false);
+				live_set(in, A->cv[e->src], true);
+			}
+			break;
+		case EV_SETCONST:
+		case EV_CLOBBER:
+		case EV_SCOPE_END:
+			live_set(in, A->cv[e->var], false);
+			break;
+		case EV_FORGET:
+			for (k = 0; k < A->nmem; k++)
+				live_set(in, A->cv[A->mem[k]], false);
+			break;
+		case EV_ACQUIRE:
+			site = &A->f->sites[e->site];
+			for (j = 0; site->dst >= 0 && j < site->ndst; j++)
+				live_set(in, A->cv[site->dst + j], false);
+			if (site->status >= 0)
+				live_set(in, A->cv[site->status], false);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Which tested values each block may read before they are written (a fixpoint). */
+static void liveness(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	uint64_t *out = xcalloc(A->lwords + 1, sizeof(*out));
+	uint64_t *in = xcalloc(A->lwords + 1, sizeof(*in));
+	bool changed = true;
+	size_t b, w, rounds = 0;
+
+	A->live = xcalloc(f->nblocks * A->lwords + 1, sizeof(*A->live));
+	while (changed && rounds++ < 10000) {
+		changed = false;
+		for (b = f->nblocks; b-- > 0;) {
+			const struct ir_term *t = &f->blocks[b].term;
+			uint64_t *cur = A->live + b * A->lwords;
+
+			memset(out, 0, A->lwords * sizeof(*out));
+			for (w = 0; w < A->lwords; w++) {
+				if (t->kind == T_GOTO)
+					out[w] |= A->live[(size_t)t->target * A->lwords + w];
+				if (t->kind == T_BRANCH)
+					out[w] |= A->live[(size_t)t->t * A->lwords + w] |
+						  A->live[(size_t)t->f * A->lwords + w];
+			}
+			live_block(A, (int)b, out, in);
+			for (w = 0; w < A->lwords; w++)
+				if ((in[w] | cur[w]) != cur[w]) {
+					cur[w] |= in[w];
+					changed = true;
+				}
+		}
+	}
+	free(in);
+	free(out);
 }
 
 static void initial_state(const struct an *A, unsigned char *s)
@@ -1095,6 +1199,7 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	A.watch = -1;
 	layout(&A);
 	s = xmalloc(A.size);
+	A.norm = xmalloc(A.size);
 	initial_state(&A, s);
 	push(&A, f->entry, s, -1);
 	for (i = 0; i < A.nnodes && !A.exhausted; i++) {
@@ -1127,6 +1232,8 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
 	}
 	free(s);
+	free(A.norm);
+	free(A.live);
 	free(A.seen.v);
 	free(A.memo);
 	free(A.nodes);

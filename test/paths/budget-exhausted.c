@@ -1,9 +1,9 @@
-// RUN: not %leakcheck --verbose --budget 20 %s -- 2>%t.err | FileCheck %s --check-prefix=TINY --implicit-check-not=warning:
+// RUN: not %leakcheck --verbose --budget 8 %s -- 2>%t.err | FileCheck %s --check-prefix=TINY --implicit-check-not=warning:
 // RUN: FileCheck %s --check-prefix=ERR --input-file=%t.err
 // RUN: not %leakcheck %s -- | FileCheck %s --check-prefix=FULL --implicit-check-not=warning:
 //
 // The budget is the number of states explored per function.  With
-// --budget 20, many_branches (ten independent tests before its leak) runs
+// --budget 8, many_branches (ten independent tests before its leak) runs
 // out of states before reaching the leak: --verbose says so on stderr and
 // nothing is reported for it.  small_bad, in the same file, needs fewer
 // states and is still reported.  With the default budget both are.
@@ -58,5 +58,5 @@ int small_bad(int k)
     free(q);
     return 0;
 }
-// ERR: leakcheck: {{.*}}budget-exhausted.c:[[@LINE-47]]: budget of 20 states exhausted in 'many_branches'; no further findings for it
+// ERR: leakcheck: {{.*}}budget-exhausted.c:[[@LINE-47]]: budget of 8 states exhausted in 'many_branches'; no further findings for it
 // ERR-NOT: exhausted in 'small_bad'
