@@ -34,6 +34,7 @@ enum slot_status {
 	RS_MOVED,       /* transferred into another handle (realloc, fdopen) */
 	RS_LEAKED,      /* already reported lost */
 	RS_PENDING,     /* being transferred; waits on slot .pend */
+	RS_OUT,         /* stored into *param .pend (summaries: an out-parameter) */
 };
 
 enum pend_mode { PM_TRANSFER = 1, PM_REOPEN = 2 };
@@ -107,6 +108,12 @@ struct an {
 	int node;
 	size_t evi;
 	unsigned char *cur;     /* the state being executed */
+	struct ir_site *sites;  /* the function's sites, completed by summaries, then
+				   (summary mode) one per parameter */
+	size_t nsites;          /* f->nsites + parameters */
+	size_t first_param;     /* index of the first parameter site */
+	struct summary_builder *sb; /* summary mode, or NULL */
+	bool dead;              /* the path ended in a call that never returns */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
 	struct ir_loc watch_loc;
@@ -134,7 +141,13 @@ static struct val *vval(const struct an *A, unsigned char *s, int v)
 
 static const struct ir_site *site_of_slot(const struct an *A, int slot)
 {
-	return &A->f->sites[A->slot_site[slot]];
+	return &A->sites[A->slot_site[slot]];
+}
+
+/* Whether slot x stands for a parameter (summary mode): never reported. */
+static bool param_slot(const struct an *A, int x)
+{
+	return (size_t)A->slot_site[x] >= A->first_param;
 }
 
 static bool live(uint8_t st)
@@ -374,7 +387,7 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	size_t nnotes = 0, len = 0, q, start = 0;
 	int *path, n;
 
-	if (A->quiet || seen_before(A, kind, x, loc))
+	if (A->quiet || param_slot(A, x) || seen_before(A, kind, x, loc))
 		return;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)
 		len++;
@@ -387,10 +400,19 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 			start = q;
 			break;
 		}
-	notes = xcalloc(2 * len + 3, sizeof(*notes));
+	notes = xcalloc(2 * len + 4, sizeof(*notes));
 	after = xmalloc(A->size);
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
+	if (site->acq->via) {
+		/* acquired through a function whose summary says it returns one */
+		notes[nnotes].kind = NOTE_VIA;
+		notes[nnotes].loc = site->loc;
+		notes[nnotes].text = site->acq->via;
+		notes[nnotes].func = site->acq->func;
+		notes[nnotes].at.file = site->acq->file;
+		notes[nnotes++].at.line = site->acq->line;
+	}
 	for (q = start; q + 1 < len; q++) {
 		const struct ir_term *t = &A->f->blocks[A->nodes[path[q]].block].term;
 		int next = A->nodes[path[q + 1]].block;
@@ -502,7 +524,7 @@ static void lose(struct an *A, unsigned char *s, int v, int keep, const struct i
 	x = w->bind;
 	if (!live(sl[x].st) || other_holder(A, s, x, v))
 		return;
-	if (site_of_slot(A, x)->acq->shape == SHAPE_OBJECT) {
+	if (site_of_slot(A, x)->acq->shape == SHAPE_OBJECT || param_slot(A, x)) {
 		sl[x].st = RS_LEAKED;
 		return;
 	}
@@ -552,7 +574,7 @@ static void set_val(struct an *A, unsigned char *s, int v, struct val val)
 		*p = val;
 }
 
-static void do_escape(struct an *A, unsigned char *s, int v)
+static void do_escape(struct an *A, unsigned char *s, int v, int out_param)
 {
 	struct var_st *w = vst(A, s, v);
 	struct slot_st *sl = slots(A, s);
@@ -562,6 +584,10 @@ static void do_escape(struct an *A, unsigned char *s, int v)
 
 		if (live(sl[x].st)) {
 			sl[x].st = RS_ESCAPED;
+			if (A->sb && out_param && !param_slot(A, x)) {
+				sl[x].st = RS_OUT;      /* *out = p: an out-parameter */
+				sl[x].pend = (int16_t)out_param;
+			}
 			settle(A, s, x, true);
 		} else if (sl[x].st == RS_PENDING) {
 			sl[x].st = RS_ESCAPED;
@@ -574,14 +600,14 @@ static void do_escape(struct an *A, unsigned char *s, int v)
 
 		for (k = 0; k < A->nvars; k++)
 			if (A->f->vars[k].parent == v)
-				do_escape(A, s, (int)k);
+				do_escape(A, s, (int)k, 0);
 	}
 }
 
 static bool releases(const struct rule_release *rel, const struct rule_resource *res)
 {
 	for (; rel; rel = rel->next)
-		if (rel->res == res)
+		if (rel->res == res || !rel->res)
 			return true;
 	return false;
 }
@@ -600,6 +626,9 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 			report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
 		settle(A, s, x, true);
+		if (A->sb && !A->quiet && param_slot(A, x))
+			summary_released(A->sb, (int)((size_t)A->slot_site[x] - A->first_param) + 1,
+					 ev->rel ? ev->rel->res : NULL);
 		if (A->quiet && A->watch == x)
 			A->watch_loc = ev->loc;
 	} else if (sl[x].st == RS_RELEASED) {
@@ -609,7 +638,7 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 
 static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
-	const struct ir_site *site = &A->f->sites[ev->site];
+	const struct ir_site *site = &A->sites[ev->site];
 	const struct rule_acquire *acq = site->acq;
 	struct slot_st *sl = slots(A, s);
 	int from = -1, first = A->base[ev->site], j;
@@ -694,10 +723,95 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 	set_val(A, s, ev->var, TOP);
 }
 
+static void forget(struct an *A, unsigned char *s)
+{
+	size_t i;
+
+	for (i = 0; i < A->nmem; i++)
+		set_val(A, s, A->mem[i], TOP);
+}
+
+/* dst gets a value we do not follow. */
+static void clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev)
+{
+	lose(A, s, v, -1, ev);
+	unbind(A, s, v);
+	unequal(A, s, v);
+	set_val(A, s, v, TOP);
+}
+
+static void do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev)
+{
+	struct var_st *w = vst(A, s, dst), *from = vst(A, s, src);
+
+	if (dst == src)
+		return;
+	lose(A, s, dst, from && from->role == ROLE_HANDLE ? from->bind : -1, ev);
+	unequal(A, s, dst);
+	if (w) {
+		w->bind = from ? from->bind : -1;
+		w->role = from ? from->role : ROLE_NONE;
+		if (from && representative(A, s, src) != dst)
+			w->eq = (int16_t)representative(A, s, src);
+	}
+	set_val(A, s, dst, vval(A, s, src) ? *vval(A, s, src) : TOP);
+}
+
+/*
+ * A call no rule describes: what its summary says it does, or, for an
+ * unknown callee, every argument escapes.  Returns false when the callee
+ * never returns.
+ */
+static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	const struct summary *S = A->opts->summaries ?
+		summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
+	const struct ir_site *site = &A->sites[ev->site];
+	int i;
+
+	if (S && S->noreturn)
+		return false;
+	for (i = 0; i < ev->nargs; i++) {
+		const struct ir_arg *a = &ev->args[i];
+		uint64_t bit = i < SUMMARY_MAX_PARAMS ? 1ULL << i : 0;
+
+		if (a->kind == ARG_NONE)
+			continue;
+		if (!S || !bit) {
+			do_escape(A, s, a->var, 0);
+		} else if (a->kind == ARG_ADDR) {
+			/* the out-parameter of an acquisition is handled below */
+			if (!(site->ndst && site->acq->shape == SHAPE_OUT && site->dst == a->var))
+				do_escape(A, s, a->var, 0);
+		} else if (S->releases & bit) {
+			struct ir_event rel = *ev;
+
+			rel.kind = EV_RELEASE;
+			rel.var = a->var;
+			rel.rel = &S->rel[i];
+			rel.callee = S->name;
+			do_release(A, s, &rel);
+		} else if ((S->keeps | S->releases_some) & bit) {
+			do_escape(A, s, a->var, 0);
+		}
+	}
+	if (site->ndst) {
+		struct ir_event acq = *ev;
+
+		acq.kind = EV_ACQUIRE;
+		do_acquire(A, s, &acq);
+	} else if (S && S->returns_arg > 0 && S->returns_arg <= ev->nargs &&
+		   ev->args[S->returns_arg - 1].kind == ARG_VAR) {
+		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
+	} else if (ev->var >= 0) {
+		clobber(A, s, ev->var, ev);
+	}
+	forget(A, s);
+	return true;
+}
+
 static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
-	struct var_st *w, *src;
-
 	switch (ev->kind) {
 	case EV_ACQUIRE:
 		do_acquire(A, s, ev);
@@ -706,25 +820,17 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		do_release(A, s, ev);
 		break;
 	case EV_ESCAPE:
-		do_escape(A, s, ev->var);
+		do_escape(A, s, ev->var, ev->out_param);
+		break;
+	case EV_CALL:
+		if (!do_call(A, s, ev))
+			A->dead = true;
 		break;
 	case EV_SCOPE_END:
 		do_scope_end(A, s, ev);
 		break;
 	case EV_ASSIGN:
-		w = vst(A, s, ev->var);
-		src = vst(A, s, ev->src);
-		if (ev->var == ev->src)
-			break;
-		lose(A, s, ev->var, src && src->role == ROLE_HANDLE ? src->bind : -1, ev);
-		unequal(A, s, ev->var);
-		if (w) {
-			w->bind = src ? src->bind : -1;
-			w->role = src ? src->role : ROLE_NONE;
-			if (src && representative(A, s, ev->src) != ev->var)
-				w->eq = (int16_t)representative(A, s, ev->src);
-		}
-		set_val(A, s, ev->var, vval(A, s, ev->src) ? *vval(A, s, ev->src) : TOP);
+		do_assign(A, s, ev->var, ev->src, ev);
 		break;
 	case EV_SETCONST:
 		lose(A, s, ev->var, -1, ev);
@@ -733,18 +839,11 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		set_val(A, s, ev->var, dom(ev->value, ev->value, false, 0));
 		break;
 	case EV_CLOBBER:
-		lose(A, s, ev->var, -1, ev);
-		unbind(A, s, ev->var);
-		unequal(A, s, ev->var);
-		set_val(A, s, ev->var, TOP);
+		clobber(A, s, ev->var, ev);
 		break;
-	case EV_FORGET: {
-		size_t i;
-
-		for (i = 0; i < A->nmem; i++)
-			set_val(A, s, A->mem[i], TOP);
+	case EV_FORGET:
+		forget(A, s);
 		break;
-	}
 	}
 }
 
@@ -754,7 +853,8 @@ static void exec_block(struct an *A, unsigned char *s, int block, size_t upto)
 	size_t i;
 
 	A->cur = s;
-	for (i = 0; i < blk->nev && i < upto; i++) {
+	A->dead = false;
+	for (i = 0; i < blk->nev && i < upto && !A->dead; i++) {
 		A->evi = i;
 		exec_event(A, s, &blk->ev[i]);
 	}
@@ -838,17 +938,85 @@ static void push(struct an *A, int block, const unsigned char *s, int parent)
 	A->memo[h] = (int)A->nnodes++;
 }
 
+static bool tracks_value(const struct an *A, int var);
+
+/* Describes this exit path to the summary builder. */
+static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t)
+{
+	const struct slot_st *sl = slots(A, s);
+	struct exit_obs o;
+	size_t x;
+
+	memset(&o, 0, sizeof(o));
+	o.ret = RET_NONE;
+	if (t->kind == T_RETURN && t->var >= 0) {
+		const struct var_st *w = vst(A, s, t->var);
+		const struct val *v = vval(A, s, t->var);
+
+		o.ret = RET_OTHER;
+		if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
+			int b = w->bind;
+			const struct ir_site *site = site_of_slot(A, b);
+
+			if (param_slot(A, b) && live(sl[b].st)) {
+				o.ret = RET_PARAM;
+				o.param = (int)((size_t)A->slot_site[b] - A->first_param) + 1;
+			} else if (!param_slot(A, b) && live(sl[b].st)) {
+				o.ret = RET_FRESH;
+				o.acq = site->acq;
+				o.acq_loc = site->loc;
+				o.unchecked = sl[b].st == RS_UNCHECKED;
+			} else if (!param_slot(A, b) && sl[b].st == RS_FAILED) {
+				struct val d = handle_domain(site->acq, false);
+
+				if (d.lo == d.hi && !d.has_ex) {
+					o.ret = RET_CONST;
+					o.value = d.lo;
+				}
+			}
+		} else if (v && tracks_value(A, t->var) && v->lo == v->hi && !v->has_ex) {
+			o.ret = RET_CONST;
+			o.value = v->lo;
+		}
+	} else if (t->kind == T_RETURN && t->has_value) {
+		o.ret = RET_CONST;
+		o.value = t->value;
+	}
+	for (x = 0; x < A->nslots; x++) {
+		if (param_slot(A, (int)x)) {
+			int p = (int)((size_t)A->slot_site[x] - A->first_param);
+			uint64_t bit = p < SUMMARY_MAX_PARAMS ? 1ULL << p : 0;
+
+			if (sl[x].st == RS_RELEASED)
+				o.released |= bit;
+			else if (sl[x].st == RS_FAILED)
+				o.null |= bit;
+			else if (sl[x].st == RS_ESCAPED || sl[x].st == RS_OUT || sl[x].st == RS_MOVED)
+				o.kept |= bit;
+		} else if (sl[x].st == RS_OUT && !o.out_param) {
+			o.out_param = sl[x].pend;
+			o.out_acq = site_of_slot(A, (int)x)->acq;
+			o.out_loc = site_of_slot(A, (int)x)->loc;
+		}
+	}
+	summary_observe(A->sb, &o);
+}
+
 static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 {
 	const struct slot_st *sl = slots(A, s);
 	size_t x;
 
+	if (A->sb)
+		observe_exit(A, s, t);
+	if (t->kind == T_RETURN && t->var >= 0)
+		do_escape(A, s, t->var, 0);     /* return p: the caller has it */
 	if (A->f->is_main && !A->opts->check_main)
 		return;
 	for (x = 0; x < A->nslots; x++) {
 		const struct ir_site *site;
 
-		if (!live(sl[x].st))
+		if (!live(sl[x].st) || param_slot(A, (int)x))
 			continue;
 		site = site_of_slot(A, (int)x);
 		if (site->acq->shape == SHAPE_OBJECT &&
@@ -865,7 +1033,7 @@ static void decide(struct an *A, unsigned char *s, int site, bool ok)
 	struct slot_st *sl = slots(A, s);
 	int j, first = A->base[site];
 
-	for (j = 0; j < A->f->sites[site].ndst; j++) {
+	for (j = 0; j < A->sites[site].ndst; j++) {
 		int x = first + j;
 
 		if (sl[x].st != RS_UNCHECKED)
@@ -930,7 +1098,7 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 		status = true;
 	}
 	if (site >= 0 && (st == RS_UNCHECKED || st == RS_HELD || st == RS_FAILED)) {
-		const struct rule_acquire *acq = A->f->sites[site].acq;
+		const struct rule_acquire *acq = A->sites[site].acq;
 
 		/* outcome 1: the acquisition succeeded; 0: it failed */
 		for (outcome = 1; outcome >= 0; outcome--) {
@@ -991,6 +1159,88 @@ static void mark(struct an *A, int v)
 
 static void liveness(struct an *A);
 
+/* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
+static const struct rule_acquire param_pointer = {
+	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NULL,
+};
+static const struct rule_acquire param_integer = {
+	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NEGATIVE,
+};
+
+/*
+ * The function's sites, with the placeholders of EV_CALL events filled
+ * in where the callee's summary says it acquires something, and, in
+ * summary mode, one site per parameter.
+ */
+static void complete_sites(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, nparams = A->sb ? (size_t)f->nparams : 0;
+
+	bool *used = xcalloc(nparams + 1, sizeof(bool));
+
+	/* a parameter is followed only if something may release, keep or copy it */
+	for (b = 0; b < f->nblocks && nparams; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+			int a;
+
+			if ((e->kind == EV_RELEASE || e->kind == EV_ESCAPE) &&
+			    e->var >= 0 && (size_t)e->var < nparams)
+				used[e->var] = true;
+			if (e->kind == EV_ASSIGN && e->src >= 0 && (size_t)e->src < nparams)
+				used[e->src] = true;
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
+				if (e->args[a].kind == ARG_VAR && (size_t)e->args[a].var < nparams)
+					used[e->args[a].var] = true;
+		}
+		if (blk->term.kind == T_RETURN && blk->term.var >= 0 &&
+		    (size_t)blk->term.var < nparams)
+			used[blk->term.var] = true;
+	}
+	A->nsites = f->nsites + nparams;
+	A->first_param = f->nsites;
+	A->sites = xcalloc(A->nsites + 1, sizeof(*A->sites));
+	if (f->nsites)
+		memcpy(A->sites, f->sites, f->nsites * sizeof(*A->sites));
+	for (i = 0; i < nparams; i++) {
+		struct ir_site *p = &A->sites[f->nsites + i];
+
+		p->acq = (f->vars[i].flags & VAR_POINTER) ? &param_pointer : &param_integer;
+		p->loc = f->loc;
+		p->dst = (int)i;
+		p->ndst = used[i] ? 1 : 0;
+		p->status = p->from = -1;
+	}
+	free(used);
+	if (!A->opts->summaries)
+		return;
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *S;
+			struct ir_site *site;
+
+			if (e->kind != EV_CALL)
+				continue;
+			S = summaries_find(A->opts->summaries, e->key, f->unit);
+			if (!S || !S->ret.res)
+				continue;
+			site = &A->sites[e->site];
+			site->acq = &S->ret;
+			if (S->ret.shape == SHAPE_RETURN) {
+				site->dst = e->var;
+				site->ndst = 1;
+			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_ADDR) {
+				site->dst = e->args[S->ret.arg - 1].var;
+				site->status = e->var;
+				site->ndst = 1;
+			}
+		}
+}
+
 static void layout(struct an *A)
 {
 	const struct ir_func *f = A->f;
@@ -1007,22 +1257,23 @@ static void layout(struct an *A)
 		if (f->vars[i].parent >= 0)
 			A->has_kids[f->vars[i].parent] = true;
 	}
-	A->base = xmalloc((f->nsites + 1) * sizeof(int));
-	for (s = 0; s < f->nsites; s++) {
+	complete_sites(A);
+	A->base = xmalloc((A->nsites + 1) * sizeof(int));
+	for (s = 0; s < A->nsites; s++) {
 		A->base[s] = (int)A->nslots;
-		A->nslots += (size_t)f->sites[s].ndst;
+		A->nslots += (size_t)A->sites[s].ndst;
 	}
 	A->slot_site = xmalloc((A->nslots + 1) * sizeof(int));
-	for (s = 0; s < f->nsites; s++) {
+	for (s = 0; s < A->nsites; s++) {
 		int j;
 
-		for (j = 0; j < f->sites[s].ndst; j++) {
+		for (j = 0; j < A->sites[s].ndst; j++) {
 			A->slot_site[A->base[s] + j] = (int)s;
-			if (f->sites[s].dst >= 0)
-				mark(A, f->sites[s].dst + j);
+			if (A->sites[s].dst >= 0)
+				mark(A, A->sites[s].dst + j);
 		}
-		mark(A, f->sites[s].status);
-		mark(A, f->sites[s].from);
+		mark(A, A->sites[s].status);
+		mark(A, A->sites[s].from);
 	}
 	for (b = 0; b < f->nblocks; b++) {
 		const struct ir_block *blk = &f->blocks[b];
@@ -1032,6 +1283,13 @@ static void layout(struct an *A)
 
 			if (e->kind == EV_ACQUIRE)
 				continue;
+			if (e->kind == EV_CALL) {
+				int a;
+
+				for (a = 0; a < e->nargs; a++)
+					if (e->args[a].kind != ARG_NONE)
+						mark(A, e->args[a].var);
+			}
 			mark(A, e->var);
 			if (e->kind == EV_ASSIGN)
 				mark(A, e->src);
@@ -1113,8 +1371,15 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			for (k = 0; k < A->nmem; k++)
 				live_set(in, A->cv[A->mem[k]], false);
 			break;
+		case EV_CALL:
+			live_set(in, A->cv[e->var], false);
+			for (k = 0; k < A->nmem; k++)
+				live_set(in, A->cv[A->mem[k]], false);
+			if (!A->sites[e->site].ndst)
+				break;
+			__attribute__((fallthrough));   /* it acquires */
 		case EV_ACQUIRE:
-			site = &A->f->sites[e->site];
+			site = &A->sites[e->site];
 			for (j = 0; site->dst >= 0 && j < site->ndst; j++)
 				live_set(in, A->cv[site->dst + j], false);
 			if (site->status >= 0)
@@ -1162,7 +1427,7 @@ static void liveness(struct an *A)
 	free(out);
 }
 
-static void initial_state(const struct an *A, unsigned char *s)
+static void initial_state(struct an *A, unsigned char *s)
 {
 	size_t i;
 
@@ -1175,29 +1440,48 @@ static void initial_state(const struct an *A, unsigned char *s)
 	}
 	for (i = 0; i < A->ncv; i++)
 		((struct val *)(s + A->off_vals))[i] = TOP;
+	/* summary mode: each parameter holds a handle of its own, maybe NULL */
+	for (i = A->first_param; i < A->nsites; i++) {
+		int x = A->base[i];
+		struct var_st *w = vst(A, s, A->sites[i].dst);
+
+		if (!A->sites[i].ndst)
+			continue;
+		slots(A, s)[x].st = RS_UNCHECKED;
+		if (w) {
+			w->bind = (int16_t)x;
+			w->role = ROLE_HANDLE;
+		}
+	}
 }
 
-void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
-		      struct analyse_stats *stats)
+bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
+		      struct analyse_stats *stats, struct summary_builder *b)
 {
 	struct an A;
 	unsigned char *s;
 	size_t i;
+	bool complete;
 
 	if (f->unsupported) {
 		stats->unsupported++;
 		report_verbose("%s:%u: not analysing '%s': %s", f->loc.file ? f->loc.file : "?",
 			       f->loc.line, f->name, f->unsupported);
-		return;
+		return false;
 	}
 	stats->functions++;
-	if (!f->nsites || f->entry < 0)
-		return;     /* nothing acquired: nothing to follow */
+	if (f->entry < 0)
+		return false;
 	memset(&A, 0, sizeof(A));
 	A.f = f;
 	A.opts = opts;
 	A.watch = -1;
+	A.sb = b;
 	layout(&A);
+	if (!A.nslots && !b) {
+		complete = true;    /* nothing acquired: nothing to follow */
+		goto out;
+	}
 	s = xmalloc(A.size);
 	A.norm = xmalloc(A.size);
 	initial_state(&A, s);
@@ -1208,6 +1492,8 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		memcpy(s, A.store + A.nodes[i].state, A.size);
 		A.node = (int)i;
 		exec_block(&A, s, A.nodes[i].block, (size_t)-1);
+		if (A.dead)
+			continue;   /* a call that never returns */
 		switch (blk->term.kind) {
 		case T_GOTO:
 			push(&A, blk->term.target, s, (int)i);
@@ -1226,6 +1512,7 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		}
 	}
 	stats->states += A.nnodes;
+	complete = !A.exhausted;
 	if (A.exhausted) {
 		stats->exhausted++;
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
@@ -1233,11 +1520,13 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	free(s);
 	free(A.norm);
-	free(A.live);
 	free(A.seen.v);
 	free(A.memo);
 	free(A.nodes);
 	free(A.store);
+out:
+	free(A.live);
+	free(A.sites);
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
@@ -1245,4 +1534,5 @@ void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	free(A.released_obj);
 	free(A.cv);
 	free(A.rv);
+	return complete;
 }

@@ -19,10 +19,12 @@
 #include <stddef.h>
 
 #include "ir.h"
+#include "summary.h"
 
 struct analyse_opts {
 	size_t budget;              /* states explored per function before giving up */
 	bool check_main;            /* report leaks at the exits of main() */
+	const struct summaries *summaries;  /* callee summaries, or NULL (all unknown) */
 };
 
 struct analyse_stats {
@@ -34,9 +36,12 @@ struct analyse_stats {
 
 /*
  * Analyses f and records its findings with report_finding().  Says under
- * --verbose when the budget runs out or f is unsupported.
+ * --verbose when the budget runs out or f is unsupported.  When b is not
+ * NULL, every exit path is also described to it (summary_observe), with
+ * each parameter followed as a handle of its own; returns false when the
+ * walk was not complete (unsupported, budget), true otherwise.
  */
-void analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
-		      struct analyse_stats *stats);
+bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
+		      struct analyse_stats *stats, struct summary_builder *b);
 
 #endif

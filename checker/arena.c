@@ -41,7 +41,9 @@ void *arena_alloc(struct arena *a, size_t n)
 
 	n = (n + align - 1) & ~(align - 1);
 	if (!a->head || a->used + n > a->head->size) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		/* chunks grow from 1 KiB: many small arenas (one per function) stay small */
+		size_t want = a->head ? a->head->size * 2 : 1024;
+		size_t size = n > want ? n : want > ARENA_CHUNK ? ARENA_CHUNK : want;
 		struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 
 		c->size = size;

@@ -27,6 +27,7 @@
 #define _GNU_SOURCE
 
 #include "driver.h"
+#include "summary.h"
 #include "arena.h"
 #include "ir.h"
 #include "lower.h"
@@ -89,7 +90,10 @@ struct run {
 	size_t ndbs;
 	size_t capdbs;
 	struct analyse_stats stats;
+	struct ir_func **fns;       /* every function lowered, analysed once all are in */
+	size_t nfns, capfns;
 	size_t nchecked;            /* translation units lowered and analysed */
+	size_t nsummaries;          /* functions summarised */
 	bool trouble;               /* an input error happened: exit with EXIT_TROUBLE */
 };
 
@@ -707,14 +711,39 @@ static int load_rules(struct run *r)
 	return status;
 }
 
-/* Called by lower_tu() for every function: dumps it if asked, and analyses it. */
-static void check_function(const struct ir_func *f, void *arg)
+/* Called by lower_tu() for every function: dumps it if asked, and keeps it. */
+static void collect_function(struct ir_func *f, void *arg)
 {
 	struct run *r = arg;
 
 	if (r->opts->dump_ir)
 		ir_dump(f, stdout);
-	analyse_function(f, &r->opts->analyse, &r->stats);
+	if (r->nfns == r->capfns) {
+		r->capfns = r->capfns ? r->capfns * 2 : 256;
+		r->fns = xrealloc(r->fns, r->capfns * sizeof(*r->fns));
+	}
+	r->fns[r->nfns++] = f;
+}
+
+/*
+ * Analyses every function kept, callees first, so that each call uses
+ * what the callee's body showed (its summary), in any file of the run.
+ */
+static void analyse_all(struct run *r)
+{
+	struct analyse_opts opts = r->opts->analyse;
+	struct summaries S;
+	size_t i;
+
+	summaries_init(&S, r->opts->cross_file);
+	opts.summaries = &S;
+	summaries_analyse_all(&S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
+			      &r->stats);
+	r->nsummaries = S.computed;
+	summaries_release(&S);
+	for (i = 0; i < r->nfns; i++)
+		ir_func_free(r->fns[i]);
+	free(r->fns);
 }
 
 /* Reports every error (or fatal) diagnostic of tu; returns how many there were. */
@@ -788,7 +817,7 @@ static void check_job(struct run *r, CXIndex index, const struct job *j)
 		report_verbose("'%s' has errors: not analysed", j->file);
 		r->trouble = true;
 	} else {
-		lower_tu(tu, &r->rules, check_function, r);
+		lower_tu(tu, &r->rules, collect_function, r);
 		r->nchecked++;
 	}
 	clang_disposeTranslationUnit(tu);
@@ -811,10 +840,12 @@ int driver_run(const struct driver_opts *opts)
 	for (i = 0; i < r.njobs; i++)
 		check_job(&r, index, &r.jobs[i]);
 	clang_disposeIndex(index);
+	analyse_all(&r);
 
 	printed = report_flush();
-	report_verbose("%zu files, %zu functions, %zu states, %zu budgets exhausted", r.nchecked,
-		       r.stats.functions, r.stats.states, r.stats.exhausted);
+	report_verbose("%zu files, %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
+		       r.nchecked, r.stats.functions, r.nsummaries, r.stats.states,
+		       r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:
 	rules_release(&r.rules);

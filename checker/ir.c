@@ -113,11 +113,26 @@ void ir_dump(const struct ir_func *f, void *file)
 				fprintf(out, "clobber %s\n", var_name(f, e->var));
 				break;
 			case EV_ESCAPE:
-				fprintf(out, "escape %s\n", var_name(f, e->var));
+				if (e->out_param)
+					fprintf(out, "escape %s into *param %d\n", var_name(f, e->var),
+						e->out_param);
+				else
+					fprintf(out, "escape %s\n", var_name(f, e->var));
 				break;
 			case EV_FORGET:
 				fprintf(out, "forget memory\n");
 				break;
+			case EV_CALL: {
+				int a;
+
+				fprintf(out, "call %s(", e->key);
+				for (a = 0; a < e->nargs; a++)
+					fprintf(out, "%s%s%s", a ? ", " : "",
+						e->args[a].kind == ARG_ADDR ? "&" : "",
+						e->args[a].kind == ARG_NONE ? "_" : var_name(f, e->args[a].var));
+				fprintf(out, ") -> %s\n", var_name(f, e->var));
+				break;
+			}
 			case EV_SCOPE_END:
 				fprintf(out, "scope-end %s (exit %d%s%s)\n", var_name(f, e->var), e->exit,
 					e->label ? " " : "", e->label ? e->label : "");
@@ -140,7 +155,12 @@ void ir_dump(const struct ir_func *f, void *file)
 			fprintf(out, "  [%s]\n", t->text ? t->text : "");
 			break;
 		case T_RETURN:
-			fprintf(out, "  return (%u:%u)\n", t->loc.line, t->loc.col);
+			if (t->var >= 0)
+				fprintf(out, "  return %s (%u:%u)\n", var_name(f, t->var), t->loc.line, t->loc.col);
+			else if (t->has_value)
+				fprintf(out, "  return %" PRId64 " (%u:%u)\n", t->value, t->loc.line, t->loc.col);
+			else
+				fprintf(out, "  return (%u:%u)\n", t->loc.line, t->loc.col);
 			break;
 		case T_END:
 			fprintf(out, "  end (%u:%u)\n", t->loc.line, t->loc.col);

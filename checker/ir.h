@@ -68,6 +68,19 @@ enum ir_ev_kind {
 	EV_ESCAPE,      /* var's handle leaves our hands (stored, passed, returned) */
 	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
 	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown */
+	EV_CALL,        /* a call no rule describes: its summary (if any) says what it
+			   does with args and what dst receives; unknown: args escape */
+};
+
+enum ir_arg_kind {
+	ARG_NONE,       /* nothing tracked */
+	ARG_VAR,        /* the value of a variable */
+	ARG_ADDR,       /* &variable: the callee may read or write it */
+};
+
+struct ir_arg {
+	enum ir_arg_kind kind;
+	int var;
 };
 
 struct ir_event {
@@ -82,6 +95,12 @@ struct ir_event {
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */
+	int out_param;                      /* EV_ESCAPE: stored into *param (1-based), else 0 */
+	/* EV_CALL (callee is the callee's name; var receives the result or is -1;
+	   site is a placeholder site an acquisition by the callee would use) */
+	const char *key;                    /* summary key: the name, or "FILE:name" when static */
+	struct ir_arg *args;
+	int nargs;
 };
 
 /* One acquisition site: a call matched by an acquire rule. */
@@ -103,7 +122,9 @@ enum ir_term_kind {
 	T_NONE,         /* still being built */
 	T_GOTO,         /* to target */
 	T_BRANCH,       /* var cmp value ? t : f; var -1 means unknown (both ways) */
-	T_RETURN,       /* leave the function: exit checks at loc */
+	T_RETURN,       /* leave the function: exit checks at loc; var is the returned
+			   variable (it escapes) or -1, value a returned constant when
+			   has_value */
 	T_END,          /* fall off the end of the function: exit checks at loc */
 	T_DEAD,         /* a call that never returns: no checks */
 };
@@ -124,6 +145,7 @@ struct ir_term {
 	int t, f;                           /* T_BRANCH: successors when true / false */
 	enum ir_branch_note note;           /* T_BRANCH: how a path note reads */
 	const char *text;                   /* T_BRANCH: condition source text */
+	bool has_value;                     /* T_RETURN: returns the constant value */
 	bool negated;                       /* T_BRANCH: text reads as the negation of the
 					       test (`!fp` tested as fp != 0): the t edge
 					       is then "the false branch of 'text'" */
@@ -138,6 +160,9 @@ struct ir_block {
 struct ir_func {
 	struct arena arena;                 /* owns everything below */
 	const char *name;                   /* function name */
+	const char *key;                    /* summary key: the name, or "FILE:name" when static */
+	const char *unit;                   /* main file of its translation unit */
+	int nparams;                        /* parameters are variables 0 .. nparams-1 */
 	struct ir_loc loc;                  /* its name in the definition */
 	struct ir_var *vars;
 	size_t nvars, capvars;

@@ -118,21 +118,21 @@ CXCursor lower_strip(CXCursor c)
 	}
 }
 
-static const char *intern_file(struct lower_tu *T, CXFile file)
+static const char *intern_file(struct lower *L, CXFile file)
 {
 	CXString s;
 	const char *name;
 	unsigned i;
 
-	for (i = 0; i < T->nfiles; i++)
-		if (T->files[i] == file)
-			return T->names[i];
+	for (i = 0; i < L->nfiles; i++)
+		if (L->files[i] == file)
+			return L->names[i];
 	s = clang_getFileName(file);
-	name = arena_strdup(&T->arena, clang_getCString(s));
+	name = arena_strdup(&L->f->arena, clang_getCString(s));
 	clang_disposeString(s);
-	i = T->nfiles < 8 ? T->nfiles++ : 7;
-	T->files[i] = file;
-	T->names[i] = name;
+	i = L->nfiles < 8 ? L->nfiles++ : 7;
+	L->files[i] = file;
+	L->names[i] = name;
 	return name;
 }
 
@@ -144,7 +144,7 @@ struct ir_loc lower_loc(struct lower *L, CXSourceLocation sl)
 
 	clang_getExpansionLocation(sl, &file, &line, &col, NULL);
 	if (file)
-		loc.file = intern_file(L->tu, file);
+		loc.file = intern_file(L, file);
 	loc.line = line;
 	loc.col = col;
 	return loc;
@@ -502,9 +502,13 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.buflen = L.buf ? len : 0;
 	L.f->loc = lower_loc(&L, clang_getCursorLocation(fn));
 
+	L.f->unit = file ? intern_file(&L, file) : NULL;
+	L.f->key = clang_getCursorLinkage(fn) == CXLinkage_Internal ?
+		   arena_printf(&L.f->arena, "%s:%s", L.f->unit ? L.f->unit : "", name) : name;
 	n = clang_Cursor_getNumArguments(fn);
 	for (i = 0; i < n; i++)
 		lower_decl_var(&L, clang_Cursor_getArgument(fn, (unsigned)i), VAR_PARAM);
+	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
 	lower_body(&L, body);
 
@@ -521,7 +525,6 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.locks);
 	free(L.lock_types);
 	free(L.bits);
-	ir_func_free(L.f);
 }
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, void *arg)

@@ -18,8 +18,8 @@
 #include "ir.h"
 #include "rules.h"
 
-/* Called once per lowered function; f is freed when the callback returns. */
-typedef void lower_fn_cb(const struct ir_func *f, void *arg);
+/* Called once per lowered function; the callback owns f (ir_func_free()). */
+typedef void lower_fn_cb(struct ir_func *f, void *arg);
 
 /*
  * Lowers every function defined in the main file of tu, in source order,

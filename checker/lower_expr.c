@@ -302,6 +302,8 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	lower_emit(L, &ev);
 }
 
+static int out_param(struct lower *L, CXCursor lhs);
+
 static struct operand lower_assignment(struct lower *L, CXCursor e)
 {
 	CXCursor kid[2];
@@ -319,7 +321,12 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	/* a store into memory or a global: the value leaves our hands */
 	lower_expr(L, kid[0], CTX_BORROW);
 	o = lower_expr(L, kid[1], CTX_VALUE);
-	escape(L, o, loc);
+	if (o.kind == OP_VAR) {
+		struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = o.var, .src = -1,
+				       .site = -1, .out_param = out_param(L, kid[0]) };
+
+		lower_emit(L, &ev);
+	}
 	v = memory_var(L, kid[0], false);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER,
@@ -331,6 +338,28 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 }
 
 /* ++, --, op=: the variable's value changes in a way we do not follow. */
+/* For a store *p = ... or p[0] = ... through parameter p: its 1-based index, else 0. */
+static int out_param(struct lower *L, CXCursor lhs)
+{
+	CXCursor x = strip_casts(lhs), kid[2];
+	enum CXCursorKind k = clang_getCursorKind(x);
+	int64_t i;
+	int v;
+
+	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_Deref &&
+	    lower_children(x, kid, 1) == 1)
+		x = strip_casts(kid[0]);
+	else if (k == CXCursor_ArraySubscriptExpr && lower_children(x, kid, 2) == 2 &&
+		 lower_eval_int(kid[1], &i) && i == 0)
+		x = strip_casts(kid[0]);
+	else
+		return 0;
+	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
+		return 0;
+	v = lower_local_var(L, x);
+	return v >= 0 && v < L->f->nparams ? v + 1 : 0;
+}
+
 static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct ir_loc loc)
 {
 	int v = local_lvalue(L, target);
@@ -747,6 +776,51 @@ static void escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
 	}
 }
 
+/*
+ * A direct call no rule describes: an EV_CALL event that the analysis
+ * resolves with the callee's summary (computed from its body, in this
+ * file or another), or as an unknown callee that takes every argument.
+ */
+static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor decl,
+					    const char *name, int dst, struct ir_loc loc)
+{
+	int nargs = clang_Cursor_getNumArguments(call), i;
+	struct ir_event ev = { .kind = EV_CALL, .loc = loc, .src = -1 };
+	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 0 };
+
+	ev.args = arena_alloc(&L->f->arena, (size_t)(nargs > 0 ? nargs : 1) * sizeof(*ev.args));
+	for (i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i), x = strip_casts(a), kid[1];
+		struct operand o;
+		int v = -1;
+
+		if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
+		    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
+		    lower_children(x, kid, 1) == 1)
+			v = local_lvalue(L, kid[0]);
+		if (v >= 0) {
+			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
+			ev.args[i].kind = ARG_ADDR;
+			ev.args[i].var = v;
+		} else {
+			o = lower_expr(L, a, CTX_VALUE);
+			ev.args[i].kind = o.kind == OP_VAR ? ARG_VAR : ARG_NONE;
+			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
+		}
+		escape_locks(L, a, loc);
+	}
+	ev.nargs = nargs > 0 ? nargs : 0;
+	ev.callee = arena_strdup(&L->f->arena, name);
+	ev.key = clang_getCursorLinkage(decl) == CXLinkage_Internal ?
+		 arena_printf(&L->f->arena, "%s:%s", L->f->unit ? L->f->unit : "", name) : ev.callee;
+	ev.var = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+	ev.loc = dst >= 0 ? L->assign_loc : loc;
+	site.loc = loc;
+	ev.site = ir_site_add(L->f, &site);
+	lower_emit(L, &ev);
+	return op_var(ev.var);
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -789,6 +863,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		lower_unsupported(L, "calls setjmp() or vfork()");
 	fn = rules_lookup(L->tu->rules, name);
 	acq = fn ? fn->acquire : NULL;
+	if (!fn && strncmp(name, "__builtin_", 10) != 0 && !lower_is_noreturn(L, decl, name))
+		return lower_summarised_call(L, call, decl, name, dst, loc);
 
 	for (i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);

@@ -34,9 +34,6 @@ struct lower_tu {
 	struct strmap noreturn;     /* callee name -> (void *)1 noreturn, (void *)2 returns */
 	struct cursor_map written;  /* file-scope statics written (or address taken) in the TU */
 	bool have_statics;          /* the main file defines integer statics worth folding */
-	CXFile files[8];            /* small cache CXFile -> interned name */
-	const char *names[8];
-	unsigned nfiles;
 };
 
 struct scope_var {
@@ -100,6 +97,9 @@ struct lower {
 	size_t buflen;
 	CXFile main_file;
 	unsigned depth;             /* recursion depth of the walk (bounded) */
+	CXFile files[8];            /* small cache CXFile -> name in the function's arena */
+	const char *names[8];       /* (the IR outlives the translation unit) */
+	unsigned nfiles;
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 	int *locks;                 /* lock-object pseudo-variables */
 	const char **lock_types;    /* for each: the type of the object holding it, or NULL */

@@ -558,23 +558,26 @@ static void lower_return(struct lower *L, CXCursor s)
 	struct ir_loc loc = lower_cursor_loc(L, s);
 	struct ir_term *term;
 
-	if (lower_children(s, kid, 1) == 1) {
-		struct operand o = lower_expr(L, kid[0], CTX_VALUE);
+	struct operand o = { OP_NONE, -1, 0 };
+	size_t i;
 
-		if (o.kind == OP_VAR) {
-			struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = o.var,
-					       .src = -1, .site = -1 };
-
-			lower_emit(L, &ev);
-		}
-		lower_flush_temps(L);
-	}
+	if (lower_children(s, kid, 1) == 1)
+		o = lower_expr(L, kid[0], CTX_VALUE);
+	/* temporaries die here, but the one returned */
+	if (o.kind == OP_VAR)
+		for (i = 0; i < L->ntemps; i++)
+			if (L->temps[i] == o.var)
+				L->temps[i] = L->temps[--L->ntemps];
+	lower_flush_temps(L);
 	if (L->cur < 0)
 		return;     /* the value never returns (a noreturn call in it) */
 	leave_scopes(L, 0, EXIT_RETURN, NULL, loc);
 	term = &L->f->blocks[L->cur].term;
 	term->kind = T_RETURN;
 	term->loc = loc;
+	term->var = o.kind == OP_VAR ? o.var : -1;    /* it escapes */
+	term->has_value = o.kind == OP_CONST;
+	term->value = o.k;
 	L->cur = -1;
 }
 

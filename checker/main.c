@@ -45,6 +45,8 @@ static const char help_text[] =
 	"                       by default it is not reported, because the system\n"
 	"                       releases everything when the process exits\n"
 	"  -v, --verbose        say what is done, and why a function is not analysed\n"
+	"      --no-cross-file  use what function bodies show (summaries) only within\n"
+	"                       their own file, not across the files of the run\n"
 	"      --dump-ir        print the event IR of each function to stdout\n"
 	"  -h, --help           print this help and exit\n"
 	"      --version        print the versions of leakcheck and libclang and exit\n"
@@ -61,6 +63,7 @@ enum {
 	OPT_BUDGET,
 	OPT_CHECK_MAIN,
 	OPT_DUMP_IR,
+	OPT_NO_CROSS_FILE,
 	OPT_VERSION,
 };
 
@@ -72,6 +75,7 @@ static const struct option long_opts[] = {
 	{ "check-main", no_argument, NULL, OPT_CHECK_MAIN },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "dump-ir", no_argument, NULL, OPT_DUMP_IR },
+	{ "no-cross-file", no_argument, NULL, OPT_NO_CROSS_FILE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -134,6 +138,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->argv0 = argv[0];
 	o->analyse.budget = DEFAULT_BUDGET;
+	o->cross_file = true;
 	o->rule_files = xcalloc((size_t)argc, sizeof(*o->rule_files));
 	for (end = 1; end < argc && strcmp(argv[end], "--") != 0; end++)
 		;
@@ -169,6 +174,9 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 			break;
 		case OPT_DUMP_IR:
 			o->dump_ir = true;
+			break;
+		case OPT_NO_CROSS_FILE:
+			o->cross_file = false;
 			break;
 		case 'h':
 			fputs(help_text, stdout);

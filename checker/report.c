@@ -211,6 +211,12 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 		buf_add_name(b, f);
 		buf_addf(b, " %s", held(f));
 		break;
+	case NOTE_VIA:
+		buf_addf(b, "%s() returns what %s() %s", n->func ? n->func : "?", text_of(n),
+			 acquired(f));
+		if (n->at.file && n->at.line)
+			buf_addf(b, " at %s:%u", n->at.file, n->at.line);
+		break;
 	}
 	buf_addf(b, "\n");
 }

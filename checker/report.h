@@ -42,12 +42,15 @@ enum note_kind {
 	NOTE_LEAVING,           /* "'V' still HELD when leaving 'FUNC'" */
 	NOTE_OUT_OF_SCOPE,      /* "'V' still HELD when it goes out of scope" */
 	NOTE_TRANSFER_FAILED,   /* "CALLEE() may fail here and leave 'V' HELD" (realloc, fdopen) */
+	NOTE_VIA,               /* "FUNC() returns what TEXT() ACQUIRED at AT" (a summary) */
 };
 
 struct note {
 	enum note_kind kind;
 	struct ir_loc loc;
 	const char *text;       /* condition text, callee name, or NULL */
+	const char *func;       /* NOTE_VIA: the function whose summary it is */
+	struct ir_loc at;       /* NOTE_VIA: where that function acquires it */
 };
 
 struct finding {

@@ -75,6 +75,8 @@ struct rule_acquire {
 					       is not a tracked handle nothing is acquired; 0 if none */
 	const char *file;                   /* where the entry was written */
 	unsigned line;
+	const char *via;                    /* summaries: the acquirer whose resource this
+					       function returns (file/line: that call) */
 };
 
 struct rule_release {

@@ -1,0 +1,324 @@
+/*
+ * summary.c - function summaries: built from the exit paths analyse.c
+ * describes, kept in a table keyed like EV_CALL.key, and computed for a
+ * whole run callees first; see summary.h.
+ */
+#include "summary.h"
+#include "analyse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- building one summary ---- */
+
+void summary_begin(struct summary_builder *b, const struct ir_func *f)
+{
+	memset(b, 0, sizeof(*b));
+	b->f = f;
+	b->returns_arg = -1;
+	b->rel_all = ~0ULL;
+}
+
+static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
+			const struct exit_obs *o)
+{
+	if (o->ret != RET_CONST) {
+		*zero = *nonzero = *negative = *nonneg = true;     /* unknown: anything */
+		return;
+	}
+	*zero |= o->value == 0;
+	*nonzero |= o->value != 0;
+	*negative |= o->value < 0;
+	*nonneg |= o->value >= 0;
+}
+
+void summary_observe(struct summary_builder *b, const struct exit_obs *o)
+{
+	b->any_exit = true;
+	switch (o->ret) {
+	case RET_FRESH:
+		if (b->ret_acq && b->ret_acq->res != o->acq->res)
+			b->ret_bad = true;          /* two kinds of resource */
+		if (!b->ret_acq) {
+			b->ret_acq = o->acq;
+			b->ret_loc = o->acq_loc;
+		}
+		b->ret_fresh = true;
+		b->ret_unchecked |= o->unchecked;
+		break;
+	case RET_CONST:
+		b->zero |= o->value == 0;
+		b->negative |= o->value < 0;
+		b->positive |= o->value > 0;
+		break;
+	default:
+		b->ret_bad = true;
+		break;
+	}
+	if (o->ret == RET_PARAM && (b->returns_arg == -1 || b->returns_arg == o->param))
+		b->returns_arg = o->param;
+	else
+		b->returns_arg = 0;
+
+	if (o->out_param) {
+		if (b->out_param && b->out_param != o->out_param)
+			b->out_bad = true;
+		b->out_param = o->out_param;
+		if (!b->out_acq) {
+			b->out_acq = o->out_acq;
+			b->out_loc = o->out_loc;
+		} else if (b->out_acq->res != o->out_acq->res) {
+			b->out_bad = true;
+		}
+		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
+	} else {
+		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
+	}
+
+	b->rel_all &= o->released | o->null;
+	b->rel_some |= o->released;
+	b->kept |= o->kept;
+}
+
+void summary_released(struct summary_builder *b, int param, const struct rule_resource *res)
+{
+	if (param < 1 || param > SUMMARY_MAX_PARAMS)
+		return;
+	if (!b->rel_res[param - 1])
+		b->rel_res[param - 1] = res;
+}
+
+/* How the result tells failure, from the results seen with and without success. */
+static bool status_fails(const struct summary_builder *b, enum rule_fail *fails)
+{
+	if (!b->s_nonzero && !b->f_zero) {
+		*fails = FAIL_NONZERO;          /* 0 on success only */
+		return true;
+	}
+	if (!b->s_negative && !b->f_nonneg) {
+		*fails = FAIL_NEGATIVE;         /* >= 0 on success, < 0 on failure */
+		return true;
+	}
+	if (!b->s_zero && !b->f_nonzero) {
+		*fails = FAIL_NULL;             /* non-zero on success, 0 on failure */
+		return true;
+	}
+	return false;
+}
+
+/* What a function returning fresh resources returns on failure. */
+static bool return_fails(const struct summary_builder *b, enum rule_fail *fails)
+{
+	enum rule_fail under = b->ret_acq->fails;
+
+	if (b->positive)
+		return false;
+	if (b->ret_unchecked) {
+		/* the failure of the call inside comes out as is */
+		if ((under == FAIL_NULL && b->negative) || (under == FAIL_NEGATIVE && b->zero))
+			return false;
+		*fails = under == FAIL_NEVER ? (b->zero ? FAIL_NULL : b->negative ? FAIL_NEGATIVE :
+						FAIL_NEVER) : under;
+		return true;
+	}
+	if (b->zero && b->negative)
+		return false;
+	*fails = b->zero ? FAIL_NULL : b->negative ? FAIL_NEGATIVE : FAIL_NEVER;
+	return true;
+}
+
+static void set_acquire(struct summary *s, const struct rule_acquire *under, struct ir_loc at)
+{
+	s->ret.func = s->name;
+	s->ret.res = under->res;
+	s->ret.via = under->via ? under->via : under->func;
+	s->ret.file = under->via ? under->file : at.file;
+	s->ret.line = under->via ? under->line : at.line;
+	s->via = s->ret.via;
+	s->via_loc.file = s->ret.file;
+	s->via_loc.line = s->ret.line;
+}
+
+struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete)
+{
+	const struct ir_func *f = b->f;
+	struct summary *s;
+	int i, n = f->nparams < SUMMARY_MAX_PARAMS ? f->nparams : SUMMARY_MAX_PARAMS;
+	enum rule_fail fails;
+
+	if (!complete)
+		return NULL;        /* unknown: every argument escapes */
+	s = arena_alloc(&S->arena, sizeof(*s));
+	s->key = f->key;
+	s->name = f->name;
+	s->loc = f->loc;
+	s->nparams = n;
+	s->noreturn = !b->any_exit;
+	if (s->noreturn)
+		return s;
+	if (b->ret_fresh && !b->ret_bad && return_fails(b, &fails)) {
+		s->ret.shape = SHAPE_RETURN;
+		s->ret.fails = fails;
+		set_acquire(s, b->ret_acq, b->ret_loc);
+	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
+		   status_fails(b, &fails)) {
+		s->ret.shape = SHAPE_OUT;
+		s->ret.arg = b->out_param;
+		s->ret.fails = fails;
+		set_acquire(s, b->out_acq, b->out_loc);
+	}
+	if (b->returns_arg > 0 && b->returns_arg <= n)
+		s->returns_arg = b->returns_arg;
+	s->releases = b->rel_all & b->rel_some;
+	s->releases_some = b->rel_some & ~s->releases;
+	s->keeps = b->kept;
+	if (n)
+		s->rel = arena_alloc(&S->arena, (size_t)n * sizeof(*s->rel));
+	for (i = 0; i < n; i++) {
+		s->rel[i].func = s->name;
+		s->rel[i].res = b->rel_res[i];
+		s->rel[i].arg = i + 1;
+	}
+	return s;
+}
+
+/* ---- the table ---- */
+
+void summaries_init(struct summaries *S, bool cross_file)
+{
+	arena_init(&S->arena);
+	strmap_init(&S->map);
+	S->cross_file = cross_file;
+	S->computed = 0;
+}
+
+void summaries_release(struct summaries *S)
+{
+	strmap_release(&S->map);
+	arena_release(&S->arena);
+}
+
+const struct summary *summaries_find(const struct summaries *S, const char *key,
+				     const char *unit)
+{
+	const struct summary *s;
+
+	if (!strchr(key, ':') && !S->cross_file) {
+		char local[1024];
+
+		snprintf(local, sizeof(local), "%s:%s", unit ? unit : "", key);
+		s = strmap_get(&S->map, local);
+	} else {
+		s = strmap_get(&S->map, key);
+	}
+	return s;
+}
+
+/* ---- computing them, callees first ---- */
+
+struct walk {
+	struct summaries *S;
+	const struct ir_func *const *fns;
+	size_t n;
+	struct strmap by_key;       /* key -> index + 1 into fns (ambiguous: 0 stored as -1) */
+	unsigned char *state;       /* 0 new, 1 on the stack, 2 done */
+	const struct analyse_opts *opts;
+	struct analyse_stats *stats;
+};
+
+static const char *lookup_key(struct walk *w, const struct ir_func *caller, const char *key,
+			      char *buf, size_t len)
+{
+	if (!strchr(key, ':') && !w->S->cross_file) {
+		snprintf(buf, len, "%s:%s", caller->unit ? caller->unit : "", key);
+		return buf;
+	}
+	return key;
+}
+
+static void visit(struct walk *w, size_t i);
+
+/* Visits the callees of function i that have bodies in the run. */
+static void visit_callees(struct walk *w, size_t i)
+{
+	const struct ir_func *f = w->fns[i];
+	size_t b, e;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (e = 0; e < f->blocks[b].nev; e++) {
+			const struct ir_event *ev = &f->blocks[b].ev[e];
+			char buf[1024];
+			intptr_t j;
+
+			if (ev->kind != EV_CALL)
+				continue;
+			j = (intptr_t)strmap_get(&w->by_key,
+						 lookup_key(w, f, ev->key, buf, sizeof(buf)));
+			if (j > 0 && w->state[j - 1] == 0)
+				visit(w, (size_t)j - 1);
+		}
+}
+
+/*
+ * Depth-first, callees before callers; a callee still on the stack (a call
+ * cycle) is not waited for, so its callers see it as unknown.
+ */
+static void visit(struct walk *w, size_t i)
+{
+	const struct ir_func *f = w->fns[i];
+	struct summary_builder b;
+	struct summary *s;
+	bool complete;
+
+	w->state[i] = 1;
+	visit_callees(w, i);
+	summary_begin(&b, f);
+	complete = analyse_function(f, w->opts, w->stats, &b);
+	s = summary_finish(w->S, &b, complete);
+	if (s) {
+		char local[1024];
+
+		w->S->computed++;
+		if (strchr(f->key, ':')) {
+			strmap_put(&w->S->map, f->key, s);
+		} else {
+			/* external: its own file always sees it; others when unambiguous */
+			snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
+			strmap_put(&w->S->map, arena_strdup(&w->S->arena, local), s);
+			if (strmap_get(&w->by_key, f->key) != (void *)-1)
+				strmap_put(&w->S->map, f->key, s);
+		}
+	}
+	w->state[i] = 2;
+}
+
+void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
+			   const struct analyse_opts *opts, struct analyse_stats *stats)
+{
+	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats };
+	size_t i;
+
+	strmap_init(&w.by_key);
+	w.state = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		const struct ir_func *f = fns[i];
+		char local[1024];
+
+		if (strchr(f->key, ':')) {
+			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
+			continue;
+		}
+		snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
+		strmap_put(&w.by_key, arena_strdup(&S->arena, local), (void *)(intptr_t)(i + 1));
+		if (!strmap_get(&w.by_key, f->key))
+			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
+		else
+			strmap_put(&w.by_key, f->key, (void *)-1);     /* defined twice */
+	}
+	for (i = 0; i < n; i++)
+		if (w.state[i] == 0)
+			visit(&w, i);
+	free(w.state);
+	strmap_release(&w.by_key);
+}

@@ -1,0 +1,142 @@
+/*
+ * summary.h - what a function does to resources, learnt from its body.
+ *
+ * A summary says whether a function returns a fresh resource (directly
+ * or through an out-parameter, and how its failure shows), releases or
+ * keeps or only borrows each parameter, returns a parameter unchanged,
+ * or never returns.  Summaries are computed bottom-up over the call
+ * graph of every function seen in the run (analyse_summarise() walks a
+ * body in summary mode) and consulted at each EV_CALL, so wrappers of
+ * malloc/fopen become acquirers and destructors releasers, in any file.
+ *
+ * What it does not handle: calls through function pointers (unknown
+ * callees), recursion beyond a conservative default (a function in a
+ * call cycle sees the not-yet-summarised members as unknown), locks
+ * taken for the caller, more than 64 parameters.
+ *
+ * Everything lives in the table's arena; summaries_release() frees it.
+ */
+#ifndef LEAKCHECK_SUMMARY_H
+#define LEAKCHECK_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ir.h"
+#include "rules.h"
+#include "util.h"
+
+#define SUMMARY_MAX_PARAMS 64
+
+struct summary {
+	const char *key;                    /* the function's key (ir_func.key) */
+	const char *name;
+	struct ir_loc loc;                  /* its definition */
+	bool noreturn;                      /* no path returns */
+	struct rule_acquire ret;            /* ret.res != NULL: acquires what ret.res is;
+					       shape SHAPE_RETURN (the result) or SHAPE_OUT
+					       (*param ret.arg, ret.fails tests the result) */
+	const char *via;                    /* the acquirer the resource comes from */
+	struct ir_loc via_loc;              /* and where that call is */
+	int returns_arg;                    /* returns parameter N unchanged, else 0 */
+	uint64_t releases;                  /* bit N-1: releases parameter N on every path */
+	uint64_t releases_some;             /* ... on some paths only (neither trusted nor
+					       reported as a double release) */
+	uint64_t keeps;                     /* parameter N leaves: stored, passed on */
+	uint64_t writes;                    /* something is stored through parameter N */
+	struct rule_release *rel;           /* rel[N-1]: the release entry for parameter N */
+	int nparams;
+};
+
+struct summaries {
+	struct arena arena;                 /* owns the summaries */
+	struct strmap map;                  /* key -> struct summary *; NULL: ambiguous */
+	bool cross_file;                    /* external functions of other files count */
+	size_t computed;                    /* statistics */
+};
+
+/* What one exit path of a function shows (analyse.c fills it in). */
+enum exit_ret {
+	RET_NONE,       /* no value: a void return or the end of the function */
+	RET_FRESH,      /* a resource acquired on the path and still held */
+	RET_CONST,      /* a known constant (NULL, -1, 0, ...) */
+	RET_PARAM,      /* a parameter, unchanged */
+	RET_OTHER,      /* anything else */
+};
+
+struct exit_obs {
+	enum exit_ret ret;
+	const struct rule_acquire *acq;     /* RET_FRESH: how it was acquired */
+	struct ir_loc acq_loc;              /* RET_FRESH: where */
+	bool unchecked;                     /* RET_FRESH: may have failed */
+	int64_t value;                      /* RET_CONST */
+	int param;                          /* RET_PARAM: 1-based */
+	int out_param;                      /* a fresh resource was stored into *param N */
+	const struct rule_acquire *out_acq; /* ... acquired so */
+	struct ir_loc out_loc;
+	uint64_t released;                  /* bit N-1: parameter N released on the path */
+	uint64_t null;                      /* ... tested NULL (or negative): nothing to release */
+	uint64_t kept;                      /* ... stored or passed on */
+};
+
+/* Collects the exit paths of one function while it is analysed. */
+struct summary_builder {
+	const struct ir_func *f;
+	bool any_exit;
+	bool ret_bad;                       /* some path returns neither fresh nor a constant */
+	bool ret_fresh;
+	const struct rule_acquire *ret_acq;
+	struct ir_loc ret_loc;
+	bool ret_unchecked;
+	bool zero, negative, positive;      /* constants returned on the other paths */
+	int returns_arg;                    /* -1 unset, 0 none, N */
+	int out_param;                      /* -1 conflicting, 0 none, N */
+	const struct rule_acquire *out_acq;
+	struct ir_loc out_loc;
+	bool out_bad;
+	bool s_zero, s_nonzero, s_negative, s_nonneg;  /* results when *out was stored */
+	bool f_zero, f_nonzero, f_negative, f_nonneg;  /* results when it was not */
+	uint64_t rel_all, rel_some, kept;
+	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
+};
+
+void summary_begin(struct summary_builder *b, const struct ir_func *f);
+void summary_observe(struct summary_builder *b, const struct exit_obs *o);
+/* Parameter param (1-based) is released as res (NULL: by a cleanup or unknown kind). */
+void summary_released(struct summary_builder *b, int param, const struct rule_resource *res);
+/*
+ * Turns what was observed into a summary in the table's arena; complete is
+ * false when the walk was cut short (the budget), which gives an unknown
+ * summary.  Returns NULL when there is nothing worth recording.
+ */
+struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete);
+
+/* Initialises an empty table. */
+void summaries_init(struct summaries *S, bool cross_file);
+
+/* Frees the table and every summary in it. */
+void summaries_release(struct summaries *S);
+
+struct analyse_opts;
+struct analyse_stats;
+
+/*
+ * Analyses the n functions fns (from any number of translation units),
+ * callees first, recording each one's summary in S as it goes so that its
+ * callers use it: one walk per function gives both its findings and its
+ * summary.  opts->summaries must be S.  The functions must outlive S
+ * (summaries point at their names).  An external name defined in two
+ * units (two programs in one database) is left unknown to other units.
+ */
+void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
+			   const struct analyse_opts *opts, struct analyse_stats *stats);
+
+/*
+ * The summary for a call with key (EV_CALL.key) made from a function of
+ * unit, or NULL when the callee is unknown.
+ */
+const struct summary *summaries_find(const struct summaries *S, const char *key,
+				     const char *unit);
+
+#endif
