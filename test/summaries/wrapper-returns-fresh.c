@@ -73,7 +73,7 @@ int use_log(const char *path, const char *msg)
 		return -1;
 	if (fputs(msg, f) < 0)
 		return -1;
-// CHECK: :[[@LINE-1]]:3: warning: 'f' opened by open_log() at line [[@LINE-5]] is not closed when returning here [leakcheck-leak]
+// CHECK: :[[@LINE-1]]:3: warning: 'f' opened by open_log() at line [[@LINE-6]] is not closed when returning here [leakcheck-leak]
 	fclose(f);
 	return 0;
 }
