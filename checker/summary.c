@@ -203,15 +203,15 @@ const struct summary *summaries_find(const struct summaries *S, const char *key,
 				     const char *unit)
 {
 	const struct summary *s;
+	char local[1024];
 
-	if (!strchr(key, ':') && !S->cross_file) {
-		char local[1024];
-
-		snprintf(local, sizeof(local), "%s:%s", unit ? unit : "", key);
-		s = strmap_get(&S->map, local);
-	} else {
+	if (strchr(key, ':'))
+		return strmap_get(&S->map, key);        /* a static function */
+	/* the caller's own file first: another file may define the name too */
+	snprintf(local, sizeof(local), "%s:%s", unit ? unit : "", key);
+	s = strmap_get(&S->map, local);
+	if (!s && S->cross_file)
 		s = strmap_get(&S->map, key);
-	}
 	return s;
 }
 
@@ -227,14 +227,19 @@ struct walk {
 	struct analyse_stats *stats;
 };
 
-static const char *lookup_key(struct walk *w, const struct ir_func *caller, const char *key,
-			      char *buf, size_t len)
+/* The function a call with key made from caller calls: as summaries_find() does. */
+static intptr_t callee_index(struct walk *w, const struct ir_func *caller, const char *key)
 {
-	if (!strchr(key, ':') && !w->S->cross_file) {
-		snprintf(buf, len, "%s:%s", caller->unit ? caller->unit : "", key);
-		return buf;
-	}
-	return key;
+	char local[1024];
+	intptr_t j;
+
+	if (strchr(key, ':'))
+		return (intptr_t)strmap_get(&w->by_key, key);
+	snprintf(local, sizeof(local), "%s:%s", caller->unit ? caller->unit : "", key);
+	j = (intptr_t)strmap_get(&w->by_key, local);
+	if (j <= 0 && w->S->cross_file)
+		j = (intptr_t)strmap_get(&w->by_key, key);
+	return j;
 }
 
 static void visit(struct walk *w, size_t i);
@@ -248,13 +253,11 @@ static void visit_callees(struct walk *w, size_t i)
 	for (b = 0; b < f->nblocks; b++)
 		for (e = 0; e < f->blocks[b].nev; e++) {
 			const struct ir_event *ev = &f->blocks[b].ev[e];
-			char buf[1024];
 			intptr_t j;
 
 			if (ev->kind != EV_CALL)
 				continue;
-			j = (intptr_t)strmap_get(&w->by_key,
-						 lookup_key(w, f, ev->key, buf, sizeof(buf)));
+			j = callee_index(w, f, ev->key);
 			if (j > 0 && w->state[j - 1] == 0)
 				visit(w, (size_t)j - 1);
 		}
