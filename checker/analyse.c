@@ -1115,6 +1115,9 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 			if (d.lo > d.hi)
 				continue;       /* what we know of the value rules this out */
 			r = val_eval(d, t->cmp, t->value);
+			if (t->foreign)         /* fresh != stdin; a failed one may be anything */
+				r = status || !outcome || slot < 0 || param_slot(A, slot) ? MAYBE :
+				    t->cmp == CMP_EQ ? NO : t->cmp == CMP_NE ? YES : MAYBE;
 			for (edge = 1; edge >= 0; edge--) {
 				if ((edge && r == NO) || (!edge && r == YES))
 					continue;
@@ -1131,7 +1134,8 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 				push(A, edge ? t->t : t->f, n, node);
 			}
 		}
-	} else if (tracks_value(A, t->var) && (!w || w->role == ROLE_NONE || st != RS_NONE)) {
+	} else if (tracks_value(A, t->var) && !t->foreign &&
+		   (!w || w->role == ROLE_NONE || st != RS_NONE)) {
 		enum tri r = val_eval(known, t->cmp, t->value);
 		int edge;
 

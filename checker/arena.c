@@ -42,8 +42,12 @@ void *arena_alloc(struct arena *a, size_t n)
 	n = (n + align - 1) & ~(align - 1);
 	if (!a->head || a->used + n > a->head->size) {
 		/* chunks grow from 1 KiB: many small arenas (one per function) stay small */
-		size_t want = a->head ? a->head->size * 2 : 1024;
-		size_t size = n > want ? n : want > ARENA_CHUNK ? ARENA_CHUNK : want;
+		size_t size = a->head ? a->head->size * 2 : 1024;
+
+		if (size > ARENA_CHUNK)
+			size = ARENA_CHUNK;
+		if (size < n)
+			size = n;
 		struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 
 		c->size = size;

@@ -146,6 +146,9 @@ struct ir_term {
 	enum ir_branch_note note;           /* T_BRANCH: how a path note reads */
 	const char *text;                   /* T_BRANCH: condition source text */
 	bool has_value;                     /* T_RETURN: returns the constant value */
+	bool foreign;                       /* T_BRANCH: var == / != a global's value (stdin):
+					       a handle acquired here is never equal to it;
+					       value is unused */
 	bool negated;                       /* T_BRANCH: text reads as the negation of the
 					       test (`!fp` tested as fp != 0): the t edge
 					       is then "the false branch of 'text'" */

@@ -971,6 +971,7 @@ static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, 
 	struct ir_term *term;
 
 	lower_ensure(L);
+	L->last_branch = L->cur;
 	term = &L->f->blocks[L->cur].term;
 	term->kind = T_BRANCH;
 	term->var = var;
@@ -1036,6 +1037,20 @@ void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc)
 	for (i = 0; i < L->nbits; i++)
 		if (L->f->vars[L->bits[i]].parent == v)
 			emit_var(L, EV_CLOBBER, L->bits[i], loc);
+}
+
+/* Whether e names a variable of static storage that is not a local's (stdin, a global). */
+static bool is_global(struct lower *L, CXCursor e)
+{
+	CXCursor x = strip_casts(e), decl;
+
+	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
+		return false;
+	decl = clang_getCursorReferenced(x);
+	(void)L;
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       clang_Cursor_hasVarDeclGlobalStorage(decl) == 1 &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_TranslationUnit;
 }
 
 /* An operand of a condition: a memory scalar or a bit test becomes its pseudo-variable. */
@@ -1114,7 +1129,12 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 
 			a = cond_operand(L, kid[0]);
 			b = cond_operand(L, kid[1]);
-			if (a.kind == OP_VAR && b.kind == OP_CONST)
+			if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
+			    ((a.kind == OP_VAR && is_global(L, kid[1])) ||
+			     (b.kind == OP_VAR && is_global(L, kid[0])))) {
+				branch(L, a.kind == OP_VAR ? a.var : b.var, cmp_of(op), 0, t, f, &note);
+				L->f->blocks[L->last_branch].term.foreign = true;
+			} else if (a.kind == OP_VAR && b.kind == OP_CONST)
 				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
 			else if (a.kind == OP_CONST && b.kind == OP_VAR)
 				branch(L, b.var, cmp_swap(cmp_of(op)), a.k, t, f, &note);

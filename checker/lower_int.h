@@ -101,6 +101,7 @@ struct lower {
 	const char *names[8];       /* (the IR outlives the translation unit) */
 	unsigned nfiles;
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
+	int last_branch;            /* block of the last branch made */
 	int *locks;                 /* lock-object pseudo-variables */
 	const char **lock_types;    /* for each: the type of the object holding it, or NULL */
 	size_t nlocks, caplocks;

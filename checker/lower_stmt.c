@@ -402,7 +402,8 @@ static void lower_label(struct lower *L, CXCursor s)
 	lab->defined = true;
 	lab->nchain = L->nchain;
 	lab->chain = arena_alloc(&L->f->arena, (L->nchain + 1) * sizeof(unsigned));
-	memcpy(lab->chain, L->chain, L->nchain * sizeof(unsigned));
+	if (L->nchain)
+		memcpy(lab->chain, L->chain, L->nchain * sizeof(unsigned));
 	if (lower_children(s, kid, 1) == 1)
 		lower_stmt(L, kid[0]);
 }
