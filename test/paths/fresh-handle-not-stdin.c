@@ -31,5 +31,5 @@ int closes_only_stdout(const char *name)
 	if (file == stdout)
 		fclose(file);
 	return 0;
-// CHECK: :[[@LINE-1]]:2: warning: 'file' opened by fopen() at line [[@LINE-6]] is not closed when returning here [leakcheck-leak]
+// CHECK: :[[@LINE-1]]:2: warning: 'file' opened by fopen() at line [[@LINE-7]] is not closed when returning here [leakcheck-leak]
 }
