@@ -243,8 +243,10 @@ static struct val dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
 }
 
 /* What a handle's own value is on success / failure of its acquisition. */
-static struct val handle_domain(const struct rule_acquire *acq, bool ok)
+static struct val handle_domain(const struct rule_acquire *acq, bool ok, bool pointer)
 {
+	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
+		return pointer ? dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
 	if (acq->shape == SHAPE_OUT)
 		return ok ? dom(INT64_MIN, INT64_MAX, true, 0) : TOP;
 	if (acq->shape != SHAPE_RETURN)
@@ -672,7 +674,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 				if (w && w->role == ROLE_HANDLE && w->bind == x) {
 					/* keep what the handle's value was known to be */
 					unbind(A, s, (int)v);
-					set_val(A, s, (int)v, sl[x].ok ? handle_domain(acq, true) : TOP);
+					set_val(A, s, (int)v, sl[x].ok ? handle_domain(acq, true, A->f->vars[v].flags & VAR_POINTER) : TOP);
 				}
 			}
 			settle(A, s, x, true);
@@ -731,6 +733,58 @@ static void forget(struct an *A, unsigned char *s)
 		set_val(A, s, A->mem[i], TOP);
 }
 
+/*
+ * What a call can change of the values in memory we follow: those hanging
+ * from a global, or from a variable it is given.  (Keeping the others can
+ * only spare paths, never add one.)
+ */
+static void forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	size_t i;
+	int a;
+
+	for (i = 0; i < A->nmem; i++) {
+		int root = A->f->vars[A->mem[i]].parent;
+		bool reach = root < 0;
+
+		for (a = 0; a < ev->nargs && !reach; a++)
+			reach = ev->args[a].kind != ARG_NONE && ev->args[a].var == root;
+		if (reach)
+			set_val(A, s, A->mem[i], TOP);
+	}
+}
+
+/*
+ * v += k or v *= k: only the sign survives (widened, so a loop counter
+ * reaches a fixpoint at once): a positive counter stays positive.
+ */
+static void do_arith(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	struct var_st *w = vst(A, s, ev->var);
+	struct val *p = vval(A, s, ev->var), r = TOP;
+
+	if (w && w->role == ROLE_HANDLE) {
+		do_escape(A, s, ev->var, 0);    /* fd += 1: not a handle we follow */
+		unbind(A, s, ev->var);
+	}
+	unequal(A, s, ev->var);
+	if (!p)
+		return;
+	if (ev->src == 0 && ev->value > 0 && p->lo > INT64_MIN && p->lo + ev->value >= 1)
+		r = dom(1, INT64_MAX, false, 0);
+	else if (ev->src == 0 && ev->value < 0 && p->hi < INT64_MAX && p->hi + ev->value <= -1)
+		r = dom(INT64_MIN, -1, false, 0);
+	else if (ev->src == 0 && ev->value == 0)
+		r = *p;
+	else if (ev->src == 1 && p->lo >= 1)
+		r = dom(1, INT64_MAX, false, 0);
+	else if (ev->src == 1 && p->hi <= -1)
+		r = dom(INT64_MIN, -1, false, 0);
+	else if (ev->src == 1 && p->lo == 0 && p->hi == 0)
+		r = *p;
+	set_val(A, s, ev->var, r);
+}
+
 /* dst gets a value we do not follow. */
 static void clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev)
 {
@@ -777,12 +831,18 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		if (a->kind == ARG_NONE)
 			continue;
-		if (!S || !bit) {
+		if (a->kind == ARG_ADDR) {
+			/* the out-parameter of an acquisition is handled below; any
+			   other &v may be stored, freed or overwritten by the callee */
+			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&
+			    site->dst == a->var)
+				continue;
 			do_escape(A, s, a->var, 0);
-		} else if (a->kind == ARG_ADDR) {
-			/* the out-parameter of an acquisition is handled below */
-			if (!(site->ndst && site->acq->shape == SHAPE_OUT && site->dst == a->var))
-				do_escape(A, s, a->var, 0);
+			unbind(A, s, a->var);
+			unequal(A, s, a->var);
+			set_val(A, s, a->var, TOP);
+		} else if (!S || !bit) {
+			do_escape(A, s, a->var, 0);
 		} else if (S->releases & bit) {
 			struct ir_event rel = *ev;
 
@@ -798,6 +858,12 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	if (site->ndst) {
 		struct ir_event acq = *ev;
 
+		if (site->acq->shape == SHAPE_OUT) {
+			/* the callee may have consumed what *out held (free it,
+			   realloc it) before storing a new one: let the old go */
+			do_escape(A, s, site->dst, 0);
+			unbind(A, s, site->dst);
+		}
 		acq.kind = EV_ACQUIRE;
 		do_acquire(A, s, &acq);
 	} else if (S && S->returns_arg > 0 && S->returns_arg <= ev->nargs &&
@@ -806,7 +872,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	} else if (ev->var >= 0) {
 		clobber(A, s, ev->var, ev);
 	}
-	forget(A, s);
+	forget_reachable(A, s, ev);
 	return true;
 }
 
@@ -843,6 +909,9 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		break;
 	case EV_FORGET:
 		forget(A, s);
+		break;
+	case EV_ARITH:
+		do_arith(A, s, ev);
 		break;
 	}
 }
@@ -967,7 +1036,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.acq_loc = site->loc;
 				o.unchecked = sl[b].st == RS_UNCHECKED;
 			} else if (!param_slot(A, b) && sl[b].st == RS_FAILED) {
-				struct val d = handle_domain(site->acq, false);
+				struct val d = handle_domain(site->acq, false, false);
 
 				if (d.lo == d.hi && !d.has_ex) {
 					o.ret = RET_CONST;
@@ -1110,7 +1179,8 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 				continue;
 			if (!outcome && acq->fails == FAIL_NEVER)
 				continue;
-			d = status ? status_domain(acq, outcome) : handle_domain(acq, outcome);
+			d = status ? status_domain(acq, outcome) :
+			    handle_domain(acq, outcome, A->f->vars[t->var].flags & VAR_POINTER);
 			d = val_meet(d, known);
 			if (d.lo > d.hi)
 				continue;       /* what we know of the value rules this out */
@@ -1196,6 +1266,9 @@ static void complete_sites(struct an *A)
 				used[e->var] = true;
 			if (e->kind == EV_ASSIGN && e->src >= 0 && (size_t)e->src < nparams)
 				used[e->src] = true;
+			if (e->kind == EV_ACQUIRE && f->sites[e->site].from >= 0 &&
+			    (size_t)f->sites[e->site].from < nparams)
+				used[f->sites[e->site].from] = true;   /* realloc(param, n) */
 			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
 				if (e->args[a].kind == ARG_VAR && (size_t)e->args[a].var < nparams)
 					used[e->args[a].var] = true;
@@ -1335,6 +1408,11 @@ static void layout(struct an *A)
 		A->size = 1;
 }
 
+static int f_root(const struct an *A, int v)
+{
+	return A->f->vars[v].parent;
+}
+
 static void live_set(uint64_t *bits, int cv, bool on)
 {
 	if (cv < 0)
@@ -1377,8 +1455,15 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			break;
 		case EV_CALL:
 			live_set(in, A->cv[e->var], false);
-			for (k = 0; k < A->nmem; k++)
-				live_set(in, A->cv[A->mem[k]], false);
+			for (k = 0; k < A->nmem; k++) {
+				int root = f_root(A, A->mem[k]), a;
+				bool reach = root < 0;
+
+				for (a = 0; a < e->nargs && !reach; a++)
+					reach = e->args[a].kind != ARG_NONE && e->args[a].var == root;
+				if (reach)
+					live_set(in, A->cv[A->mem[k]], false);
+			}
 			if (!A->sites[e->site].ndst)
 				break;
 			__attribute__((fallthrough));   /* it acquires */

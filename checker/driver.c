@@ -736,6 +736,7 @@ static void analyse_all(struct run *r)
 	size_t i;
 
 	summaries_init(&S, r->opts->cross_file);
+	S.dump = r->opts->dump_summaries;
 	opts.summaries = &S;
 	summaries_analyse_all(&S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
 			      &r->stats);

@@ -38,6 +38,7 @@ struct driver_opts {
 	size_t nrule_files;
 	const char *argv0;          /* to find the rules installed next to the binary */
 	bool dump_ir;               /* --dump-ir: print each function's IR to stdout */
+	bool dump_summaries;        /* --dump-summaries: print each summary to stdout */
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
 	struct analyse_opts analyse;

@@ -119,6 +119,10 @@ void ir_dump(const struct ir_func *f, void *file)
 				else
 					fprintf(out, "escape %s\n", var_name(f, e->var));
 				break;
+			case EV_ARITH:
+				fprintf(out, "%s %s %" PRId64 "\n", var_name(f, e->var),
+					e->src ? "*=" : "+=", e->value);
+				break;
 			case EV_FORGET:
 				fprintf(out, "forget memory\n");
 				break;

@@ -40,7 +40,9 @@ enum ir_var_flags {
 	VAR_POINTER = 1 << 4,       /* pointer-typed (arithmetic on it escapes) */
 	VAR_CLEANUP = 1 << 5,       /* has __attribute__((cleanup)) */
 	VAR_MEMORY = 1 << 6,        /* a value in memory tested in a condition (s->flag,
-				       a global): forgotten by EV_FORGET */
+				       a global): forgotten by EV_FORGET, and by a call
+				       that can reach it (parent: the local it hangs
+				       from, or -1 for a global) */
 };
 
 struct ir_var {
@@ -68,6 +70,7 @@ enum ir_ev_kind {
 	EV_ESCAPE,      /* var's handle leaves our hands (stored, passed, returned) */
 	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
 	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown */
+	EV_ARITH,       /* var += value (src 0) or var *= value (src 1, value > 0) */
 	EV_CALL,        /* a call no rule describes: its summary (if any) says what it
 			   does with args and what dst receives; unknown: args escape */
 };

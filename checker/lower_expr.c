@@ -185,6 +185,8 @@ static char *object_key(struct lower *L, CXCursor arg)
 	}
 }
 
+static int path_root(struct lower *L, CXCursor c);
+
 /*
  * The pseudo-variable standing for a scalar in memory (s->flag, a
  * global) when a condition tests it, so that testing it twice with no
@@ -215,7 +217,7 @@ static int memory_var(struct lower *L, CXCursor c, bool create)
 		return (int)(intptr_t)got - 1;
 	if (!create)
 		return -1;
-	v = lower_pseudo(L, mk, key, -1);
+	v = lower_pseudo(L, mk, key, path_root(L, c));
 	L->f->vars[v].flags |= VAR_MEMORY;
 	return v;
 }
@@ -327,7 +329,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 
 		lower_emit(L, &ev);
 	}
-	v = memory_var(L, kid[0], false);
+	v = memory_var(L, kid[0], o.kind == OP_CONST);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER,
 				       .loc = loc, .var = v, .src = -1, .site = -1, .value = o.k };
@@ -360,12 +362,20 @@ static int out_param(struct lower *L, CXCursor lhs)
 	return v >= 0 && v < L->f->nparams ? v + 1 : 0;
 }
 
-static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct ir_loc loc)
+/*
+ * ++, --, op=: the variable's value changes.  Adding or multiplying an
+ * integer by a constant keeps its sign (EV_ARITH: counters stay
+ * non-zero); anything else, or any change to a pointer, is not followed.
+ */
+static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct ir_loc loc,
+			 enum CXBinaryOperatorKind op, int64_t step)
 {
 	int v = local_lvalue(L, target);
+	struct operand k = { OP_CONST, -1, step };
+	struct ir_event ev = { .kind = EV_ARITH, .loc = loc, .var = v, .src = 0, .site = -1 };
 
 	if (!clang_Cursor_isNull(rhs))
-		lower_expr(L, rhs, CTX_BORROW);
+		k = lower_expr(L, rhs, CTX_BORROW);
 	if (v < 0) {
 		lower_expr(L, target, CTX_BORROW);
 		v = memory_var(L, target, false);
@@ -373,9 +383,23 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 			emit_var(L, EV_CLOBBER, v, loc);
 		return;
 	}
+	lower_clobber_bits(L, v, loc);
+	if (!(L->f->vars[v].flags & VAR_POINTER) && k.kind == OP_CONST) {
+		if (op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign) {
+			ev.value = op == CXBinaryOperator_AddAssign ? k.k : -k.k;
+			lower_emit(L, &ev);
+			return;
+		}
+		if ((op == CXBinaryOperator_MulAssign && k.k > 0) ||
+		    (op == CXBinaryOperator_ShlAssign && k.k >= 0 && k.k < 62)) {
+			ev.src = 1;
+			ev.value = op == CXBinaryOperator_MulAssign ? k.k : (int64_t)1 << k.k;
+			lower_emit(L, &ev);
+			return;
+		}
+	}
 	emit_var(L, EV_ESCAPE, v, loc);
 	emit_var(L, EV_CLOBBER, v, loc);
-	lower_clobber_bits(L, v, loc);
 }
 
 /* a && b, a || b used as a value: 1 or 0 in a temporary. */
@@ -491,9 +515,11 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 			emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
 		return op_none();
 	}
-	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
-	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
-		lower_update(L, kid[0], clang_getNullCursor(), loc);
+	case CXUnaryOperator_PostInc: case CXUnaryOperator_PreInc:
+		lower_update(L, kid[0], clang_getNullCursor(), loc, CXBinaryOperator_AddAssign, 1);
+		return op_none();
+	case CXUnaryOperator_PostDec: case CXUnaryOperator_PreDec:
+		lower_update(L, kid[0], clang_getNullCursor(), loc, CXBinaryOperator_SubAssign, 1);
 		return op_none();
 	case CXUnaryOperator_Extension:
 		return lower_expr(L, kid[0], ctx);
@@ -537,7 +563,7 @@ static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 		break;
 	}
 	if (op >= CXBinaryOperator_MulAssign && op <= CXBinaryOperator_OrAssign) {
-		lower_update(L, kid[0], kid[1], lower_cursor_loc(L, e));
+		lower_update(L, kid[0], kid[1], lower_cursor_loc(L, e), op, 0);
 		return op_none();
 	}
 	if (ctx == CTX_VALUE && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
@@ -1025,7 +1051,7 @@ static int bits_var(struct lower *L, CXCursor e)
 	if (!key)
 		return -1;
 	key = arena_printf(&L->f->arena, "mem:%s&%lld", key, (long long)k);
-	v = lower_pseudo(L, key, key + 4, -1);
+	v = lower_pseudo(L, key, key + 4, path_root(L, kid[side]));
 	L->f->vars[v].flags |= VAR_MEMORY;
 	return v;
 }

@@ -48,6 +48,8 @@ static const char help_text[] =
 	"      --no-cross-file  use what function bodies show (summaries) only within\n"
 	"                       their own file, not across the files of the run\n"
 	"      --dump-ir        print the event IR of each function to stdout\n"
+	"      --dump-summaries print what each function does to resources (its\n"
+	"                       summary) to stdout\n"
 	"  -h, --help           print this help and exit\n"
 	"      --version        print the versions of leakcheck and libclang and exit\n"
 	"\n"
@@ -64,6 +66,7 @@ enum {
 	OPT_CHECK_MAIN,
 	OPT_DUMP_IR,
 	OPT_NO_CROSS_FILE,
+	OPT_DUMP_SUMMARIES,
 	OPT_VERSION,
 };
 
@@ -76,6 +79,7 @@ static const struct option long_opts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "dump-ir", no_argument, NULL, OPT_DUMP_IR },
 	{ "no-cross-file", no_argument, NULL, OPT_NO_CROSS_FILE },
+	{ "dump-summaries", no_argument, NULL, OPT_DUMP_SUMMARIES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -177,6 +181,9 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 			break;
 		case OPT_NO_CROSS_FILE:
 			o->cross_file = false;
+			break;
+		case OPT_DUMP_SUMMARIES:
+			o->dump_summaries = true;
 			break;
 		case 'h':
 			fputs(help_text, stdout);

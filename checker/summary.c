@@ -162,7 +162,8 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->ret.fails = fails;
 		set_acquire(s, b->ret_acq, b->ret_loc);
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
-		   status_fails(b, &fails)) {
+		   !b->out_acq->transfer && !b->out_acq->reopen && status_fails(b, &fails)) {
+		/* (not when it reallocates what *out held: that is no fresh one) */
 		s->ret.shape = SHAPE_OUT;
 		s->ret.arg = b->out_param;
 		s->ret.fails = fails;
@@ -181,6 +182,38 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->rel[i].arg = i + 1;
 	}
 	return s;
+}
+
+static const char *const fails_name[] = { "null", "negative", "nonzero", "map-failed", "never" };
+
+void summary_dump(const struct summary *s, void *file)
+{
+	FILE *out = file;
+	int i;
+
+	fprintf(out, "summary %s:", s->name);
+	if (s->noreturn)
+		fprintf(out, " never returns");
+	if (s->ret.res && s->ret.shape == SHAPE_RETURN)
+		fprintf(out, " returns %s (%s by %s(), fails: %s)", s->ret.res->id,
+			s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->ret.res && s->ret.shape == SHAPE_OUT)
+		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
+			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->returns_arg)
+		fprintf(out, " returns arg %d", s->returns_arg);
+	for (i = 0; i < s->nparams; i++) {
+		uint64_t bit = 1ULL << i;
+
+		if (s->releases & bit)
+			fprintf(out, " releases arg %d%s%s", i + 1, s->rel[i].res ? " as " : "",
+				s->rel[i].res ? s->rel[i].res->id : "");
+		else if (s->releases_some & bit)
+			fprintf(out, " may release arg %d", i + 1);
+		else if (s->keeps & bit)
+			fprintf(out, " keeps arg %d", i + 1);
+	}
+	fprintf(out, "\n");
 }
 
 /* ---- the table ---- */
@@ -282,6 +315,8 @@ static void visit(struct walk *w, size_t i)
 	if (s) {
 		char local[1024];
 
+		if (w->S->dump)
+			summary_dump(s, stdout);
 		w->S->computed++;
 		if (strchr(f->key, ':')) {
 			strmap_put(&w->S->map, f->key, s);

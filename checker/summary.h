@@ -53,6 +53,7 @@ struct summaries {
 	struct arena arena;                 /* owns the summaries */
 	struct strmap map;                  /* key -> struct summary *; NULL: ambiguous */
 	bool cross_file;                    /* external functions of other files count */
+	bool dump;                          /* print each summary as it is made */
 	size_t computed;                    /* statistics */
 };
 
@@ -111,6 +112,9 @@ void summary_released(struct summary_builder *b, int param, const struct rule_re
  * summary.  Returns NULL when there is nothing worth recording.
  */
 struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete);
+
+/* Prints s in one line ("name: returns ... releases 1 ...") to file (a FILE *). */
+void summary_dump(const struct summary *s, void *file);
 
 /* Initialises an empty table. */
 void summaries_init(struct summaries *S, bool cross_file);
