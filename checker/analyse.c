@@ -572,7 +572,7 @@ static void set_val(struct an *A, unsigned char *s, int v, struct val val)
 {
 	struct val *p = vval(A, s, v);
 
-	if (p && !(A->f->vars[v].flags & VAR_ADDR_TAKEN))
+	if (p)
 		*p = val;
 }
 
@@ -908,7 +908,12 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		clobber(A, s, ev->var, ev);
 		break;
 	case EV_FORGET:
-		forget(A, s);
+		if (ev->var >= 0) {
+			unequal(A, s, ev->var);
+			set_val(A, s, ev->var, TOP);
+		} else {
+			forget(A, s);
+		}
 		break;
 	case EV_ARITH:
 		do_arith(A, s, ev);
@@ -1122,24 +1127,21 @@ static void refine_group(struct an *A, unsigned char *n, int var, struct val d,
 
 	val_refine(&d, t->cmp, t->value, truth);
 	for (u = 0; u < A->nvars; u++) {
-		if (A->rv[u] < 0 || A->cv[u] < 0 || (A->f->vars[u].flags & VAR_ADDR_TAKEN))
+		if (A->rv[u] < 0 || A->cv[u] < 0)
 			continue;
 		if ((int)u == var || representative(A, n, (int)u) == r)
 			*vval(A, n, (int)u) = val_meet(*vval(A, n, (int)u), d);
 	}
 }
 
+/*
+ * Whether the value of var is followed.  Also for a variable whose address
+ * is taken: a call given &var forgets it, and a write through a pointer we
+ * do not see could only make us skip a path, never report one.
+ */
 static bool tracks_value(const struct an *A, int var)
 {
-	const struct ir_var *v;
-
-	if (var < 0 || A->cv[var] < 0)
-		return false;
-	v = &A->f->vars[var];
-	if (v->flags & VAR_ADDR_TAKEN)
-		return false;
-	/* a bit test of a local is only as good as the local */
-	return v->parent < 0 || !(A->f->vars[v->parent].flags & VAR_ADDR_TAKEN);
+	return var >= 0 && A->cv[var] >= 0;
 }
 
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
@@ -1375,7 +1377,7 @@ static void layout(struct an *A)
 		}
 		if (blk->term.kind == T_BRANCH && blk->term.var >= 0) {
 			mark(A, blk->term.var);
-			if (A->cv[blk->term.var] < 0 && !(f->vars[blk->term.var].flags & VAR_ADDR_TAKEN))
+			if (A->cv[blk->term.var] < 0)
 				A->cv[blk->term.var] = (int)A->ncv++;
 		}
 	}
@@ -1386,8 +1388,7 @@ static void layout(struct an *A)
 			for (i = 0; i < f->blocks[b].nev; i++) {
 				const struct ir_event *e = &f->blocks[b].ev[i];
 
-				if (e->kind == EV_ASSIGN && A->cv[e->var] >= 0 && A->cv[e->src] < 0 &&
-				    !(f->vars[e->src].flags & VAR_ADDR_TAKEN)) {
+				if (e->kind == EV_ASSIGN && A->cv[e->var] >= 0 && A->cv[e->src] < 0) {
 					A->cv[e->src] = (int)A->ncv++;
 					grew = true;
 				}
@@ -1450,8 +1451,11 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			live_set(in, A->cv[e->var], false);
 			break;
 		case EV_FORGET:
-			for (k = 0; k < A->nmem; k++)
-				live_set(in, A->cv[A->mem[k]], false);
+			if (e->var >= 0)
+				live_set(in, A->cv[e->var], false);
+			else
+				for (k = 0; k < A->nmem; k++)
+					live_set(in, A->cv[A->mem[k]], false);
 			break;
 		case EV_CALL:
 			live_set(in, A->cv[e->var], false);

@@ -124,7 +124,7 @@ void ir_dump(const struct ir_func *f, void *file)
 					e->src ? "*=" : "+=", e->value);
 				break;
 			case EV_FORGET:
-				fprintf(out, "forget memory\n");
+				fprintf(out, "forget %s\n", e->var >= 0 ? var_name(f, e->var) : "memory");
 				break;
 			case EV_CALL: {
 				int a;

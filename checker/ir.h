@@ -69,7 +69,8 @@ enum ir_ev_kind {
 	EV_CLOBBER,     /* var = something untracked */
 	EV_ESCAPE,      /* var's handle leaves our hands (stored, passed, returned) */
 	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
-	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown */
+	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown;
+			   with var >= 0, only that variable's value (its address is taken) */
 	EV_ARITH,       /* var += value (src 0) or var *= value (src 1, value > 0) */
 	EV_CALL,        /* a call no rule describes: its summary (if any) says what it
 			   does with args and what dst receives; unknown: args escape */

@@ -507,6 +507,7 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
 			if (ctx == CTX_VALUE)
 				emit_var(L, EV_ESCAPE, v, loc);
+			emit_var(L, EV_FORGET, v, loc);     /* read(fd, &n, ..) writes n */
 			return op_none();
 		}
 		v = path_root(L, x);
