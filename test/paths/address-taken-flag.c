@@ -13,21 +13,19 @@ int sections(int n)
 	char *bitmap = NULL;
 
 	for (i = 0; i < n; i++) {
-		int next = choose(state, &force);
-
-		if (state != 0 && (force || next != state)) {
+		state = choose(state, &force);
+		if (force) {
 			free(bitmap);
 			bitmap = NULL;
 		}
-		if (next != state || force) {
-			state = next;
+		if (force) {
 			bitmap = malloc(16);
 			if (!bitmap)
 				return -1;
 		}
 	}
 	free(bitmap);
-	return 0;
+	return state;
 }
 
 // read() writes the variable it is given: its old value is gone.
