@@ -70,6 +70,7 @@ struct node {
 	int block;
 	int parent;             /* node index, -1 for the entry */
 	size_t state;           /* offset of the state in the store */
+	uint64_t hash;          /* of (block, state), for the memo table */
 };
 
 struct seen {
@@ -951,7 +952,7 @@ static void memo_grow(struct an *A)
 	for (i = 0; i < cap; i++)
 		m[i] = -1;
 	for (i = 0; i < A->nnodes; i++) {
-		size_t h = node_hash(A, A->nodes[i].block, A->store + A->nodes[i].state) & (cap - 1);
+		size_t h = A->nodes[i].hash & (cap - 1);
 
 		while (m[h] >= 0)
 			h = (h + 1) & (cap - 1);
@@ -966,6 +967,7 @@ static void memo_grow(struct an *A)
 static void push(struct an *A, int block, const unsigned char *s, int parent)
 {
 	const uint64_t *live;
+	uint64_t hash;
 	size_t h, c;
 	struct node *n;
 
@@ -981,11 +983,12 @@ static void push(struct an *A, int block, const unsigned char *s, int parent)
 	s = A->norm;
 	if ((A->nnodes + 1) * 2 > A->memo_cap)
 		memo_grow(A);
-	h = node_hash(A, block, s) & (A->memo_cap - 1);
+	hash = node_hash(A, block, s);
+	h = hash & (A->memo_cap - 1);
 	while (A->memo[h] >= 0) {
 		const struct node *o = &A->nodes[A->memo[h]];
 
-		if (o->block == block && !memcmp(A->store + o->state, s, A->size))
+		if (o->hash == hash && o->block == block && !memcmp(A->store + o->state, s, A->size))
 			return;
 		h = (h + 1) & (A->memo_cap - 1);
 	}
@@ -1008,6 +1011,7 @@ static void push(struct an *A, int block, const unsigned char *s, int parent)
 	n->block = block;
 	n->parent = parent;
 	n->state = A->store_len;
+	n->hash = hash;
 	A->store_len += A->size;
 	A->memo[h] = (int)A->nnodes++;
 }

@@ -18,7 +18,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
-/* FNV-1a over n bytes, continuing from h (start with UTIL_HASH_INIT). */
+/* Hash of n bytes, continuing from h (start with UTIL_HASH_INIT). */
 #define UTIL_HASH_INIT 14695981039346656037ULL
 uint64_t util_hash(uint64_t h, const void *p, size_t n);
 
