@@ -848,6 +848,36 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	return op_var(ev.var);
 }
 
+/*
+ * A call through a global function pointer that a rule names (curl's
+ * Curl_cmalloc, set once to malloc): the pointer variable's declaration,
+ * so the call is matched like a direct call.  A null cursor otherwise.
+ */
+static CXCursor rule_pointer(struct lower *L, CXCursor call)
+{
+	CXCursor kid[1], decl;
+	CXString cs;
+	bool named;
+
+	if (lower_children(call, kid, 1) < 1)
+		return clang_getNullCursor();
+	kid[0] = strip_casts(kid[0]);
+	if (clang_getCursorKind(kid[0]) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(kid[0]) == CXUnaryOperator_Deref &&
+	    lower_children(kid[0], kid, 1) == 1)
+		kid[0] = strip_casts(kid[0]);   /* (*fp)(...) */
+	if (clang_getCursorKind(kid[0]) != CXCursor_DeclRefExpr)
+		return clang_getNullCursor();
+	decl = clang_getCursorReferenced(kid[0]);
+	if (clang_getCursorKind(decl) != CXCursor_VarDecl ||
+	    clang_Cursor_hasVarDeclGlobalStorage(decl) != 1)
+		return clang_getNullCursor();
+	cs = clang_getCursorSpelling(decl);
+	named = rules_lookup(L->tu->rules, clang_getCString(cs)) != NULL;
+	clang_disposeString(cs);
+	return named ? decl : clang_getNullCursor();
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -861,11 +891,14 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	CXString cs;
 	char name[128];
 
-	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		decl = rule_pointer(L, call);
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl &&
+	    clang_getCursorKind(decl) != CXCursor_VarDecl) {
 		/* through a function pointer: an unknown callee */
 		CXCursor kid[1];
 
-		if (lower_children(call, kid, 1) == 1)
+		if (lower_children(call, kid, 1) >= 1)
 			lower_expr(L, kid[0], CTX_BORROW);
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
