@@ -407,7 +407,12 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	after = xmalloc(A->size);
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
-	if (site->acq->via) {
+	if (site->acq->via && site->acq->res && site->acq->res->guessed) {
+		notes[nnotes].kind = NOTE_GUESSED;
+		notes[nnotes].loc = site->loc;
+		notes[nnotes].text = site->acq->via;    /* the releaser paired with it */
+		notes[nnotes++].func = site->acq->func;
+	} else if (site->acq->via) {
 		/* acquired through a function whose summary says it returns one */
 		notes[nnotes].kind = NOTE_VIA;
 		notes[nnotes].loc = site->loc;
@@ -625,7 +630,10 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 		return;
 	x = w->bind;
 	if (live(sl[x].st)) {
-		if (ev->rel && !releases(ev->rel, site_of_slot(A, x)->acq->res))
+		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
+
+		if (ev->rel && res && !releases(ev->rel, res) && !res->guessed &&
+		    !ev->rel->res->guessed)
 			report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
 		settle(A, s, x, true);
@@ -842,6 +850,14 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			unbind(A, s, a->var);
 			unequal(A, s, a->var);
 			set_val(A, s, a->var, TOP);
+		} else if (!S && i == 0 && ev->guess_rel && A->opts->guess) {
+			struct ir_event rel = *ev;
+
+			rel.kind = EV_RELEASE;
+			rel.var = a->var;
+			rel.rel = ev->guess_rel;
+			rel.callee = ev->callee;
+			do_release(A, s, &rel);
 		} else if (!S || !bit) {
 			do_escape(A, s, a->var, 0);
 		} else if (S->releases & bit) {
@@ -1309,9 +1325,15 @@ static void complete_sites(struct an *A)
 			if (e->kind != EV_CALL)
 				continue;
 			S = summaries_find(A->opts->summaries, e->key, f->unit);
+			site = &A->sites[e->site];
+			if (!S && e->guess_acq && A->opts->guess) {
+				site->acq = e->guess_acq;       /* X_new with X_free declared */
+				site->dst = e->var;
+				site->ndst = 1;
+				continue;
+			}
 			if (!S || !S->ret.res)
 				continue;
-			site = &A->sites[e->site];
 			site->acq = &S->ret;
 			if (S->ret.shape == SHAPE_RETURN) {
 				site->dst = e->var;

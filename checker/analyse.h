@@ -25,6 +25,7 @@ struct analyse_opts {
 	size_t budget;              /* states explored per function before giving up */
 	bool check_main;            /* report leaks at the exits of main() */
 	const struct summaries *summaries;  /* callee summaries, or NULL (all unknown) */
+	bool guess;                 /* pair X_new/X_free by name for bodiless callees */
 };
 
 struct analyse_stats {

@@ -105,6 +105,9 @@ struct ir_event {
 	const char *key;                    /* summary key: the name, or "FILE:name" when static */
 	struct ir_arg *args;
 	int nargs;
+	const struct rule_acquire *guess_acq;   /* EV_CALL without a body anywhere: what its
+						   name suggests it acquires (X_new), or NULL */
+	const struct rule_release *guess_rel;   /* ... or releases (X_free(arg 1)) */
 };
 
 /* One acquisition site: a call matched by an acquire rule. */

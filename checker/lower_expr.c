@@ -844,6 +844,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	ev.loc = dst >= 0 ? L->assign_loc : loc;
 	site.loc = loc;
 	ev.site = ir_site_add(L->f, &site);
+	lower_guess(L, decl, name, &ev);
 	lower_emit(L, &ev);
 	return op_var(ev.var);
 }

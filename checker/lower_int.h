@@ -34,6 +34,8 @@ struct lower_tu {
 	struct strmap noreturn;     /* callee name -> (void *)1 noreturn, (void *)2 returns */
 	struct cursor_map written;  /* file-scope statics written (or address taken) in the TU */
 	bool have_statics;          /* the main file defines integer statics worth folding */
+	struct strmap decls;        /* function name -> CXCursor * (arena), for guesses */
+	bool decls_built;
 };
 
 struct scope_var {
@@ -107,6 +109,7 @@ struct lower {
 	size_t nlocks, caplocks;
 	int *bits;                  /* pseudo-variables for `v & K` tests of locals */
 	size_t nbits;
+	struct strmap guessed;      /* name prefix -> struct rule_resource * made up */
 };
 
 /* Deeper nesting than this marks the function unsupported instead of
@@ -149,6 +152,7 @@ int lower_new_temp(struct lower *L, const char *name);
 int lower_decl_var(struct lower *L, CXCursor decl, unsigned flags);
 int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index);
 int lower_pseudo(struct lower *L, const char *key, const char *name, int parent);
+void lower_guess(struct lower *L, CXCursor decl, const char *name, struct ir_event *ev);
 void lower_emit(struct lower *L, const struct ir_event *ev);
 int lower_block(struct lower *L);   /* new block */
 void lower_goto(struct lower *L, int target);   /* ends cur with a jump; cur = -1 */

@@ -47,6 +47,8 @@ static const char help_text[] =
 	"  -v, --verbose        say what is done, and why a function is not analysed\n"
 	"      --no-cross-file  use what function bodies show (summaries) only within\n"
 	"                       their own file, not across the files of the run\n"
+	"      --no-guess       do not pair X_new()/X_free() of libraries by their names\n"
+	"                       (such findings are flagged leakcheck-*-guessed)\n"
 	"      --dump-ir        print the event IR of each function to stdout\n"
 	"      --dump-summaries print what each function does to resources (its\n"
 	"                       summary) to stdout\n"
@@ -67,6 +69,7 @@ enum {
 	OPT_DUMP_IR,
 	OPT_NO_CROSS_FILE,
 	OPT_DUMP_SUMMARIES,
+	OPT_NO_GUESS,
 	OPT_VERSION,
 };
 
@@ -80,6 +83,7 @@ static const struct option long_opts[] = {
 	{ "dump-ir", no_argument, NULL, OPT_DUMP_IR },
 	{ "no-cross-file", no_argument, NULL, OPT_NO_CROSS_FILE },
 	{ "dump-summaries", no_argument, NULL, OPT_DUMP_SUMMARIES },
+	{ "no-guess", no_argument, NULL, OPT_NO_GUESS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -143,6 +147,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 	o->argv0 = argv[0];
 	o->analyse.budget = DEFAULT_BUDGET;
 	o->cross_file = true;
+	o->analyse.guess = true;
 	o->rule_files = xcalloc((size_t)argc, sizeof(*o->rule_files));
 	for (end = 1; end < argc && strcmp(argv[end], "--") != 0; end++)
 		;
@@ -184,6 +189,9 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 			break;
 		case OPT_DUMP_SUMMARIES:
 			o->dump_summaries = true;
+			break;
+		case OPT_NO_GUESS:
+			o->analyse.guess = false;
 			break;
 		case 'h':
 			fputs(help_text, stdout);

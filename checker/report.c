@@ -211,6 +211,10 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 		buf_add_name(b, f);
 		buf_addf(b, " %s", held(f));
 		break;
+	case NOTE_GUESSED:
+		buf_addf(b, "guessed from the names %s() and %s(): no rule or body says what they do",
+			 n->func ? n->func : "?", text_of(n));
+		break;
 	case NOTE_VIA:
 		buf_addf(b, "%s() returns what %s() %s", n->func ? n->func : "?", text_of(n),
 			 acquired(f));
@@ -255,6 +259,8 @@ void report_finding(const struct finding *f)
 	e->line = f->loc.line;
 	e->col = f->loc.col;
 	e->flag = report_flag_name(f->kind);
+	if (f->res && f->res->guessed)
+		e->flag = arena_printf(&rep.arena, "%s-guessed", e->flag);
 
 	buf_add_message(&b, f);
 	e->msg = arena_strndup(&rep.arena, b.s, b.len);

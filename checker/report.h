@@ -43,6 +43,8 @@ enum note_kind {
 	NOTE_OUT_OF_SCOPE,      /* "'V' still HELD when it goes out of scope" */
 	NOTE_TRANSFER_FAILED,   /* "CALLEE() may fail here and leave 'V' HELD" (realloc, fdopen) */
 	NOTE_VIA,               /* "FUNC() returns what TEXT() ACQUIRED at AT" (a summary) */
+	NOTE_GUESSED,           /* "guessed from the names FUNC() and TEXT(): no rule or body
+				   says what they do" */
 };
 
 struct note {

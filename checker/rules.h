@@ -58,6 +58,8 @@ struct rule_resource {
 	const char *held;           /* adjective for the held state: "allocated", "open" */
 	const char *file;           /* rules file it came from */
 	unsigned line;              /* line of its "id" key */
+	bool guessed;               /* made up from function names (X_new/X_free):
+				       findings carry the flag suffix "-guessed" */
 };
 
 struct rule_acquire {
