@@ -653,8 +653,8 @@ void lower_guess(struct lower *L, CXCursor decl, const char *name, struct ir_eve
 	const char *us = strrchr(name, '_');
 	size_t n, i;
 
-	if (!us || us == name)
-		return;
+	if (!us || us == name || !clang_Cursor_isNull(clang_getCursorDefinition(decl)))
+		return;         /* a body in this file: its summary says what it does */
 	n = (size_t)(us - name);
 	if (!L->tu->decls_built) {
 		clang_visitChildren(clang_getTranslationUnitCursor(L->tu->tu), collect_decl, L->tu);

@@ -511,7 +511,10 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 			return op_none();
 		}
 		v = path_root(L, x);
+		L->root_temp = -1;
 		lower_expr(L, x, CTX_BORROW);
+		if (v < 0)
+			v = L->root_temp;               /* &make()->member */
 		if (v >= 0 && ctx == CTX_VALUE)
 			emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
 		return op_none();
@@ -660,8 +663,12 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		if (v >= 0)
 			return op_var(v);
 		n = lower_children(e, kid, 2);
-		if (n >= 1)
-			lower_expr(L, kid[0], CTX_BORROW);
+		if (n >= 1) {
+			struct operand base = lower_expr(L, kid[0], CTX_BORROW);
+
+			if (base.kind == OP_VAR && (L->f->vars[base.var].flags & VAR_TEMP))
+				L->root_temp = base.var;
+		}
 		if (n == 2)
 			lower_expr(L, kid[1], CTX_BORROW);
 		return op_none();

@@ -104,6 +104,7 @@ struct lower {
 	unsigned nfiles;
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 	int last_branch;            /* block of the last branch made */
+	int root_temp;              /* temporary at the root of the last member path */
 	int *locks;                 /* lock-object pseudo-variables */
 	const char **lock_types;    /* for each: the type of the object holding it, or NULL */
 	size_t nlocks, caplocks;

@@ -222,12 +222,14 @@ void summaries_init(struct summaries *S, bool cross_file)
 {
 	arena_init(&S->arena);
 	strmap_init(&S->map);
+	strmap_init(&S->bodies);
 	S->cross_file = cross_file;
 	S->computed = 0;
 }
 
 void summaries_release(struct summaries *S)
 {
+	strmap_release(&S->bodies);
 	strmap_release(&S->map);
 	arena_release(&S->arena);
 }
@@ -246,6 +248,16 @@ const struct summary *summaries_find(const struct summaries *S, const char *key,
 	if (!s && S->cross_file)
 		s = strmap_get(&S->map, key);
 	return s;
+}
+
+bool summaries_has_body(const struct summaries *S, const char *key, const char *unit)
+{
+	char local[1024];
+
+	if (strchr(key, ':'))
+		return strmap_get(&S->bodies, key) != NULL;
+	snprintf(local, sizeof(local), "%s:%s", unit ? unit : "", key);
+	return strmap_get(&S->bodies, local) || (S->cross_file && strmap_get(&S->bodies, key));
 }
 
 /* ---- computing them, callees first ---- */
@@ -343,11 +355,13 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 		const struct ir_func *f = fns[i];
 		char local[1024];
 
+		strmap_put(&S->bodies, f->key, (void *)1);
 		if (strchr(f->key, ':')) {
 			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
 			continue;
 		}
 		snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
+		strmap_put(&S->bodies, arena_strdup(&S->arena, local), (void *)1);
 		strmap_put(&w.by_key, arena_strdup(&S->arena, local), (void *)(intptr_t)(i + 1));
 		if (!strmap_get(&w.by_key, f->key))
 			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));

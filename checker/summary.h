@@ -54,6 +54,7 @@ struct summaries {
 	struct strmap map;                  /* key -> struct summary *; NULL: ambiguous */
 	bool cross_file;                    /* external functions of other files count */
 	bool dump;                          /* print each summary as it is made */
+	struct strmap bodies;               /* keys of every function of the run */
 	size_t computed;                    /* statistics */
 };
 
@@ -142,5 +143,8 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
  */
 const struct summary *summaries_find(const struct summaries *S, const char *key,
 				     const char *unit);
+
+/* Whether the run has a body for that callee (even one whose summary is unknown). */
+bool summaries_has_body(const struct summaries *S, const char *key, const char *unit);
 
 #endif
