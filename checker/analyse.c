@@ -95,6 +95,7 @@ struct an {
 	uint64_t *live;         /* per block: values that may be read before written */
 	size_t lwords;          /* words per block in live */
 	unsigned char *norm;    /* scratch state for push() */
+	unsigned char *referenced;  /* scratch: slots some variable refers to */
 	size_t nslots, nrv, ncv, nvars;
 	size_t off_vars, off_vals, size;
 	unsigned char *store;   /* states, back to back */
@@ -981,6 +982,44 @@ static void memo_grow(struct an *A)
 	A->memo_cap = cap;
 }
 
+/*
+ * A slot that is over (released, escaped, failed, moved, reported) and that
+ * no variable and no pending transfer refers to can never matter again:
+ * it becomes "not acquired", so paths that differ only there merge.
+ */
+static void forget_finished(struct an *A, unsigned char *s)
+{
+	struct slot_st *sl = slots(A, s);
+	size_t x, v;
+
+	if (!A->nslots)
+		return;
+	memset(A->referenced, 0, A->nslots);
+	for (v = 0; v < A->nrv; v++) {
+		const struct var_st *w = (const struct var_st *)(s + A->off_vars) + v;
+
+		if (w->role == ROLE_HANDLE && w->bind >= 0)
+			A->referenced[w->bind] = 1;
+		else if (w->role == ROLE_STATUS && w->bind >= 0)
+			memset(A->referenced + A->base[w->bind], 1,
+			       (size_t)A->sites[w->bind].ndst);
+	}
+	for (x = 0; x < A->nslots; x++)
+		if (sl[x].st == RS_PENDING && sl[x].pend >= 0)
+			A->referenced[sl[x].pend] = 1;
+	for (x = 0; x < A->nslots; x++) {
+		uint8_t st = sl[x].st;
+
+		if (A->referenced[x] || st == RS_NONE || live(st) || st == RS_PENDING ||
+		    st == RS_OUT || param_slot(A, (int)x))
+			continue;
+		sl[x].st = RS_NONE;
+		sl[x].ok = 0;
+		sl[x].pend = -1;
+		sl[x].pmode = 0;
+	}
+}
+
 /* Queues (block, s) unless it was seen; parent is the node it comes from. */
 static void push(struct an *A, int block, const unsigned char *s, int parent)
 {
@@ -998,6 +1037,7 @@ static void push(struct an *A, int block, const unsigned char *s, int parent)
 	for (c = 0; c < A->ncv; c++)
 		if (!(live[c / 64] >> (c % 64) & 1))
 			((struct val *)(A->norm + A->off_vals))[c] = TOP;
+	forget_finished(A, A->norm);
 	s = A->norm;
 	if ((A->nnodes + 1) * 2 > A->memo_cap)
 		memo_grow(A);
@@ -1606,6 +1646,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	s = xmalloc(A.size);
 	A.norm = xmalloc(A.size);
+	A.referenced = xmalloc(A.nslots + 1);
 	initial_state(&A, s);
 	push(&A, f->entry, s, -1);
 	for (i = 0; i < A.nnodes && !A.exhausted; i++) {
@@ -1642,6 +1683,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	free(s);
 	free(A.norm);
+	free(A.referenced);
 	free(A.seen.v);
 	free(A.memo);
 	free(A.nodes);
