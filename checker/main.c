@@ -1,5 +1,6 @@
 /*
- * main.c - command-line options; the work is done by driver_run().
+ * main.c - command-line options; the work is done by driver_run(), the
+ * output is set up by report_open() and finished by report_close().
  *
  * argv is split at the first "--" before getopt_long() sees it, so that
  * the compiler arguments after it are never permuted or taken for ours.
@@ -44,6 +45,16 @@ static const char help_text[] =
 	"      --check-main     also report what is still held at the exits of main();\n"
 	"                       by default it is not reported, because the system\n"
 	"                       releases everything when the process exits\n"
+	"      --format=FORMAT  print findings as gcc (compiler-style text, the\n"
+	"                       default), json (an array of findings) or sarif\n"
+	"                       (SARIF 2.1.0)\n"
+	"      --output FILE    write the findings to FILE instead of stdout\n"
+	"                       (errors still go to stderr)\n"
+	"      --baseline FILE  do not print the findings whose fingerprints are in\n"
+	"                       FILE; print a summary line on stderr\n"
+	"      --write-baseline FILE\n"
+	"                       write the fingerprints of the findings to FILE\n"
+	"                       (findings suppressed by NOLINT comments are left out)\n"
 	"  -v, --verbose        say what is done, and why a function is not analysed\n"
 	"      --no-cross-file  use what function bodies show (summaries) only within\n"
 	"                       their own file, not across the files of the run\n"
@@ -55,9 +66,13 @@ static const char help_text[] =
 	"  -h, --help           print this help and exit\n"
 	"      --version        print the versions of leakcheck and libclang and exit\n"
 	"\n"
+	"Findings are suppressed by comments on the reported line or on the line\n"
+	"where the resource is acquired: // NOLINT, // NOLINT(leakcheck-leak,...),\n"
+	"// NOLINTNEXTLINE(...) on the line before, NOLINTBEGIN(...)/NOLINTEND(...).\n"
+	"\n"
 	"Exit status:\n"
 	"  0  no findings\n"
-	"  1  findings\n"
+	"  1  findings (not counting suppressed ones)\n"
 	"  2  usage, configuration or input error (bad option, rules, compile\n"
 	"     database, a file that cannot be read or does not compile)\n";
 
@@ -71,6 +86,10 @@ enum {
 	OPT_DUMP_SUMMARIES,
 	OPT_NO_GUESS,
 	OPT_VERSION,
+	OPT_FORMAT,
+	OPT_OUTPUT,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
 };
 
 static const struct option long_opts[] = {
@@ -86,6 +105,10 @@ static const struct option long_opts[] = {
 	{ "no-guess", no_argument, NULL, OPT_NO_GUESS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -110,6 +133,20 @@ static int parse_budget(const char *s, size_t *out)
 	if (errno || *end || n == 0 || n > SIZE_MAX)
 		return -1;
 	*out = (size_t)n;
+	return 0;
+}
+
+/* Reads a --format name into *out; returns -1 if s names no format. */
+static int parse_format(const char *s, enum report_format *out)
+{
+	if (!strcmp(s, "gcc"))
+		*out = REPORT_GCC;
+	else if (!strcmp(s, "json"))
+		*out = REPORT_JSON;
+	else if (!strcmp(s, "sarif"))
+		*out = REPORT_SARIF;
+	else
+		return -1;
 	return 0;
 }
 
@@ -138,12 +175,15 @@ static const char *bad_option(char **argv, char *shortopt)
  * or the exit status to end with (--help, --version, a usage error).
  * o->rule_files is allocated in every case; the caller frees it.
  */
-static int parse_args(int argc, char **argv, struct driver_opts *o)
+static int parse_args(int argc, char **argv, struct driver_opts *o, struct report_opts *ro)
 {
 	char shortopt[3];
 	int end, c;
 
 	memset(o, 0, sizeof(*o));
+	memset(ro, 0, sizeof(*ro));
+	ro->format = REPORT_GCC;
+	ro->version = LEAKCHECK_VERSION;
 	o->argv0 = argv[0];
 	o->analyse.budget = DEFAULT_BUDGET;
 	o->cross_file = true;
@@ -193,6 +233,21 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 		case OPT_NO_GUESS:
 			o->analyse.guess = false;
 			break;
+		case OPT_FORMAT:
+			if (parse_format(optarg, &ro->format) < 0) {
+				report_error("--format must be gcc, json or sarif, not '%s'", optarg);
+				return usage_hint();
+			}
+			break;
+		case OPT_OUTPUT:
+			ro->output = optarg;
+			break;
+		case OPT_BASELINE:
+			ro->baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			ro->write_baseline = optarg;
+			break;
 		case 'h':
 			fputs(help_text, stdout);
 			return EXIT_CLEAN;
@@ -223,10 +278,17 @@ static int parse_args(int argc, char **argv, struct driver_opts *o)
 int main(int argc, char **argv)
 {
 	struct driver_opts opts;
-	int status = parse_args(argc, argv, &opts);
+	struct report_opts ropts;
+	int status = parse_args(argc, argv, &opts, &ropts);
 
-	if (status < 0)
-		status = driver_run(&opts);
+	if (status < 0) {
+		if (report_open(&ropts) < 0)
+			status = EXIT_TROUBLE;
+		else
+			status = driver_run(&opts);
+		if (report_close() < 0)
+			status = EXIT_TROUBLE;
+	}
 	free(opts.rule_files);
 	return status;
 }

@@ -1,29 +1,24 @@
 /*
  * report.c - every message leakcheck prints; see report.h.
  *
- * A finding is turned into text as soon as it is recorded (its message
- * and its note lines), so nothing the caller passed has to outlive the
- * call.  The texts and the array of recorded findings live in one arena,
- * released by report_flush() and report_release().
+ * A finding is turned into its parts as soon as it is recorded (its
+ * message and each note's text, built here and nowhere else), so nothing
+ * the caller passed has to outlive the call and every output format
+ * renders the same text.  The parts and the array of recorded findings
+ * live in one arena, released by report_flush() and report_release().
  */
 #include "report.h"
 #include "arena.h"
+#include "baseline.h"
+#include "report_int.h"
+#include "srcfile.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A recorded finding, as text. */
-struct entry {
-	const char *file;           /* where it is reported; "<unknown>" if not known */
-	unsigned line;
-	unsigned col;
-	const char *flag;           /* report_flag_name() of its kind */
-	const char *msg;            /* the warning message, without the flag */
-	const char *notes;          /* its note lines, each ending in '\n'; "" if none */
-};
 
 /* A growable string for building messages (freed with free()). */
 struct buf {
@@ -32,13 +27,20 @@ struct buf {
 	size_t cap;
 };
 
+static const struct report_opts default_opts = { .format = REPORT_GCC };
+
 static struct {
 	struct arena arena;         /* owns entries and their texts */
 	struct entry *v;
 	size_t len;
 	size_t cap;
 	bool verbose;
-} rep;
+	const struct report_opts *opts;     /* report_open()'s, or default_opts */
+	FILE *out;                  /* the --output file, or NULL for stdout */
+	bool have_baseline;         /* bl is loaded */
+	struct baseline bl;         /* the --baseline file */
+	bool failed;                /* writing findings or the baseline failed */
+} rep = { .opts = &default_opts };
 
 static void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -175,11 +177,9 @@ static void buf_add_message(struct buf *b, const struct finding *f)
 	}
 }
 
-/* Builds the line "FILE:LINE:COL: note: TEXT\n" of note n of f into b. */
+/* Builds the text of note n of f (without location) into b. */
 static void buf_add_note(struct buf *b, const struct finding *f, const struct note *n)
 {
-	buf_add_loc(b, n->loc.file, n->loc.line, n->loc.col);
-	buf_addf(b, "note: ");
 	switch (n->kind) {
 	case NOTE_ACQUIRED:
 		buf_add_name(b, f);
@@ -222,7 +222,6 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 			buf_addf(b, " at %s:%u", n->at.file, n->at.line);
 		break;
 	}
-	buf_addf(b, "\n");
 }
 
 const char *report_flag_name(enum finding_kind kind)
@@ -242,32 +241,116 @@ const char *report_flag_name(enum finding_kind kind)
 	return "unknown";
 }
 
+void report_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
+		      const char **fulld)
+{
+	switch (kind) {
+	case FK_LEAK:
+		*shortd = "Resource not released";
+		*fulld = guessed ?
+			"A path leaves the function, or a variable's scope, while the resource is still held (release function guessed from the names)." :
+			"A path leaves the function, or a variable's scope, while the resource is still held.";
+		return;
+	case FK_OVERWRITE:
+		*shortd = "Only handle overwritten";
+		*fulld = guessed ?
+			"The only reference to a held resource is overwritten (release function guessed from the names)." :
+			"The only reference to a held resource is overwritten.";
+		return;
+	case FK_DOUBLE_RELEASE:
+		*shortd = "Resource released twice";
+		*fulld = guessed ?
+			"A resource is released twice on one path (release function guessed from the names)." :
+			"A resource is released twice on one path.";
+		return;
+	case FK_MISMATCHED_RELEASE:
+		*shortd = "Resource released by the wrong function";
+		*fulld = guessed ?
+			"A resource is released by another kind's release function (pairing guessed from the names)." :
+			"A resource is released by another kind's release function.";
+		return;
+	case FK_DISCARDED:
+		*shortd = "Acquired resource discarded";
+		*fulld = guessed ?
+			"An acquiring call's result is thrown away, so it can never be released (pairing guessed from the names)." :
+			"An acquiring call's result is thrown away, so it can never be released.";
+		return;
+	}
+	*shortd = *fulld = "Unknown finding";
+}
+
 void report_set_verbose(bool on)
 {
 	rep.verbose = on;
 }
 
+int report_open(const struct report_opts *opts)
+{
+	rep.opts = opts;
+	if (opts->output && !(rep.out = fopen(opts->output, "w"))) {
+		report_error("cannot write '%s': %s", opts->output, strerror(errno));
+		return -1;
+	}
+	if (opts->baseline) {
+		rep.have_baseline = true;
+		if (baseline_load(&rep.bl, opts->baseline) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int report_close(void)
+{
+	if (rep.have_baseline)
+		baseline_release(&rep.bl);
+	rep.have_baseline = false;
+	if (rep.out && fclose(rep.out) != 0 && !rep.failed) {
+		report_error("cannot write '%s': %s", rep.opts->output, strerror(errno));
+		rep.failed = true;
+	}
+	rep.out = NULL;
+	rep.opts = &default_opts;
+	return rep.failed ? -1 : 0;
+}
+
 void report_finding(const struct finding *f)
 {
+	struct report_note *notes;
 	struct buf b = { 0 };
 	struct entry *e;
 	size_t i;
 
 	arena_grow(&rep.arena, (void **)&rep.v, &rep.cap, rep.len + 1, sizeof(*rep.v));
 	e = &rep.v[rep.len++];
+	memset(e, 0, sizeof(*e));
 	e->file = arena_strdup(&rep.arena, or_unknown(f->loc.file));
 	e->line = f->loc.line;
 	e->col = f->loc.col;
-	e->flag = report_flag_name(f->kind);
-	if (f->res && f->res->guessed)
-		e->flag = arena_printf(&rep.arena, "%s-guessed", e->flag);
+	e->kind = f->kind;
+	e->guessed = f->res && f->res->guessed;
+	e->flag = arena_printf(&rep.arena, "leakcheck-%s%s", report_flag_name(f->kind),
+			       e->guessed ? "-guessed" : "");
+	e->func = arena_strdup(&rep.arena, f->func);
 
 	buf_add_message(&b, f);
 	e->msg = arena_strndup(&rep.arena, b.s, b.len);
-	b.len = 0;
-	for (i = 0; i < f->nnotes; i++)
-		buf_add_note(&b, f, &f->notes[i]);
-	e->notes = b.len ? arena_strndup(&rep.arena, b.s, b.len) : "";
+	notes = arena_alloc(&rep.arena, f->nnotes * sizeof(*notes));
+	for (i = 0; i < f->nnotes; i++) {
+		const struct note *n = &f->notes[i];
+
+		b.len = 0;
+		buf_add_note(&b, f, n);
+		notes[i].file = arena_strdup(&rep.arena, or_unknown(n->loc.file));
+		notes[i].line = n->loc.line;
+		notes[i].col = n->loc.col;
+		notes[i].text = arena_strndup(&rep.arena, b.s, b.len);
+		if (n->kind == NOTE_ACQUIRED && !e->acq_file && n->loc.file) {
+			e->acq_file = notes[i].file;
+			e->acq_line = n->loc.line;
+		}
+	}
+	e->notes = notes;
+	e->nnotes = f->nnotes;
 	free(b.s);
 }
 
@@ -276,44 +359,200 @@ size_t report_count(void)
 	return rep.len;
 }
 
+/* Orders two source positions by file, line, column. */
+static int pos_cmp(const char *fa, unsigned la, unsigned ca, const char *fb, unsigned lb,
+		   unsigned cb)
+{
+	int c = strcmp(fa, fb);
+
+	if (c)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return ca < cb ? -1 : ca > cb;
+}
+
+static int note_cmp(const struct report_note *a, const struct report_note *b)
+{
+	int c = pos_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
+
+	return c ? c : strcmp(a->text, b->text);
+}
+
 /* Orders findings by file, line, column, flag, message, then notes. */
 static int entry_cmp(const void *pa, const void *pb)
 {
 	const struct entry *a = pa, *b = pb;
+	size_t i;
 	int c;
 
-	if ((c = strcmp(a->file, b->file)))
+	if ((c = pos_cmp(a->file, a->line, a->col, b->file, b->line, b->col)))
 		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
 	if ((c = strcmp(a->flag, b->flag)))
 		return c;
 	if ((c = strcmp(a->msg, b->msg)))
 		return c;
-	return strcmp(a->notes, b->notes);
+	for (i = 0; i < a->nnotes && i < b->nnotes; i++)
+		if ((c = note_cmp(&a->notes[i], &b->notes[i])))
+			return c;
+	if (a->nnotes != b->nnotes)
+		return a->nnotes < b->nnotes ? -1 : 1;
+	return 0;
+}
+
+/* Whether a NOLINT comment on e's line or on its acquisition line names its flag. */
+static bool suppressed(struct srcfile_cache *src, const struct entry *e)
+{
+	if (srcfile_nolint(src, e->file, e->line, e->flag))
+		return true;
+	return e->acq_file && srcfile_nolint(src, e->acq_file, e->acq_line, e->flag);
+}
+
+/* Prints the printed entries as compiler-style text to out. */
+static void print_gcc(FILE *out)
+{
+	struct buf loc = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < rep.len; i++) {
+		const struct entry *e = &rep.v[i];
+
+		if (!entry_printed(e))
+			continue;
+		loc.len = 0;
+		buf_add_loc(&loc, e->file, e->line, e->col);
+		fprintf(out, "%swarning: %s [%s]\n", loc.s, e->msg, e->flag);
+		for (j = 0; j < e->nnotes; j++) {
+			const struct report_note *n = &e->notes[j];
+
+			loc.len = 0;
+			buf_add_loc(&loc, n->file, n->line, n->col);
+			fprintf(out, "%snote: %s\n", loc.s, n->text);
+		}
+	}
+	free(loc.s);
+}
+
+/*
+ * Reports a document jansson could not build (it refuses text that is
+ * not UTF-8).  Returns doc == NULL.
+ */
+static bool not_encoded(const json_t *doc)
+{
+	if (doc)
+		return false;
+	report_error("cannot encode the findings as JSON: a file name or source text is not UTF-8");
+	rep.failed = true;
+	return true;
+}
+
+/* Writes doc to out as indented JSON and a newline; -1 on a write error. */
+static int dump_json(json_t *doc, FILE *out)
+{
+	int ret = json_dumpf(doc, out, JSON_INDENT(2));
+
+	if (ret == 0 && fputc('\n', out) == EOF)
+		ret = -1;
+	return ret;
+}
+
+/* Prints the printed entries in the chosen format; false on a write error. */
+static bool print_findings(FILE *out)
+{
+	json_t *doc = NULL;
+	bool ok = true, json = rep.opts->format != REPORT_GCC;
+
+	switch (rep.opts->format) {
+	case REPORT_GCC:
+		print_gcc(out);
+		break;
+	case REPORT_JSON:
+		doc = report_json_doc(rep.v, rep.len);
+		break;
+	case REPORT_SARIF:
+		doc = report_sarif_doc(rep.v, rep.len, rep.opts->version);
+		break;
+	}
+	if (json && !not_encoded(doc)) {
+		ok = dump_json(doc, out) == 0;
+		json_decref(doc);
+	}
+	return fflush(out) == 0 && !ferror(out) && ok;
+}
+
+/* Writes the --write-baseline file; false after reporting an error. */
+static bool write_baseline(const char *path)
+{
+	json_t *doc = report_baseline_doc(rep.v, rep.len);
+	FILE *fp;
+	bool ok;
+
+	if (not_encoded(doc))
+		return false;
+	fp = fopen(path, "w");
+	if (!fp) {
+		report_error("cannot write baseline '%s': %s", path, strerror(errno));
+		json_decref(doc);
+		return false;
+	}
+	ok = dump_json(doc, fp) == 0;
+	json_decref(doc);
+	if (fclose(fp) != 0)
+		ok = false;
+	if (!ok)
+		report_error("cannot write baseline '%s': %s", path, strerror(errno));
+	return ok;
 }
 
 size_t report_flush(void)
 {
-	struct buf loc = { 0 };
-	size_t i, printed = 0;
+	struct srcfile_cache src;
+	size_t i, printed = 0, nsuppressed = 0, nbaselined = 0;
+	FILE *out = rep.out ? rep.out : stdout;
 
 	if (rep.len)
 		qsort(rep.v, rep.len, sizeof(*rep.v), entry_cmp);
+	srcfile_cache_init(&src);
 	for (i = 0; i < rep.len; i++) {
-		const struct entry *e = &rep.v[i];
+		struct entry *e = &rep.v[i];
 
-		if (i > 0 && entry_cmp(&rep.v[i - 1], e) == 0)
-			continue;
-		loc.len = 0;
-		buf_add_loc(&loc, e->file, e->line, e->col);
-		printf("%swarning: %s [leakcheck-%s]\n%s", loc.s, e->msg, e->flag, e->notes);
-		printed++;
+		e->dup = i > 0 && entry_cmp(&rep.v[i - 1], e) == 0;
+		if (!e->dup && suppressed(&src, e)) {
+			e->suppressed = true;
+			nsuppressed++;
+		}
 	}
-	fflush(stdout);
-	free(loc.s);
+	report_identify(rep.v, rep.len, &rep.arena, &src);
+	srcfile_cache_release(&src);
+	for (i = 0; i < rep.len; i++) {
+		struct entry *e = &rep.v[i];
+
+		if (e->dup || e->suppressed)
+			continue;
+		if (rep.have_baseline && baseline_take(&rep.bl, e->fingerprint)) {
+			e->baselined = true;
+			nbaselined++;
+		} else {
+			printed++;
+		}
+	}
+
+	if (!print_findings(out) && !rep.failed) {
+		if (rep.out)
+			report_error("cannot write '%s': %s", rep.opts->output, strerror(errno));
+		else
+			report_error("cannot write the findings: %s", strerror(errno));
+		rep.failed = true;
+	}
+	if (rep.opts->write_baseline && !write_baseline(rep.opts->write_baseline))
+		rep.failed = true;
+	if (nsuppressed == 1)
+		report_verbose("1 finding suppressed by a NOLINT comment");
+	else
+		report_verbose("%zu findings suppressed by NOLINT comments", nsuppressed);
+	if (rep.have_baseline)
+		fprintf(stderr, "leakcheck: %zu findings in the baseline, %zu new; %zu baseline entries no longer occur\n",
+			nbaselined, printed, baseline_unseen(&rep.bl));
 	report_release();
 	return printed;
 }

@@ -3,11 +3,20 @@
  *
  * Findings are collected during the run and printed at the end, sorted
  * by (file, line, column, flag, message) and with exact duplicates
- * removed, so output does not depend on the order of inputs.  Each
- * finding prints as compiler-style text on stdout:
+ * removed, so output does not depend on the order of inputs.  They go to
+ * stdout, or to the --output file, in one of three formats:
  *
- *   FILE:LINE:COL: warning: MESSAGE [leakcheck-FLAG]
- *   FILE:LINE:COL: note: NOTE
+ *   REPORT_GCC    compiler-style text:
+ *                   FILE:LINE:COL: warning: MESSAGE [leakcheck-FLAG]
+ *                   FILE:LINE:COL: note: NOTE
+ *   REPORT_JSON   an array of {"file", "line", "column", "flag", "kind",
+ *                 "message", "notes": [{"file", "line", "column", "message"}]}
+ *   REPORT_SARIF  a SARIF 2.1.0 log with one run (report_json.c)
+ *
+ * Before printing, a finding is dropped when a NOLINT comment on its line
+ * or on its acquisition line names its flag (srcfile.h), or when its
+ * fingerprint is in the --baseline file (baseline.h).  --write-baseline
+ * writes the fingerprints of the findings not dropped by NOLINT.
  *
  * Errors (bad input, unparsable code, broken rules) go to stderr at once
  * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
@@ -71,6 +80,35 @@ struct finding {
 	size_t nnotes;
 };
 
+enum report_format {
+	REPORT_GCC,             /* compiler-style text (the default) */
+	REPORT_JSON,            /* a JSON array of findings */
+	REPORT_SARIF,           /* SARIF 2.1.0 */
+};
+
+struct report_opts {
+	enum report_format format;  /* --format */
+	const char *output;         /* --output FILE, or NULL for stdout */
+	const char *baseline;       /* --baseline FILE, or NULL */
+	const char *write_baseline; /* --write-baseline FILE, or NULL */
+	const char *version;        /* leakcheck's version, named in SARIF */
+};
+
+/*
+ * Sets where and how findings are printed: opens the output file and
+ * loads the baseline (opts and its strings must outlive the run).
+ * Returns 0, or -1 after reporting the error; call report_close() in
+ * both cases.
+ */
+int report_open(const struct report_opts *opts);
+
+/*
+ * Closes the output file and frees the baseline.  Returns 0, or -1 after
+ * reporting that the findings or the baseline could not be written
+ * (also when report_flush() failed to write them).
+ */
+int report_close(void);
+
 /* Returns the flag name of a finding kind, without the "leakcheck-" prefix. */
 const char *report_flag_name(enum finding_kind kind);
 
@@ -84,8 +122,11 @@ void report_finding(const struct finding *f);
 size_t report_count(void);
 
 /*
- * Sorts, de-duplicates and prints every recorded finding to stdout, then
- * forgets them.  Returns the number printed.
+ * Sorts and de-duplicates the recorded findings, drops the suppressed
+ * ones, prints the others in the chosen format, writes the baseline file
+ * if asked, and forgets them.  With a baseline, prints one summary line
+ * to stderr; with --verbose, how many NOLINT comments suppressed.
+ * Returns the number printed (not suppressed).
  */
 size_t report_flush(void);
 

@@ -1,0 +1,84 @@
+/*
+ * report_int.h - what report.c and report_json.c share; no other module
+ * includes it.
+ *
+ * report.c records each finding as a struct entry holding its parts (the
+ * message and note texts are built there, once); report_json.c turns
+ * entries into jansson documents, and works out the paths, URIs and
+ * fingerprints they carry.  Neither file's callers see entries.
+ */
+#ifndef LEAKCHECK_REPORT_INT_H
+#define LEAKCHECK_REPORT_INT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "report.h"
+#include "srcfile.h"
+
+/* Length of a fingerprint in hex digits (a 64-bit hash). */
+#define REPORT_FP_LEN 16
+
+/* One note of a recorded finding. */
+struct report_note {
+	const char *file;           /* "<unknown>" if not known */
+	unsigned line;
+	unsigned col;
+	const char *text;           /* the note's message, e.g. "'p' acquired here" */
+	const char *uri;            /* file as a URI reference; set by report_identify() */
+};
+
+/* A recorded finding; strings live in report.c's arena. */
+struct entry {
+	const char *file;           /* where it is reported; "<unknown>" if not known */
+	unsigned line;
+	unsigned col;
+	enum finding_kind kind;
+	bool guessed;               /* its resource pairing was guessed from names */
+	const char *flag;           /* full flag name, e.g. "leakcheck-leak-guessed" */
+	const char *msg;            /* the warning message, without location or flag */
+	const char *func;           /* the function analysed, or NULL */
+	const char *acq_file;       /* the first "acquired here" note's file, or NULL */
+	unsigned acq_line;          /* ... and line */
+	struct report_note *notes;  /* in path order */
+	size_t nnotes;
+	/* Set by report_flush() and report_identify(): */
+	bool dup;                   /* same as the entry before it: not printed */
+	bool suppressed;            /* a NOLINT comment names it */
+	bool baselined;             /* its fingerprint is in the --baseline file */
+	const char *path;           /* file relative to the current directory when
+				       below it, else absolute */
+	const char *uri;            /* path as a URI reference (SARIF) */
+	char fingerprint[REPORT_FP_LEN + 1];    /* hex; see report_identify() */
+};
+
+/* Whether e is printed. */
+static inline bool entry_printed(const struct entry *e)
+{
+	return !e->dup && !e->suppressed && !e->baselined;
+}
+
+/* The short and full description of a flag, for SARIF rules (report.c). */
+void report_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
+		      const char **fulld);
+
+/*
+ * Fills in path, uri and fingerprint of every entry of v that is not a
+ * duplicate; v is sorted.  Strings are allocated in a; source lines are
+ * read through src.
+ */
+void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_cache *src);
+
+/*
+ * Builders of the JSON documents; each returns a new reference the
+ * caller releases with json_decref().
+ *   report_json_doc():     --format=json, the printed entries
+ *   report_sarif_doc():    --format=sarif, the printed entries
+ *   report_baseline_doc(): --write-baseline, the entries not suppressed
+ */
+json_t *report_json_doc(const struct entry *v, size_t n);
+json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version);
+json_t *report_baseline_doc(const struct entry *v, size_t n);
+
+#endif

@@ -1,0 +1,329 @@
+/*
+ * report_json.c - the JSON documents of report.c (--format=json,
+ * --format=sarif, --write-baseline), and the paths, URIs and fingerprints
+ * they carry; see report_int.h.  Documents are built with jansson and
+ * written by report.c; no text is printed here.
+ */
+#include "report_int.h"
+#include "arena.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SARIF_SCHEMA \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#define FP_KEY "leakcheckFingerprint/v1"
+
+/*
+ * Returns file as shown in SARIF and baselines: relative to cwd when it
+ * is below it, else absolute (with "." and ".." resolved when possible).
+ */
+static const char *display_path(struct arena *a, const char *cwd, const char *file)
+{
+	char real[PATH_MAX];
+	const char *abs = file;
+	size_t n = strlen(cwd);
+
+	if (!strcmp(file, "<unknown>"))
+		return file;
+	if (file[0] != '/')
+		abs = arena_printf(a, "%s/%s", strcmp(cwd, "/") ? cwd : "", file);
+	if ((strstr(abs, "/./") || strstr(abs, "/../")) && realpath(abs, real))
+		abs = arena_strdup(a, real);
+	if (!strcmp(cwd, "/"))
+		return abs + 1;
+	if (!strncmp(abs, cwd, n) && abs[n] == '/')
+		return abs + n + 1;
+	return abs;
+}
+
+/* Returns path as a URI reference: percent-encoded, "file://" before an absolute path. */
+static const char *path_uri(struct arena *a, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, n = strlen(path);
+	char *uri = arena_alloc(a, 3 * n + sizeof("file://"));
+	char *p = uri;
+
+	if (path[0] == '/')
+		p += sprintf(p, "file://");
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+
+		if (isalnum(c) || strchr("/-._~", c)) {
+			*p++ = (char)c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return uri;
+}
+
+/* 64-bit FNV-1a of s and a terminating NUL, continuing from h. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	} while (*s++);
+	return h;
+}
+
+/* Returns msg with the digits after each "line " removed ("at line 31" -> "at line "). */
+static char *strip_line_numbers(const char *msg)
+{
+	char *out = xmalloc(strlen(msg) + 1), *p = out;
+
+	while (*msg) {
+		if (!strncmp(msg, "line ", 5)) {
+			memcpy(p, msg, 5);
+			p += 5;
+			msg += 5;
+			while (isdigit((unsigned char)*msg))
+				msg++;
+			continue;
+		}
+		*p++ = *msg++;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Returns text trimmed, with every run of white space made one space. */
+static char *squeeze(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *p = out;
+
+	while (*text) {
+		if (isspace((unsigned char)*text)) {
+			while (isspace((unsigned char)*text))
+				text++;
+			if (p > out && *text)
+				*p++ = ' ';
+			continue;
+		}
+		*p++ = *text++;
+	}
+	*p = '\0';
+	return out;
+}
+
+/*
+ * The fingerprint recipe, "leakcheckFingerprint/v1": 64-bit FNV-1a
+ * (offset basis 0xcbf29ce484222325, prime 0x100000001b3), printed as 16
+ * lower-case hex digits, over these fields, each followed by a NUL byte:
+ *
+ *   1. the flag ("leakcheck-leak")
+ *   2. the file's path as in SARIF (relative to the current directory
+ *      when below it, else absolute)
+ *   3. the name of the function analysed ("" when unknown)
+ *   4. the message with the digits after each "line " removed
+ *   5. the text of the reported source line, trimmed, with every run of
+ *      white space made one space ("" when the file cannot be read)
+ *   6. in decimal, how many earlier findings (in output order) have the
+ *      same fields 1-5, so that twin findings in one function differ
+ *
+ * Nothing in it is a line or column number, so inserting lines above the
+ * function, or re-indenting it, keeps the fingerprint.
+ */
+static uint64_t fingerprint_base(const struct entry *e, struct srcfile_cache *src)
+{
+	const char *line = srcfile_line(src, e->file, e->line);
+	char *msg = strip_line_numbers(e->msg);
+	char *text = squeeze(line ? line : "");
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = fnv1a(h, e->flag);
+	h = fnv1a(h, e->path);
+	h = fnv1a(h, e->func ? e->func : "");
+	h = fnv1a(h, msg);
+	h = fnv1a(h, text);
+	free(text);
+	free(msg);
+	return h;
+}
+
+void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_cache *src)
+{
+	struct strmap seen;         /* hex of fields 1-5 -> number seen so far */
+	char cwd[PATH_MAX], num[24];
+	size_t i, j;
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	strmap_init(&seen);
+	for (i = 0; i < n; i++) {
+		struct entry *e = &v[i];
+		char *key;
+		size_t *count;
+		uint64_t h;
+
+		if (e->dup)
+			continue;
+		e->path = display_path(a, cwd, e->file);
+		e->uri = path_uri(a, e->path);
+		for (j = 0; j < e->nnotes; j++)
+			e->notes[j].uri = path_uri(a, display_path(a, cwd, e->notes[j].file));
+		h = fingerprint_base(e, src);
+		key = arena_printf(a, "%016llx", (unsigned long long)h);
+		count = strmap_get(&seen, key);
+		if (!count) {
+			count = arena_alloc(a, sizeof(*count));
+			strmap_put(&seen, key, count);
+		}
+		snprintf(num, sizeof(num), "%zu", (*count)++);
+		snprintf(e->fingerprint, sizeof(e->fingerprint), "%016llx",
+			 (unsigned long long)fnv1a(h, num));
+	}
+	strmap_release(&seen);
+}
+
+/* {"file", "line", "column", "message"} of a note (--format=json). */
+static json_t *json_note(const struct report_note *n)
+{
+	return json_pack("{s:s, s:I, s:I, s:s}", "file", n->file, "line", (json_int_t)n->line,
+			 "column", (json_int_t)n->col, "message", n->text);
+}
+
+json_t *report_json_doc(const struct entry *v, size_t n)
+{
+	json_t *doc = json_array();
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct entry *e = &v[i];
+		json_t *notes;
+
+		if (!entry_printed(e))
+			continue;
+		notes = json_array();
+		for (j = 0; j < e->nnotes; j++)
+			json_array_append_new(notes, json_note(&e->notes[j]));
+		json_array_append_new(doc, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:o}",
+						     "file", e->file, "line", (json_int_t)e->line,
+						     "column", (json_int_t)e->col, "flag", e->flag,
+						     "kind", report_flag_name(e->kind),
+						     "message", e->msg, "notes", notes));
+	}
+	return doc;
+}
+
+/* A SARIF physicalLocation; the region is left out when the line is unknown. */
+static json_t *sarif_location(const char *uri, unsigned line, unsigned col)
+{
+	json_t *phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", uri);
+	json_t *region;
+
+	if (line) {
+		region = json_pack("{s:I}", "startLine", (json_int_t)line);
+		if (col)
+			json_object_set_new(region, "startColumn", json_integer(col));
+		json_object_set_new(phys, "region", region);
+	}
+	return json_pack("{s:o}", "physicalLocation", phys);
+}
+
+/* The rule of a flag: kind * 2 + guessed, an index into the rules table. */
+static size_t rule_slot(const struct entry *e)
+{
+	return (size_t)e->kind * 2 + (e->guessed ? 1 : 0);
+}
+
+#define NSLOTS ((size_t)FK_DISCARDED * 2 + 2)
+
+/* tool.driver.rules: one per flag printed; fills index[slot] with its position. */
+static json_t *sarif_rules(const struct entry *v, size_t n, size_t *index)
+{
+	const struct entry *first[NSLOTS] = { NULL };
+	json_t *rules = json_array();
+	const char *shortd, *fulld;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (entry_printed(&v[i]) && !first[rule_slot(&v[i])])
+			first[rule_slot(&v[i])] = &v[i];
+	for (i = 0; i < NSLOTS; i++) {
+		if (!first[i])
+			continue;
+		report_rule_text(first[i]->kind, first[i]->guessed, &shortd, &fulld);
+		index[i] = json_array_size(rules);
+		json_array_append_new(rules, json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:s}}",
+						       "id", first[i]->flag,
+						       "shortDescription", "text", shortd,
+						       "fullDescription", "text", fulld,
+						       "defaultConfiguration", "level", "warning"));
+	}
+	return rules;
+}
+
+/* One SARIF result. */
+static json_t *sarif_result(const struct entry *e, size_t rule_index)
+{
+	json_t *res, *steps;
+	size_t j;
+
+	res = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[o]}", "ruleId", e->flag,
+			"ruleIndex", (json_int_t)rule_index, "level", "warning",
+			"message", "text", e->msg,
+			"locations", sarif_location(e->uri, e->line, e->col));
+	if (e->nnotes) {
+		steps = json_array();
+		for (j = 0; j < e->nnotes; j++) {
+			const struct report_note *n = &e->notes[j];
+			json_t *loc = sarif_location(n->uri, n->line, n->col);
+
+			json_object_set_new(loc, "message", json_pack("{s:s}", "text", n->text));
+			json_array_append_new(steps, json_pack("{s:o}", "location", loc));
+		}
+		json_object_set_new(res, "codeFlows",
+				    json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", steps));
+	}
+	json_object_set_new(res, "partialFingerprints",
+			    json_pack("{s:s}", FP_KEY, e->fingerprint));
+	return res;
+}
+
+json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version)
+{
+	size_t index[NSLOTS] = { 0 };
+	json_t *driver, *results;
+	size_t i;
+
+	driver = json_pack("{s:s, s:s, s:o}", "name", "leakcheck",
+			   "version", version ? version : "unknown",
+			   "rules", sarif_rules(v, n, index));
+	results = json_array();
+	for (i = 0; i < n; i++)
+		if (entry_printed(&v[i]))
+			json_array_append_new(results, sarif_result(&v[i], index[rule_slot(&v[i])]));
+	return json_pack("{s:s, s:s, s:[{s:{s:o}, s:o}]}", "$schema", SARIF_SCHEMA,
+			 "version", "2.1.0", "runs", "tool", "driver", driver,
+			 "results", results);
+}
+
+json_t *report_baseline_doc(const struct entry *v, size_t n)
+{
+	json_t *findings = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct entry *e = &v[i];
+
+		if (e->dup || e->suppressed)
+			continue;
+		json_array_append_new(findings, json_pack("{s:s, s:s, s:s, s:s}",
+							  "fingerprint", e->fingerprint,
+							  "flag", e->flag, "file", e->path,
+							  "message", e->msg));
+	}
+	return json_pack("{s:i, s:o}", "version", 1, "findings", findings);
+}
