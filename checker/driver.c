@@ -36,6 +36,7 @@
 #include "util.h"
 
 #include <clang-c/Index.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -59,6 +60,13 @@ struct job {
 	const char *const *args;    /* compiler arguments, without the file */
 	size_t nargs;
 	const char *dropped;        /* code-loading arguments left out, or NULL */
+	/* filled by the worker that parses it, used in job order afterwards */
+	char *messages;             /* its errors and remarks (report_capture) */
+	size_t messages_len;
+	struct ir_func **fns;       /* its functions, in source order */
+	size_t nfns, capfns;
+	bool trouble;               /* an input error */
+	bool checked;               /* parsed without errors and lowered */
 };
 
 /* One entry of a compile database, ready to be parsed. */
@@ -711,18 +719,16 @@ static int load_rules(struct run *r)
 	return status;
 }
 
-/* Called by lower_tu() for every function: dumps it if asked, and keeps it. */
+/* Called by lower_tu() for every function: the job keeps it. */
 static void collect_function(struct ir_func *f, void *arg)
 {
-	struct run *r = arg;
+	struct job *j = arg;
 
-	if (r->opts->dump_ir)
-		ir_dump(f, stdout);
-	if (r->nfns == r->capfns) {
-		r->capfns = r->capfns ? r->capfns * 2 : 256;
-		r->fns = xrealloc(r->fns, r->capfns * sizeof(*r->fns));
+	if (j->nfns == j->capfns) {
+		j->capfns = j->capfns ? j->capfns * 2 : 64;
+		j->fns = xrealloc(j->fns, j->capfns * sizeof(*j->fns));
 	}
-	r->fns[r->nfns++] = f;
+	j->fns[j->nfns++] = f;
 }
 
 /*
@@ -784,7 +790,7 @@ static void say_checking(const struct job *j)
 }
 
 /* Parses one translation unit and, if it has no errors, lowers and analyses it. */
-static void check_job(struct run *r, CXIndex index, const struct job *j)
+static void check_job(struct run *r, CXIndex index, struct job *j)
 {
 	CXTranslationUnit tu;
 	enum CXErrorCode rc;
@@ -793,7 +799,7 @@ static void check_job(struct run *r, CXIndex index, const struct job *j)
 
 	if ((err = check_readable(j->file))) {
 		report_error("cannot read '%s': %s", j->file, strerror(err));
-		r->trouble = true;
+		j->trouble = true;
 		return;
 	}
 	say_checking(j);
@@ -811,24 +817,112 @@ static void check_job(struct run *r, CXIndex index, const struct job *j)
 			report_error_at(j->file, 0, 0, "libclang crashed while parsing it");
 		else
 			report_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
-		r->trouble = true;
+		j->trouble = true;
 		return;
 	}
 	if (report_parse_errors(tu, j->file)) {
 		report_verbose("'%s' has errors: not analysed", j->file);
-		r->trouble = true;
+		j->trouble = true;
 	} else {
-		lower_tu(tu, &r->rules, collect_function, r);
-		r->nchecked++;
+		lower_tu(tu, &r->rules, collect_function, j);
+		j->checked = true;
 	}
 	clang_disposeTranslationUnit(tu);
+}
+
+/* Parser threads take jobs in turn; each has its own libclang index. */
+struct pool {
+	struct run *r;
+	pthread_mutex_t lock;
+	size_t next;                /* next job to take */
+	size_t done;                /* jobs finished */
+};
+
+static void *parse_worker(void *arg)
+{
+	struct pool *p = arg;
+	struct run *r = p->r;
+	CXIndex index = clang_createIndex(0, 0);
+
+	for (;;) {
+		struct job *j;
+		FILE *capture;
+		size_t i;
+
+		pthread_mutex_lock(&p->lock);
+		i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= r->njobs)
+			break;
+		j = &r->jobs[i];
+		capture = open_memstream(&j->messages, &j->messages_len);
+		report_capture(capture);
+		check_job(r, index, j);
+		report_capture(NULL);
+		if (capture)
+			fclose(capture);
+		pthread_mutex_lock(&p->lock);
+		report_progress(++p->done, r->njobs, j->file);
+		pthread_mutex_unlock(&p->lock);
+	}
+	clang_disposeIndex(index);
+	return NULL;
+}
+
+/*
+ * Parses and lowers every job on up to opts->jobs threads, then takes
+ * their messages and functions in job order, so that the output does not
+ * depend on the number of threads or on which finished first.
+ */
+static void parse_all(struct run *r)
+{
+	struct pool p = { .r = r, .next = 0, .done = 0 };
+	size_t nthreads = r->opts->jobs ? r->opts->jobs : 1, i, k;
+	pthread_t *threads;
+	pthread_attr_t attr;
+
+	if (nthreads > r->njobs)
+		nthreads = r->njobs ? r->njobs : 1;
+	pthread_mutex_init(&p.lock, NULL);
+	threads = xcalloc(nthreads, sizeof(*threads));
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 16 << 20);     /* deep ASTs, as clang's own */
+	for (i = 0; i < nthreads; i++)
+		if (pthread_create(&threads[i], &attr, parse_worker, &p) != 0)
+			break;
+	if (i == 0)
+		parse_worker(&p);                       /* no thread to be had: do it here */
+	for (k = 0; k < i; k++)
+		pthread_join(threads[k], NULL);
+	pthread_attr_destroy(&attr);
+	pthread_mutex_destroy(&p.lock);
+	free(threads);
+
+	for (i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+
+		if (j->messages_len)
+			fwrite(j->messages, 1, j->messages_len, stderr);
+		free(j->messages);
+		r->trouble |= j->trouble;
+		r->nchecked += j->checked;
+		for (k = 0; k < j->nfns; k++) {
+			if (r->opts->dump_ir)
+				ir_dump(j->fns[k], stdout);
+			if (r->nfns == r->capfns) {
+				r->capfns = r->capfns ? r->capfns * 2 : 256;
+				r->fns = xrealloc(r->fns, r->capfns * sizeof(*r->fns));
+			}
+			r->fns[r->nfns++] = j->fns[k];
+		}
+		free(j->fns);
+	}
 }
 
 int driver_run(const struct driver_opts *opts)
 {
 	struct run r = { .opts = opts };
-	CXIndex index;
-	size_t i, printed;
+	size_t printed;
 	int status = EXIT_TROUBLE;
 
 	arena_init(&r.arena);
@@ -837,10 +931,7 @@ int driver_run(const struct driver_opts *opts)
 		goto release_run;
 	sort_jobs(&r);
 
-	index = clang_createIndex(0, 0);
-	for (i = 0; i < r.njobs; i++)
-		check_job(&r, index, &r.jobs[i]);
-	clang_disposeIndex(index);
+	parse_all(&r);
 	analyse_all(&r);
 
 	printed = report_flush();

@@ -39,6 +39,7 @@ struct driver_opts {
 	const char *argv0;          /* to find the rules installed next to the binary */
 	bool dump_ir;               /* --dump-ir: print each function's IR to stdout */
 	bool dump_summaries;        /* --dump-summaries: print each summary to stdout */
+	unsigned jobs;              /* -j: parser threads (each with its own libclang index) */
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
 	struct analyse_opts analyse;

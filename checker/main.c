@@ -16,6 +16,7 @@
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,8 @@ static const char help_text[] =
 	"                       every file it names\n"
 	"      --rules-dir DIR  load the rules from DIR/*.yml instead of the installed ones\n"
 	"      --rules FILE     also load the rules in FILE (may be repeated)\n"
+	"  -j, --jobs N         parse with N threads (default: one per core); the\n"
+	"                       output is the same for any N\n"
 	"      --budget N       explore at most N states per function (default 20000)\n"
 	"      --check-main     also report what is still held at the exits of main();\n"
 	"                       by default it is not reported, because the system\n"
@@ -94,6 +97,7 @@ enum {
 
 static const struct option long_opts[] = {
 	{ "build-dir", required_argument, NULL, 'p' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "rules-dir", required_argument, NULL, OPT_RULES_DIR },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "budget", required_argument, NULL, OPT_BUDGET },
@@ -121,6 +125,14 @@ static void print_version(void)
 }
 
 /* Reads a positive decimal integer; returns -1 if s is anything else. */
+/* One parser thread per core. */
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (unsigned)n;
+}
+
 static int parse_budget(const char *s, size_t *out)
 {
 	unsigned long long n;
@@ -187,6 +199,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 	o->argv0 = argv[0];
 	o->analyse.budget = DEFAULT_BUDGET;
 	o->cross_file = true;
+	o->jobs = default_jobs();
 	o->analyse.guess = true;
 	o->rule_files = xcalloc((size_t)argc, sizeof(*o->rule_files));
 	for (end = 1; end < argc && strcmp(argv[end], "--") != 0; end++)
@@ -198,11 +211,21 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 	}
 
 	opterr = 0;
-	while ((c = getopt_long(end, argv, ":p:vh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(end, argv, ":p:j:vh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o->build_dir = optarg;
 			break;
+		case 'j': {
+			size_t n;
+
+			if (parse_budget(optarg, &n) < 0 || n > 256) {
+				report_error("-j needs a number of threads from 1 to 256, not '%s'", optarg);
+				return usage_hint();
+			}
+			o->jobs = (unsigned)n;
+			break;
+		}
 		case OPT_RULES_DIR:
 			o->rules_dir = optarg;
 			break;

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A growable string for building messages (freed with free()). */
 struct buf {
@@ -557,42 +558,69 @@ size_t report_flush(void)
 	return printed;
 }
 
+/* Where this thread's errors and remarks go (report_capture), else stderr. */
+static __thread FILE *captured;
+
+static FILE *err_out(void)
+{
+	return captured ? captured : stderr;
+}
+
+void report_capture(FILE *f)
+{
+	captured = f;
+}
+
+void report_progress(size_t done, size_t total, const char *file)
+{
+	if (rep.verbose || !isatty(STDERR_FILENO))
+		return;
+	if (done >= total)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\r[%zu/%zu] %s\033[K", done + 1, total, file);
+	fflush(stderr);
+}
+
 void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 {
 	struct buf loc = { 0 };
+	FILE *out = err_out();
 	va_list ap;
 
 	buf_add_loc(&loc, file, line, col);
-	fprintf(stderr, "%serror: ", loc.s);
+	fprintf(out, "%serror: ", loc.s);
 	free(loc.s);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(out, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', out);
 }
 
 void report_error(const char *fmt, ...)
 {
+	FILE *out = err_out();
 	va_list ap;
 
-	fputs("leakcheck: error: ", stderr);
+	fputs("leakcheck: error: ", out);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(out, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', out);
 }
 
 void report_verbose(const char *fmt, ...)
 {
+	FILE *out = err_out();
 	va_list ap;
 
 	if (!rep.verbose)
 		return;
-	fputs("leakcheck: ", stderr);
+	fputs("leakcheck: ", out);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(out, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', out);
 }
 
 void report_release(void)

@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ir.h"
 #include "rules.h"
@@ -139,6 +140,16 @@ void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "leakcheck: MESSAGE" to stderr when verbose. */
 void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Sends this thread's errors and verbose remarks to f instead of stderr
+ * (NULL: back to stderr), so that parallel workers' messages can be
+ * printed in a fixed order afterwards.
+ */
+void report_capture(FILE *f);
+
+/* Shows "[done/total] file" on a terminal's stderr (done == total clears it). */
+void report_progress(size_t done, size_t total, const char *file);
 
 /* Frees everything recorded. */
 void report_release(void);
