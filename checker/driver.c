@@ -552,6 +552,46 @@ static size_t db_add_jobs(struct run *r, const struct db *db, const char *file, 
 	return n;
 }
 
+static bool is_c_source(const char *file);
+
+/*
+ * The entry of db whose file's directory shares the longest leading path
+ * with real (the same directory first, like clangd), or NULL if db is empty.
+ */
+static const struct db_entry *db_nearest(const struct db *db, const char *real)
+{
+	const struct db_entry *best = NULL;
+	size_t i, best_len = 0;
+
+	for (i = 0; i < db->len; i++) {
+		const char *a = db->v[i].real, *b = real;
+		size_t n = 0, k = 0;
+
+		if (!is_c_source(a))
+			continue;
+		for (; a[k] && a[k] == b[k]; k++)
+			if (a[k] == '/')
+				n = k + 1;      /* common directories only */
+		if (!best || n > best_len) {
+			best = &db->v[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+/* Adds file with the arguments of the nearest entry of db; false if db has none. */
+static bool add_nearest(struct run *r, const struct db *db, const char *file, const char *real)
+{
+	const struct db_entry *e = db_nearest(db, real);
+
+	if (!e)
+		return false;
+	report_verbose("'%s' is not in '%s': using the arguments of '%s'", file, db->path, e->file);
+	add_job(r, file, e->args.v, e->args.len, e);
+	return true;
+}
+
 /*
  * Finds the arguments of file in the first compile_commands.json of its
  * directory or a parent, else uses none.  Returns -1 if the database found
@@ -586,7 +626,7 @@ static int add_discovered(struct run *r, const char *file)
 	db = db_get(r, path);
 	if (db->bad)
 		return -1;
-	if (db_add_jobs(r, db, file, real) == 0) {
+	if (db_add_jobs(r, db, file, real) == 0 && !add_nearest(r, db, file, real)) {
 		report_verbose("'%s' is not in '%s': parsing it with no compiler arguments", file,
 			       path);
 		add_job(r, file, NULL, 0, NULL);
@@ -641,7 +681,7 @@ static int collect_jobs(struct run *r)
 		if (!realpath(file, real)) {
 			report_error("cannot read '%s': %s", file, strerror(errno));
 			r->trouble = true;
-		} else if (db_add_jobs(r, db, file, real) == 0) {
+		} else if (db_add_jobs(r, db, file, real) == 0 && !add_nearest(r, db, file, real)) {
 			report_error("'%s' is not in the compile database", file);
 			r->trouble = true;
 		}
