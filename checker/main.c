@@ -52,6 +52,8 @@ static const char help_text[] =
 	"                       default), json (an array of findings) or sarif\n"
 	"                       (SARIF 2.1.0)\n"
 	"      --output FILE    write the findings to FILE instead of stdout\n"
+	"      --color=WHEN     colour compiler-style findings: auto (on a terminal,\n"
+	"                       unless NO_COLOR is set), always or never\n"
 	"                       (errors still go to stderr)\n"
 	"      --baseline FILE  do not print the findings whose fingerprints are in\n"
 	"                       FILE; print a summary line on stderr\n"
@@ -90,6 +92,7 @@ enum {
 	OPT_NO_GUESS,
 	OPT_VERSION,
 	OPT_FORMAT,
+	OPT_COLOR,
 	OPT_OUTPUT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
@@ -110,6 +113,7 @@ static const struct option long_opts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
@@ -195,6 +199,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 	memset(o, 0, sizeof(*o));
 	memset(ro, 0, sizeof(*ro));
 	ro->format = REPORT_GCC;
+	ro->color = -1;
 	ro->version = LEAKCHECK_VERSION;
 	o->argv0 = argv[0];
 	o->analyse.budget = DEFAULT_BUDGET;
@@ -265,6 +270,14 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		case OPT_OUTPUT:
 			ro->output = optarg;
 			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "always") || !strcmp(optarg, "never") ||
+			    !strcmp(optarg, "auto")) {
+				ro->color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : -1;
+				break;
+			}
+			report_error("--color must be auto, always or never, not '%s'", optarg);
+			return usage_hint();
 		case OPT_BASELINE:
 			ro->baseline = optarg;
 			break;

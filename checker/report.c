@@ -36,6 +36,7 @@ static struct {
 	size_t len;
 	size_t cap;
 	bool verbose;
+	bool color;                 /* compiler-format output in colour (--color) */
 	const struct report_opts *opts;     /* report_open()'s, or default_opts */
 	FILE *out;                  /* the --output file, or NULL for stdout */
 	bool have_baseline;         /* bl is loaded */
@@ -280,6 +281,11 @@ void report_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
 	*shortd = *fulld = "Unknown finding";
 }
 
+void report_set_color(bool on)
+{
+	rep.color = on;
+}
+
 void report_set_verbose(bool on)
 {
 	rep.verbose = on;
@@ -287,6 +293,12 @@ void report_set_verbose(bool on)
 
 int report_open(const struct report_opts *opts)
 {
+	const char *term = getenv("TERM");
+
+	rep.color = opts->format == REPORT_GCC &&
+		    (opts->color > 0 ||
+		     (opts->color < 0 && !opts->output && isatty(STDOUT_FILENO) &&
+		      !getenv("NO_COLOR") && !(term && !strcmp(term, "dumb"))));
 	rep.opts = opts;
 	if (opts->output && !(rep.out = fopen(opts->output, "w"))) {
 		report_error("cannot write '%s': %s", opts->output, strerror(errno));
@@ -422,13 +434,20 @@ static void print_gcc(FILE *out)
 			continue;
 		loc.len = 0;
 		buf_add_loc(&loc, e->file, e->line, e->col);
-		fprintf(out, "%swarning: %s [%s]\n", loc.s, e->msg, e->flag);
+		if (rep.color)      /* as clang: bold place and text, magenta warning, cyan note */
+			fprintf(out, "\033[1m%s\033[35mwarning: \033[0m\033[1m%s [%s]\033[0m\n",
+				loc.s, e->msg, e->flag);
+		else
+			fprintf(out, "%swarning: %s [%s]\n", loc.s, e->msg, e->flag);
 		for (j = 0; j < e->nnotes; j++) {
 			const struct report_note *n = &e->notes[j];
 
 			loc.len = 0;
 			buf_add_loc(&loc, n->file, n->line, n->col);
-			fprintf(out, "%snote: %s\n", loc.s, n->text);
+			if (rep.color)
+				fprintf(out, "\033[1m%s\033[36mnote: \033[0m%s\n", loc.s, n->text);
+			else
+				fprintf(out, "%snote: %s\n", loc.s, n->text);
 		}
 	}
 	free(loc.s);

@@ -93,6 +93,7 @@ struct report_opts {
 	const char *baseline;       /* --baseline FILE, or NULL */
 	const char *write_baseline; /* --write-baseline FILE, or NULL */
 	const char *version;        /* leakcheck's version, named in SARIF */
+	int color;                  /* --color: 1 always, 0 never, -1 auto (a terminal) */
 };
 
 /*
@@ -115,6 +116,9 @@ const char *report_flag_name(enum finding_kind kind);
 
 /* Sets whether report_verbose() prints. */
 void report_set_verbose(bool on);
+
+/* Sets whether compiler-format findings are coloured as clang colours them. */
+void report_set_color(bool on);
 
 /* Records a finding; all strings and notes are copied. */
 void report_finding(const struct finding *f);
