@@ -28,6 +28,7 @@
 
 #include "driver.h"
 #include "summary.h"
+#include "cache.h"
 #include "arena.h"
 #include "ir.h"
 #include "lower.h"
@@ -67,6 +68,7 @@ struct job {
 	size_t nfns, capfns;
 	bool trouble;               /* an input error */
 	bool checked;               /* parsed without errors and lowered */
+	bool cached;                /* ... or taken from the cache */
 };
 
 /* One entry of a compile database, ready to be parsed. */
@@ -98,6 +100,8 @@ struct run {
 	size_t ndbs;
 	size_t capdbs;
 	struct analyse_stats stats;
+	struct cache cache;         /* lowered units kept on disk */
+	size_t ncached;             /* units taken from it */
 	struct ir_func **fns;       /* every function lowered, analysed once all are in */
 	size_t nfns, capfns;
 	size_t nchecked;            /* translation units lowered and analysed */
@@ -843,6 +847,12 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		return;
 	}
 	say_checking(j);
+	if (cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
+		report_verbose("'%s' is unchanged: its functions come from the cache", j->file);
+		j->capfns = j->nfns;
+		j->checked = j->cached = true;
+		return;
+	}
 	/* warnings are not ours to print: -w, and no complaint about gcc-only -W flags */
 	args = xmalloc((j->nargs + 2) * sizeof(*args));
 	memcpy(args, j->args, j->nargs * sizeof(*args));
@@ -865,6 +875,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		j->trouble = true;
 	} else {
 		lower_tu(tu, &r->rules, collect_function, j);
+		cache_store(&r->cache, j->file, j->args, j->nargs, tu, j->fns, j->nfns);
 		j->checked = true;
 	}
 	clang_disposeTranslationUnit(tu);
@@ -946,6 +957,7 @@ static void parse_all(struct run *r)
 		free(j->messages);
 		r->trouble |= j->trouble;
 		r->nchecked += j->checked;
+		r->ncached += j->cached;
 		for (k = 0; k < j->nfns; k++) {
 			if (r->opts->dump_ir)
 				ir_dump(j->fns[k], stdout);
@@ -967,7 +979,9 @@ int driver_run(const struct driver_opts *opts)
 
 	arena_init(&r.arena);
 	rules_init(&r.rules);
-	if (load_rules(&r) < 0 || collect_jobs(&r) < 0)
+	if (load_rules(&r) < 0 || collect_jobs(&r) < 0 ||
+	    cache_init(&r.cache, opts->no_cache ? NULL :
+		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), &r.rules) < 0)
 		goto release_run;
 	sort_jobs(&r);
 
@@ -975,8 +989,8 @@ int driver_run(const struct driver_opts *opts)
 	analyse_all(&r);
 
 	printed = report_flush();
-	report_verbose("%zu files, %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
-		       r.nchecked, r.stats.functions, r.nsummaries, r.stats.states,
+	report_verbose("%zu files (%zu from the cache), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
+		       r.nchecked, r.ncached, r.stats.functions, r.nsummaries, r.stats.states,
 		       r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:

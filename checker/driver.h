@@ -40,6 +40,8 @@ struct driver_opts {
 	bool dump_ir;               /* --dump-ir: print each function's IR to stdout */
 	bool dump_summaries;        /* --dump-summaries: print each summary to stdout */
 	unsigned jobs;              /* -j: parser threads (each with its own libclang index) */
+	const char *cache_dir;      /* --cache-dir, or NULL for the default */
+	bool no_cache;              /* --no-cache */
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
 	struct analyse_opts analyse;

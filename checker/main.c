@@ -44,6 +44,9 @@ static const char help_text[] =
 	"      --rules FILE     also load the rules in FILE (may be repeated)\n"
 	"  -j, --jobs N         parse with N threads (default: one per core); the\n"
 	"                       output is the same for any N\n"
+	"      --cache-dir DIR  keep what each unchanged file's parse gave in DIR\n"
+	"                       (default $XDG_CACHE_HOME/leakcheck or ~/.cache/leakcheck)\n"
+	"      --no-cache       parse every file, and keep nothing\n"
 	"      --budget N       explore at most N states per function (default 20000)\n"
 	"      --check-main     also report what is still held at the exits of main();\n"
 	"                       by default it is not reported, because the system\n"
@@ -93,6 +96,8 @@ enum {
 	OPT_VERSION,
 	OPT_FORMAT,
 	OPT_COLOR,
+	OPT_CACHE_DIR,
+	OPT_NO_CACHE,
 	OPT_OUTPUT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
@@ -114,6 +119,8 @@ static const struct option long_opts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
@@ -269,6 +276,12 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			break;
 		case OPT_OUTPUT:
 			ro->output = optarg;
+			break;
+		case OPT_CACHE_DIR:
+			o->cache_dir = optarg;
+			break;
+		case OPT_NO_CACHE:
+			o->no_cache = true;
 			break;
 		case OPT_COLOR:
 			if (!strcmp(optarg, "always") || !strcmp(optarg, "never") ||
