@@ -115,6 +115,17 @@ struct an {
 	size_t nsites;          /* f->nsites + parameters */
 	size_t first_param;     /* index of the first parameter site */
 	struct summary_builder *sb; /* summary mode, or NULL */
+	/* --explain: how each site's handles left our hands, and which reported */
+	struct expl {
+		int site;
+		struct explain_step step;
+	} *expl;
+	size_t nexpl, capexpl;
+	bool *site_reported;
+	enum explain_kind why;      /* the reason of the escape under way */
+	const char *why_what;
+	int why_arg;
+	unsigned why_line;
 	bool dead;              /* the path ended in a call that never returns */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
@@ -393,6 +404,8 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 
 	if (A->quiet || param_slot(A, x) || seen_before(A, kind, x, loc))
 		return;
+	if (A->site_reported)
+		A->site_reported[A->slot_site[x]] = true;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)
 		len++;
 	path = xmalloc(len * sizeof(*path));
@@ -583,6 +596,45 @@ static void set_val(struct an *A, unsigned char *s, int v, struct val val)
 		*p = val;
 }
 
+/* Notes, for --explain, one way the handles of slot x's site were accounted for. */
+static void explain(struct an *A, int x, enum explain_kind kind, unsigned line, const char *what,
+		    int arg)
+{
+	int site;
+	size_t i, count = 0;
+
+	if (!A->opts->explain || A->quiet || param_slot(A, x))
+		return;
+	site = A->slot_site[x];
+	for (i = 0; i < A->nexpl; i++) {
+		const struct explain_step *st = &A->expl[i].step;
+
+		if (A->expl[i].site != site)
+			continue;
+		if (++count >= 6 || (st->kind == kind && st->line == line && st->arg == arg &&
+				      (st->what == what || (st->what && what && !strcmp(st->what, what)))))
+			return;
+	}
+	if (A->nexpl == A->capexpl) {
+		A->capexpl = A->capexpl ? A->capexpl * 2 : 16;
+		A->expl = xrealloc(A->expl, A->capexpl * sizeof(*A->expl));
+	}
+	A->expl[A->nexpl].site = site;
+	A->expl[A->nexpl].step.kind = kind;
+	A->expl[A->nexpl].step.line = line;
+	A->expl[A->nexpl].step.what = what;
+	A->expl[A->nexpl++].step.arg = arg;
+}
+
+/* Sets why the next do_escape() happens (for --explain). */
+static void because(struct an *A, enum explain_kind why, unsigned line, const char *what, int arg)
+{
+	A->why = why;
+	A->why_line = line;
+	A->why_what = what;
+	A->why_arg = arg;
+}
+
 static void do_escape(struct an *A, unsigned char *s, int v, int out_param)
 {
 	struct var_st *w = vst(A, s, v);
@@ -592,6 +644,7 @@ static void do_escape(struct an *A, unsigned char *s, int v, int out_param)
 		int x = w->bind;
 
 		if (live(sl[x].st)) {
+			explain(A, x, A->why, A->why_line, A->why_what, A->why_arg);
 			sl[x].st = RS_ESCAPED;
 			if (A->sb && out_param && !param_slot(A, x)) {
 				sl[x].st = RS_OUT;      /* *out = p: an out-parameter */
@@ -638,6 +691,7 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 			report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
 		settle(A, s, x, true);
+		explain(A, x, EXPL_RELEASED, ev->loc.line, ev->callee, 0);
 		if (A->sb && !A->quiet && param_slot(A, x))
 			summary_released(A->sb, (int)((size_t)A->slot_site[x] - A->first_param) + 1,
 					 ev->rel ? ev->rel->res : NULL);
@@ -841,6 +895,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		if (a->kind == ARG_NONE)
 			continue;
+		because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
 		if (a->kind == ARG_ADDR) {
 			/* the out-parameter of an acquisition is handled below; any
 			   other &v may be stored, freed or overwritten by the callee */
@@ -898,6 +953,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
+	because(A, EXPL_STORED, ev->loc.line, NULL, 0);
 	switch (ev->kind) {
 	case EV_ACQUIRE:
 		do_acquire(A, s, ev);
@@ -906,6 +962,8 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		do_release(A, s, ev);
 		break;
 	case EV_ESCAPE:
+		because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,
+			ev->out_param ? A->f->vars[ev->out_param - 1].name : NULL, 0);
 		do_escape(A, s, ev->var, ev->out_param);
 		break;
 	case EV_CALL:
@@ -1145,10 +1203,16 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 
 	if (A->sb)
 		observe_exit(A, s, t);
-	if (t->kind == T_RETURN && t->var >= 0)
+	if (t->kind == T_RETURN && t->var >= 0) {
+		because(A, EXPL_RETURNED, t->loc.line, NULL, 0);
 		do_escape(A, s, t->var, 0);     /* return p: the caller has it */
-	if (A->f->is_main && !A->opts->check_main)
+	}
+	if (A->f->is_main && !A->opts->check_main) {
+		for (x = 0; x < A->nslots; x++)
+			if (live(sl[x].st))
+				explain(A, (int)x, EXPL_UNCHECKED_EXITS, 0, NULL, 0);
 		return;
+	}
 	for (x = 0; x < A->nslots; x++) {
 		const struct ir_site *site;
 
@@ -1156,8 +1220,10 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 			continue;
 		site = site_of_slot(A, (int)x);
 		if (site->acq->shape == SHAPE_OBJECT &&
-		    (site->dst < 0 || !A->released_obj[site->dst]))
+		    (site->dst < 0 || !A->released_obj[site->dst])) {
+			explain(A, (int)x, EXPL_UNCHECKED_EXITS, 0, NULL, 0);
 			continue;   /* a lock wrapper: it means to return holding it */
+		}
 		report(A, FK_LEAK, (int)x, t->loc, t->kind == T_RETURN ? EXIT_RETURN : EXIT_END,
 		       NULL, NULL);
 	}
@@ -1617,6 +1683,31 @@ static void initial_state(struct an *A, unsigned char *s)
 	}
 }
 
+/* --explain: for each acquisition without a finding, what became of it. */
+static void explain_sites(struct an *A)
+{
+	struct explain_step *steps = xcalloc(8, sizeof(*steps));
+	size_t site, i;
+
+	for (site = 0; site < A->first_param; site++) {
+		const struct ir_site *s = &A->sites[site];
+		const char *name = NULL;
+		size_t n = 0;
+
+		if (!s->acq || !s->ndst || A->site_reported[site])
+			continue;
+		if (s->dst >= 0 && !(A->f->vars[s->dst].flags & VAR_TEMP))
+			name = A->f->vars[s->dst].name;
+		for (i = 0; i < A->nexpl && n < 7; i++)
+			if (A->expl[i].site == (int)site)
+				steps[n++] = A->expl[i].step;
+		if (A->exhausted)
+			steps[n++].kind = EXPL_BUDGET;
+		report_explain(s->loc, name, s->acq->func, s->acq->res, steps, n);
+	}
+	free(steps);
+}
+
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		      struct analyse_stats *stats, struct summary_builder *b)
 {
@@ -1640,6 +1731,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	A.watch = -1;
 	A.sb = b;
 	layout(&A);
+	if (opts->explain)
+		A.site_reported = xcalloc(A.nsites + 1, sizeof(bool));
 	if (!A.nslots && !b) {
 		complete = true;    /* nothing acquired: nothing to follow */
 		goto out;
@@ -1681,6 +1774,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
 	}
+	if (opts->explain)
+		explain_sites(&A);
 	free(s);
 	free(A.norm);
 	free(A.referenced);
@@ -1690,6 +1785,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	free(A.store);
 out:
 	free(A.live);
+	free(A.expl);
+	free(A.site_reported);
 	free(A.sites);
 	free(A.slot_site);
 	free(A.base);

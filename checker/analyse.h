@@ -26,6 +26,7 @@ struct analyse_opts {
 	bool check_main;            /* report leaks at the exits of main() */
 	const struct summaries *summaries;  /* callee summaries, or NULL (all unknown) */
 	bool guess;                 /* pair X_new/X_free by name for bodiless callees */
+	bool explain;               /* say why each acquisition gives no finding */
 };
 
 struct analyse_stats {

@@ -66,6 +66,8 @@ static const char help_text[] =
 	"  -v, --verbose        say what is done, and why a function is not analysed\n"
 	"      --no-cross-file  use what function bodies show (summaries) only within\n"
 	"                       their own file, not across the files of the run\n"
+	"      --explain        for each acquisition without a finding, say why (freed\n"
+	"                       at line N, returned, handed to f() ...) as remark: lines\n"
 	"      --no-guess       do not pair X_new()/X_free() of libraries by their names\n"
 	"                       (such findings are flagged leakcheck-*-guessed)\n"
 	"      --dump-ir        print the event IR of each function to stdout\n"
@@ -98,6 +100,7 @@ enum {
 	OPT_COLOR,
 	OPT_CACHE_DIR,
 	OPT_NO_CACHE,
+	OPT_EXPLAIN,
 	OPT_OUTPUT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
@@ -121,6 +124,7 @@ static const struct option long_opts[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
@@ -282,6 +286,9 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			break;
 		case OPT_NO_CACHE:
 			o->no_cache = true;
+			break;
+		case OPT_EXPLAIN:
+			o->analyse.explain = true;
 			break;
 		case OPT_COLOR:
 			if (!strcmp(optarg, "always") || !strcmp(optarg, "never") ||

@@ -42,6 +42,12 @@ static struct {
 	bool have_baseline;         /* bl is loaded */
 	struct baseline bl;         /* the --baseline file */
 	bool failed;                /* writing findings or the baseline failed */
+	struct remark {
+		const char *file;
+		unsigned line, col;
+		const char *text;
+	} *remarks;                 /* --explain */
+	size_t nremarks, capremarks;
 } rep = { .opts = &default_opts };
 
 static void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -524,6 +530,84 @@ static bool write_baseline(const char *path)
 	return ok;
 }
 
+void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
+		    const struct rule_resource *res, const struct explain_step *steps, size_t n)
+{
+	struct buf b = { 0 };
+	struct remark *r;
+	size_t i;
+
+	if (var)
+		buf_addf(&b, "'%s' %s by %s() gives no finding: ", var, res->acquired, acquirer);
+	else
+		buf_addf(&b, "result of %s() gives no finding: ", acquirer);
+	for (i = 0; i < n; i++) {
+		const struct explain_step *s = &steps[i];
+
+		buf_addf(&b, "%s", i ? "; " : "");
+		switch (s->kind) {
+		case EXPL_RELEASED:
+			buf_addf(&b, "%s by %s() at line %u", res->released, s->what, s->line);
+			break;
+		case EXPL_RETURNED:
+			buf_addf(&b, "returned at line %u", s->line);
+			break;
+		case EXPL_STORED:
+			buf_addf(&b, "stored at line %u", s->line);
+			break;
+		case EXPL_OUT_PARAM:
+			buf_addf(&b, "stored into *%s at line %u", s->what, s->line);
+			break;
+		case EXPL_PASSED:
+			buf_addf(&b, "handed to %s() as argument %d at line %u", s->what, s->arg,
+				 s->line);
+			break;
+		case EXPL_UNCHECKED_EXITS:
+			buf_addf(&b, "held only at exits that are not checked (main(), a lock wrapper)");
+			break;
+		case EXPL_BUDGET:
+			buf_addf(&b, "not followed to the end: the budget of states ran out");
+			break;
+		}
+	}
+	if (!n)
+		buf_addf(&b, "no path with it held reaches an exit");
+	arena_grow(&rep.arena, (void **)&rep.remarks, &rep.capremarks, rep.nremarks + 1,
+		   sizeof(*rep.remarks));
+	r = &rep.remarks[rep.nremarks++];
+	r->file = arena_strdup(&rep.arena, or_unknown(loc.file));
+	r->line = loc.line;
+	r->col = loc.col;
+	r->text = arena_strndup(&rep.arena, b.s ? b.s : "", b.len);
+	free(b.s);
+}
+
+static int remark_cmp(const void *pa, const void *pb)
+{
+	const struct remark *a = pa, *b = pb;
+	int c = pos_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
+
+	return c ? c : strcmp(a->text, b->text);
+}
+
+/* Prints the --explain remarks (compiler format only), sorted, without duplicates. */
+static void print_remarks(FILE *out)
+{
+	size_t i;
+
+	if (rep.opts->format != REPORT_GCC || !rep.nremarks)
+		return;
+	qsort(rep.remarks, rep.nremarks, sizeof(*rep.remarks), remark_cmp);
+	for (i = 0; i < rep.nremarks; i++) {
+		const struct remark *r = &rep.remarks[i];
+
+		if (i && !remark_cmp(r, r - 1))
+			continue;
+		fprintf(out, "%s:%u:%u: remark: %s [leakcheck-explain]\n", r->file, r->line, r->col,
+			r->text);
+	}
+}
+
 size_t report_flush(void)
 {
 	struct srcfile_cache src;
@@ -564,6 +648,7 @@ size_t report_flush(void)
 			report_error("cannot write the findings: %s", strerror(errno));
 		rep.failed = true;
 	}
+	print_remarks(out);
 	if (rep.opts->write_baseline && !write_baseline(rep.opts->write_baseline))
 		rep.failed = true;
 	if (nsuppressed == 1)
@@ -648,4 +733,7 @@ void report_release(void)
 	rep.v = NULL;
 	rep.len = 0;
 	rep.cap = 0;
+	rep.remarks = NULL;
+	rep.nremarks = 0;
+	rep.capremarks = 0;
 }

@@ -155,6 +155,32 @@ void report_capture(FILE *f);
 /* Shows "[done/total] file" on a terminal's stderr (done == total clears it). */
 void report_progress(size_t done, size_t total, const char *file);
 
+/* One reason an acquisition gives no finding (--explain). */
+enum explain_kind {
+	EXPL_RELEASED,          /* "freed by WHAT() at line N" */
+	EXPL_RETURNED,          /* "returned at line N" */
+	EXPL_STORED,            /* "stored at line N" (memory, a global, a container) */
+	EXPL_OUT_PARAM,         /* "stored into *WHAT at line N" */
+	EXPL_PASSED,            /* "handed to WHAT() as argument ARG at line N" */
+	EXPL_UNCHECKED_EXITS,   /* "held only at exits that are not checked (main, a lock wrapper)" */
+	EXPL_BUDGET,            /* "not followed to the end: the budget of states ran out" */
+};
+
+struct explain_step {
+	enum explain_kind kind;
+	unsigned line;
+	const char *what;
+	int arg;
+};
+
+/*
+ * Records, for --explain, why the acquisition at loc gave no finding; var
+ * may be NULL (a result never stored).  Printed after the findings in the
+ * compiler format as "FILE:L:C: remark: ..."; not a finding.
+ */
+void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
+		    const struct rule_resource *res, const struct explain_step *steps, size_t n);
+
 /* Frees everything recorded. */
 void report_release(void);
 
