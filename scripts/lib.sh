@@ -109,6 +109,21 @@ lc_install_deps() {
         || lc_die "apt-get install failed: ${missing[*]}"
 }
 
+# The SARIF schema validator used by the tests (tools/sarif, from the npm
+# registry). Optional: without node/npm the schema test reports UNSUPPORTED.
+lc_install_test_tools() {
+    local dir="$LC_ROOT/tools/sarif"
+    [ -d "$dir/node_modules/@microsoft/jest-sarif" ] && return 0
+    if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+        lc_log "warning: node/npm not found: the SARIF schema test will be skipped"
+        return 0
+    fi
+    lc_log "npm install (tools/sarif: SARIF schema validator)"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1) \
+        || lc_log "warning: npm install failed: the SARIF schema test will be skipped"
+    return 0
+}
+
 # Configure (only when needed; cmake --build re-configures by itself after
 # that) and build. Returns non-zero when either step fails.
 lc_configure_and_build() {

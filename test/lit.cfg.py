@@ -22,6 +22,7 @@ import os
 import re
 
 import lit.formats
+import lit.util
 
 config.name = "leakcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -69,3 +70,13 @@ config.environment["PATH"] = os.pathsep.join(
     [config.leakcheck_obj_root, os.path.dirname(config.filecheck),
      os.environ.get("PATH", "")])
 config.environment["LC_ALL"] = "C"
+
+# --- optional tools ---------------------------------------------------------
+# The SARIF 2.1.0 schema validator (tools/sarif, installed by scripts/test
+# when node and npm are there): tests using it say `REQUIRES: sarif-schema`.
+_sarif_dir = os.path.join(os.path.dirname(config.test_source_root), "tools", "sarif")
+if (os.path.isdir(os.path.join(_sarif_dir, "node_modules", "@microsoft", "jest-sarif"))
+        and lit.util.which("node")):
+    config.available_features.add("sarif-schema")
+    config.substitutions.append(
+        ("%sarif-validate", "node " + os.path.join(_sarif_dir, "validate.js")))

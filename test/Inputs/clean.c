@@ -1,0 +1,2 @@
+/* A file with nothing to report. */
+int clean(void) { return 0; }
