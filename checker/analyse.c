@@ -402,7 +402,7 @@ static void report(struct an *A, enum finding_kind kind, int x, struct ir_loc lo
 	size_t nnotes = 0, len = 0, q, start = 0;
 	int *path, n;
 
-	if (A->quiet || param_slot(A, x) || seen_before(A, kind, x, loc))
+	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
 		return;
 	if (A->site_reported)
 		A->site_reported[A->slot_site[x]] = true;
@@ -1774,7 +1774,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
 	}
-	if (opts->explain)
+	if (opts->explain && !f->context)
 		explain_sites(&A);
 	free(s);
 	free(A.norm);

@@ -61,6 +61,7 @@ struct job {
 	const char *const *args;    /* compiler arguments, without the file */
 	size_t nargs;
 	const char *dropped;        /* code-loading arguments left out, or NULL */
+	const struct db_entry *entry;   /* the database entry it comes from, or NULL */
 	/* filled by the worker that parses it, used in job order afterwards */
 	char *messages;             /* its errors and remarks (report_capture) */
 	size_t messages_len;
@@ -69,6 +70,8 @@ struct job {
 	bool trouble;               /* an input error */
 	bool checked;               /* parsed without errors and lowered */
 	bool cached;                /* ... or taken from the cache */
+	bool context;               /* not asked about: only its cached functions'
+				       summaries are wanted (never parsed) */
 };
 
 /* One entry of a compile database, ready to be parsed. */
@@ -102,6 +105,8 @@ struct run {
 	struct analyse_stats stats;
 	struct cache cache;         /* lowered units kept on disk */
 	size_t ncached;             /* units taken from it */
+	size_t ncontext;            /* other units of the database taken from it for
+				       their summaries only */
 	struct ir_func **fns;       /* every function lowered, analysed once all are in */
 	size_t nfns, capfns;
 	size_t nchecked;            /* translation units lowered and analysed */
@@ -179,6 +184,7 @@ static void add_job(struct run *r, const char *file, const char *const *args, si
 	j->args = args;
 	j->nargs = nargs;
 	j->dropped = e ? e->dropped : NULL;
+	j->entry = e;
 }
 
 /*
@@ -649,6 +655,31 @@ static bool is_c_source(const char *file)
 	return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".h") || !strcmp(dot, ".i"));
 }
 
+/*
+ * With -p and FILEs, the database's other C files: what the result cache
+ * holds of them tells what their functions do (summaries), so that a run
+ * on one changed file knows the rest of the project.  They are never
+ * parsed and give no findings.
+ */
+static void add_context_jobs(struct run *r, const struct db *db)
+{
+	size_t i, k, named = r->njobs;
+
+	for (i = 0; i < db->len; i++) {
+		const struct db_entry *e = &db->v[i];
+		bool asked = false;
+
+		if (!is_c_source(e->file))
+			continue;
+		for (k = 0; k < named && !asked; k++)
+			asked = r->jobs[k].entry == e;
+		if (asked)
+			continue;
+		add_job(r, e->file, e->args.v, e->args.len, e);
+		r->jobs[r->njobs - 1].context = true;
+	}
+}
+
 /* Decides what to check; returns -1 if a compile database is broken. */
 static int collect_jobs(struct run *r)
 {
@@ -690,6 +721,7 @@ static int collect_jobs(struct run *r)
 			r->trouble = true;
 		}
 	}
+	add_context_jobs(r, db);
 	return 0;
 }
 
@@ -846,6 +878,13 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		j->trouble = true;
 		return;
 	}
+	if (j->context) {
+		if (cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
+			j->capfns = j->nfns;
+			j->cached = true;
+		}
+		return;
+	}
 	say_checking(j);
 	if (cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
 		report_verbose("'%s' is unchanged: its functions come from the cache", j->file);
@@ -957,9 +996,11 @@ static void parse_all(struct run *r)
 		free(j->messages);
 		r->trouble |= j->trouble;
 		r->nchecked += j->checked;
-		r->ncached += j->cached;
+		r->ncached += j->cached && !j->context;
+		r->ncontext += j->context && j->cached;
 		for (k = 0; k < j->nfns; k++) {
-			if (r->opts->dump_ir)
+			j->fns[k]->context = j->context;
+			if (r->opts->dump_ir && !j->context)
 				ir_dump(j->fns[k], stdout);
 			if (r->nfns == r->capfns) {
 				r->capfns = r->capfns ? r->capfns * 2 : 256;
@@ -989,9 +1030,9 @@ int driver_run(const struct driver_opts *opts)
 	analyse_all(&r);
 
 	printed = report_flush();
-	report_verbose("%zu files (%zu from the cache), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
-		       r.nchecked, r.ncached, r.stats.functions, r.nsummaries, r.stats.states,
-		       r.stats.exhausted);
+	report_verbose("%zu files (%zu from the cache, %zu more for their summaries), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
+		       r.nchecked, r.ncached, r.ncontext, r.stats.functions, r.nsummaries,
+		       r.stats.states, r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:
 	rules_release(&r.rules);

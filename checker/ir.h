@@ -184,6 +184,8 @@ struct ir_func {
 	const char *unsupported;            /* non-NULL: why the function is not analysed
 					       (computed goto, setjmp); no findings */
 	bool is_main;                       /* the function is main() */
+	bool context;                       /* from a file not asked about, loaded from the
+					       cache only for its summary: no findings */
 };
 
 /* Allocates an empty function; free it with ir_func_free(). */
