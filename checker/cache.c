@@ -419,10 +419,18 @@ static int make_dirs(const char *dir)
 int cache_init(struct cache *c, const char *dir, const struct rules *rules)
 {
 	const char *version = LEAKCHECK_VERSION "/" "lkc1";
+	struct stat self;
 
 	c->dir = NULL;
 	c->rules = rules;
 	c->salt = util_hash(rules_hash(rules), version, strlen(version));
+	/* a rebuilt leakcheck may lower differently: its own file is part of the key */
+	if (stat("/proc/self/exe", &self) == 0) {
+		int64_t id[] = { (int64_t)self.st_size, (int64_t)self.st_mtim.tv_sec,
+				 (int64_t)self.st_mtim.tv_nsec, (int64_t)self.st_ino };
+
+		c->salt = util_hash(c->salt, id, sizeof(id));
+	}
 	if (!dir)
 		return 0;
 	if (make_dirs(dir) < 0) {

@@ -3,7 +3,8 @@
  * an unchanged unit is not parsed again.
  *
  * An entry holds the event IR of every function of one unit.  Its key is
- * a hash of leakcheck's version, the rules, the compiler arguments and
+ * a hash of leakcheck's version and executable (size, time, inode: a
+ * rebuilt leakcheck may lower differently), the rules, the arguments and
  * the file's path; it is valid while the main file and every file it
  * included keep the size and modification time recorded when it was
  * written (as ccache's direct mode does).  Units with parse errors are

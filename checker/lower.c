@@ -527,6 +527,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.locks);
 	free(L.lock_types);
 	free(L.bits);
+	free(L.pairs);
 }
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, void *arg)

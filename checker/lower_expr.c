@@ -508,6 +508,7 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 			if (ctx == CTX_VALUE)
 				emit_var(L, EV_ESCAPE, v, loc);
 			emit_var(L, EV_FORGET, v, loc);     /* read(fd, &n, ..) writes n */
+			lower_clobber_bits(L, v, loc);
 			return op_none();
 		}
 		v = path_root(L, x);
@@ -834,6 +835,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			v = local_lvalue(L, kid[0]);
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
+			lower_clobber_bits(L, v, loc);
 			ev.args[i].kind = ARG_ADDR;
 			ev.args[i].var = v;
 		} else {
@@ -1105,6 +1107,38 @@ void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc)
 	for (i = 0; i < L->nbits; i++)
 		if (L->f->vars[L->bits[i]].parent == v)
 			emit_var(L, EV_CLOBBER, L->bits[i], loc);
+	for (i = 0; i < L->npairs; i++)
+		if (L->pairs[i].a == v || L->pairs[i].b == v)
+			emit_var(L, EV_CLOBBER, L->pairs[i].var, loc);
+}
+
+/*
+ * The pseudo-variable for `a == b` of two locals, so that the same test
+ * twice takes the same branch: it is 0 when they are equal (branch on it
+ * != 0 for a != b), and forgotten when either changes.
+ */
+static int pair_var(struct lower *L, int a, int b)
+{
+	char *key;
+	size_t n = L->f->nvars;
+	int v;
+
+	if (a > b) {
+		int t = a;
+
+		a = b;
+		b = t;
+	}
+	key = arena_printf(&L->f->arena, "pair:%d:%d", a, b);
+	v = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s == %s", L->f->vars[a].name,
+					      L->f->vars[b].name), -1);
+	if ((size_t)v == n) {
+		L->pairs = xrealloc(L->pairs, (L->npairs + 1) * sizeof(*L->pairs));
+		L->pairs[L->npairs].var = v;
+		L->pairs[L->npairs].a = a;
+		L->pairs[L->npairs++].b = b;
+	}
+	return v;
 }
 
 /* Whether e names a variable of static storage that is not a local's (stdin, a global). */
@@ -1202,6 +1236,11 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 			     (b.kind == OP_VAR && is_global(L, kid[0])))) {
 				branch(L, a.kind == OP_VAR ? a.var : b.var, cmp_of(op), 0, t, f, &note);
 				L->f->blocks[L->last_branch].term.foreign = true;
+			} else if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
+				   a.kind == OP_VAR && b.kind == OP_VAR && a.var != b.var &&
+				   !(L->f->vars[a.var].flags & (VAR_TEMP | VAR_PSEUDO)) &&
+				   !(L->f->vars[b.var].flags & (VAR_TEMP | VAR_PSEUDO))) {
+				branch(L, pair_var(L, a.var, b.var), cmp_of(op), 0, t, f, &note);
 			} else if (a.kind == OP_VAR && b.kind == OP_CONST)
 				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
 			else if (a.kind == OP_CONST && b.kind == OP_VAR)

@@ -110,6 +110,11 @@ struct lower {
 	size_t nlocks, caplocks;
 	int *bits;                  /* pseudo-variables for `v & K` tests of locals */
 	size_t nbits;
+	struct pair_test {
+		int var;                /* pseudo-variable standing for a == b */
+		int a, b;               /* the compared locals */
+	} *pairs;
+	size_t npairs;
 	struct strmap guessed;      /* name prefix -> struct rule_resource * made up */
 };
 
