@@ -36,5 +36,5 @@ void changed(int a, int b, int c)
 		return;
 // CHECK: :[[@LINE-1]]:3: warning: 'q' allocated by malloc() at line [[@LINE-7]] is not freed when returning here [leakcheck-leak]
 	free(q);
-// CHECK: :[[@LINE-1]]:2: warning: 'q' allocated by malloc() at line [[@LINE-9]] is freed twice; first freed at line [[@LINE-7]] [leakcheck-double-release]
+// CHECK: :[[@LINE-1]]:2: warning: 'q' allocated by malloc() at line [[@LINE-9]] is freed twice; first freed at line [[@LINE-6]] [leakcheck-double-release]
 }
