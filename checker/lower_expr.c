@@ -888,6 +888,18 @@ static CXCursor rule_pointer(struct lower *L, CXCursor call)
 	return named ? decl : clang_getNullCursor();
 }
 
+/* If arg is a parameter of pointer type: its 1-based index, else 0. */
+static int param_pointer(struct lower *L, CXCursor arg)
+{
+	CXCursor x = strip_casts(arg);
+	int v;
+
+	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
+		return 0;
+	v = lower_local_var(L, x);
+	return v >= 0 && v < L->f->nparams && (L->f->vars[v].flags & VAR_POINTER) ? v + 1 : 0;
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -897,7 +909,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	struct operand result = op_none();
 	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 1 };
 	bool track = true;
-	int nargs = clang_Cursor_getNumArguments(call), i;
+	int nargs = clang_Cursor_getNumArguments(call), i, out_to = 0;
 	CXString cs;
 	char name[128];
 
@@ -943,7 +955,11 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 
 		if (acq && acq->shape != SHAPE_RETURN && ai == acq->arg) {
 			site.dst = acquire_target(L, acq, a);
-			if (site.dst < 0) {
+			if (site.dst < 0 && acq->shape == SHAPE_OUT && (out_to = param_pointer(L, a))) {
+				/* vasprintf(ret, ...) with ret a parameter: acquired,
+				   then stored into *ret (an out-parameter of ours) */
+				site.dst = lower_new_temp(L, "(result)");
+			} else if (site.dst < 0) {
 				escape(L, lower_expr(L, a, CTX_VALUE), loc);
 				track = false;
 			}
@@ -1000,6 +1016,12 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 
 		ev.site = ir_site_add(L->f, &site);
 		lower_emit(L, &ev);
+	}
+	if (out_to) {
+		struct ir_event st = { .kind = EV_ESCAPE, .loc = loc, .var = site.dst, .src = -1,
+				       .site = -1, .out_param = out_to };
+
+		lower_emit(L, &st);
 	}
 	return result;
 }

@@ -73,6 +73,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		}
 		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
 	} else {
+		b->out_missing = true;
 		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
 	}
 
@@ -162,7 +163,9 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->ret.fails = fails;
 		set_acquire(s, b->ret_acq, b->ret_loc);
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
-		   !b->out_acq->transfer && !b->out_acq->reopen && status_fails(b, &fails)) {
+		   !b->out_acq->transfer && !b->out_acq->reopen &&
+		   (!b->out_missing ? (fails = FAIL_NEVER, true) : status_fails(b, &fails))) {
+		/* stored on every path that returns (xasprintf dies otherwise): never fails */
 		/* (not when it reallocates what *out held: that is no fresh one) */
 		s->ret.shape = SHAPE_OUT;
 		s->ret.arg = b->out_param;

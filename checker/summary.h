@@ -97,6 +97,7 @@ struct summary_builder {
 	const struct rule_acquire *out_acq;
 	struct ir_loc out_loc;
 	bool out_bad;
+	bool out_missing;                   /* some exit path stored nothing into *out */
 	bool s_zero, s_nonzero, s_negative, s_nonneg;  /* results when *out was stored */
 	bool f_zero, f_nonzero, f_negative, f_nonneg;  /* results when it was not */
 	uint64_t rel_all, rel_some, kept;
