@@ -827,6 +827,18 @@ static void do_arith(struct an *A, unsigned char *s, const struct ir_event *ev)
 	struct var_st *w = vst(A, s, ev->var);
 	struct val *p = vval(A, s, ev->var), r = TOP;
 
+	if (ev->src == 2) {
+		/* a pointer that moves: a copy walking a buffer (d = dst; *d++)
+		   leaves it to the others that hold it; the only holder hands
+		   it on as far as we can tell (free(p - n) later) */
+		if (w && w->role == ROLE_HANDLE && w->bind >= 0 &&
+		    !other_holder(A, s, w->bind, ev->var))
+			do_escape(A, s, ev->var, 0);
+		unbind(A, s, ev->var);
+		unequal(A, s, ev->var);
+		set_val(A, s, ev->var, TOP);
+		return;
+	}
 	if (w && w->role == ROLE_HANDLE) {
 		do_escape(A, s, ev->var, 0);    /* fd += 1: not a handle we follow */
 		unbind(A, s, ev->var);
@@ -1510,7 +1522,9 @@ static void layout(struct an *A)
 			if (e->kind == EV_RELEASE && e->var >= 0)
 				A->released_obj[e->var] = true;
 		}
-		if (blk->term.kind == T_BRANCH && blk->term.var >= 0) {
+		if ((blk->term.kind == T_BRANCH || (blk->term.kind == T_RETURN && A->sb)) &&
+		    blk->term.var >= 0) {
+			/* tested, or returned (a summary wants to know it is NULL) */
 			mark(A, blk->term.var);
 			if (A->cv[blk->term.var] < 0)
 				A->cv[blk->term.var] = (int)A->ncv++;
@@ -1566,7 +1580,7 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 	size_t i, k;
 
 	memcpy(in, out, A->lwords * sizeof(*in));
-	if (blk->term.kind == T_BRANCH && blk->term.var >= 0)
+	if ((blk->term.kind == T_BRANCH || blk->term.kind == T_RETURN) && blk->term.var >= 0)
 		live_set(in, A->cv[blk->term.var], true);
 	for (i = blk->nev; i-- > 0;) {
 		const struct ir_event *e = &blk->ev[i];

@@ -120,8 +120,11 @@ void ir_dump(const struct ir_func *f, void *file)
 					fprintf(out, "escape %s\n", var_name(f, e->var));
 				break;
 			case EV_ARITH:
-				fprintf(out, "%s %s %" PRId64 "\n", var_name(f, e->var),
-					e->src ? "*=" : "+=", e->value);
+				if (e->src == 2)
+					fprintf(out, "%s moves\n", var_name(f, e->var));
+				else
+					fprintf(out, "%s %s %" PRId64 "\n", var_name(f, e->var),
+						e->src ? "*=" : "+=", e->value);
 				break;
 			case EV_FORGET:
 				fprintf(out, "forget %s\n", e->var >= 0 ? var_name(f, e->var) : "memory");

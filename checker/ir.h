@@ -71,7 +71,8 @@ enum ir_ev_kind {
 	EV_SCOPE_END,   /* var goes out of scope: exit says how, label for EXIT_GOTO */
 	EV_FORGET,      /* a call may have changed memory: VAR_MEMORY values are unknown;
 			   with var >= 0, only that variable's value (its address is taken) */
-	EV_ARITH,       /* var += value (src 0) or var *= value (src 1, value > 0) */
+	EV_ARITH,       /* var += value (src 0), var *= value (src 1, value > 0), or a
+			   pointer moved by an unknown amount (src 2: p++, p += n) */
 	EV_CALL,        /* a call no rule describes: its summary (if any) says what it
 			   does with args and what dst receives; unknown: args escape */
 };

@@ -398,6 +398,11 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 			return;
 		}
 	}
+	if (L->f->vars[v].flags & VAR_POINTER) {
+		ev.src = 2;         /* p++, p += n: a pointer that moves (analyse.c decides) */
+		lower_emit(L, &ev);
+		return;
+	}
 	emit_var(L, EV_ESCAPE, v, loc);
 	emit_var(L, EV_CLOBBER, v, loc);
 }
