@@ -260,8 +260,9 @@ static struct val handle_domain(const struct rule_acquire *acq, bool ok, bool po
 {
 	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
 		return pointer ? dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
-	if (acq->shape == SHAPE_OUT)
-		return ok ? dom(INT64_MIN, INT64_MAX, true, 0) : TOP;
+	if (acq->shape == SHAPE_OUT)    /* a pointer is non-NULL, a descriptor >= 0 */
+		return !ok ? TOP : pointer ? dom(INT64_MIN, INT64_MAX, true, 0) :
+				     dom(0, INT64_MAX, false, 0);
 	if (acq->shape != SHAPE_RETURN)
 		return ok ? dom(0, INT64_MAX, false, 0) : TOP;
 	switch (acq->fails) {
