@@ -893,6 +893,29 @@ static CXCursor rule_pointer(struct lower *L, CXCursor call)
 	return named ? decl : clang_getNullCursor();
 }
 
+/*
+ * Whether a call is given the address of a local struct (MYSQL m;
+ * mysql_init(&m)): an allocator called so initialises that struct in
+ * place and returns its address, which is nothing to release.
+ */
+static bool fills_local_struct(struct lower *L, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call), i;
+
+	for (i = 0; i < n; i++) {
+		CXCursor x = strip_casts(clang_Cursor_getArgument(call, (unsigned)i)), kid[1];
+
+		if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
+		    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
+		    lower_children(x, kid, 1) == 1 &&
+		    clang_getCursorKind(lower_strip(kid[0])) == CXCursor_DeclRefExpr &&
+		    lower_local_var(L, lower_strip(kid[0])) >= 0 &&
+		    clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Record)
+			return true;
+	}
+	return false;
+}
+
 /* If arg is a parameter of pointer type: its 1-based index, else 0. */
 static int param_pointer(struct lower *L, CXCursor arg)
 {
@@ -1002,6 +1025,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		return result;
 	if (acq->reopen && site.from < 0)
 		return op_none();   /* freopen(..., stdin): the result is the untracked stream */
+	if (acq->shape == SHAPE_RETURN && fills_local_struct(L, call))
+		return op_none();   /* mysql_init(&m): set up in place, its address returned */
 
 	site.acq = acq;
 	site.loc = loc;

@@ -80,3 +80,4 @@ if (os.path.isdir(os.path.join(_sarif_dir, "node_modules", "@microsoft", "jest-s
     config.available_features.add("sarif-schema")
     config.substitutions.append(
         ("%sarif-validate", "node " + os.path.join(_sarif_dir, "validate.js")))
+config.substitutions.append(("%glib-cflags", os.popen("pkg-config --cflags glib-2.0 2>/dev/null").read().strip() or "-I/usr/include/glib-2.0 -I/usr/lib/x86_64-linux-gnu/glib-2.0/include"))
