@@ -919,7 +919,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			unbind(A, s, a->var);
 			unequal(A, s, a->var);
 			set_val(A, s, a->var, TOP);
-		} else if (!S && i == 0 && ev->guess_rel && A->opts->guess &&
+		} else if (!S && ev->guess_rel && i + 1 == ev->guess_rel->arg &&
+			   (A->opts->guess || !ev->guess_rel->res->guessed) &&
 			   !(A->opts->summaries &&
 			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
 			struct ir_event rel = *ev;
@@ -1447,7 +1448,7 @@ static void complete_sites(struct an *A)
 				continue;
 			S = summaries_find(A->opts->summaries, e->key, f->unit);
 			site = &A->sites[e->site];
-			if (!S && e->guess_acq && A->opts->guess &&
+			if (!S && e->guess_acq && (A->opts->guess || !e->guess_acq->res->guessed) &&
 			    !summaries_has_body(A->opts->summaries, e->key, f->unit)) {
 				site->acq = e->guess_acq;       /* X_new with X_free declared */
 				site->dst = e->var;

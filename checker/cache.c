@@ -62,12 +62,16 @@ static void put_loc(struct wbuf *b, struct ir_loc l)
 	put_i64(b, l.col);
 }
 
-/* A made-up (guessed) acquire or release entry: its function, resource and pair. */
+/* A made-up acquire or release entry (a name guess, an ownership attribute). */
 static void put_guess(struct wbuf *b, const char *func, const struct rule_resource *res,
 		      const char *via)
 {
 	put_str(b, func);
 	put_str(b, res ? res->id : NULL);
+	put_str(b, res ? res->acquired : NULL);
+	put_str(b, res ? res->released : NULL);
+	put_str(b, res ? res->held : NULL);
+	put_i64(b, res && res->guessed);
 	put_str(b, via);
 }
 
@@ -132,8 +136,10 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 			if (e->guess_acq)
 				put_guess(b, e->guess_acq->func, e->guess_acq->res, e->guess_acq->via);
 			put_i64(b, e->guess_rel != NULL);
-			if (e->guess_rel)
+			if (e->guess_rel) {
 				put_guess(b, e->guess_rel->func, e->guess_rel->res, NULL);
+				put_i64(b, e->guess_rel->arg);
+			}
 		}
 		put_i64(b, t->kind);
 		put_loc(b, t->loc);
@@ -206,17 +212,22 @@ static struct ir_loc get_loc(struct rbuf *r)
 	return l;
 }
 
-static struct rule_resource *guessed(struct rbuf *r, const char *id)
+/* Reads what put_guess() wrote of a resource; one object per id and function. */
+static struct rule_resource *guessed(struct rbuf *r)
 {
+	struct arena *a = &r->f->arena;
+	const char *id = get_str(r, a), *acquired = get_str(r, a), *released = get_str(r, a);
+	const char *held = get_str(r, a);
+	bool is_guess = get_i64(r) != 0;
 	struct rule_resource *res = id ? strmap_get(&r->guessed, id) : NULL;
 
 	if (!res && id) {
-		res = arena_alloc(&r->f->arena, sizeof(*res));
+		res = arena_alloc(a, sizeof(*res));
 		res->id = id;
-		res->acquired = "created";
-		res->released = "released";
-		res->held = "held";
-		res->guessed = true;
+		res->acquired = acquired ? acquired : "acquired";
+		res->released = released ? released : "released";
+		res->held = held ? held : "held";
+		res->guessed = is_guess;
 		strmap_put(&r->guessed, id, res);
 	}
 	return res;
@@ -315,7 +326,7 @@ static struct ir_func *get_func(struct rbuf *r)
 				struct rule_acquire *acq = arena_alloc(a, sizeof(*acq));
 
 				acq->func = get_str(r, a);
-				acq->res = guessed(r, get_str(r, a));
+				acq->res = guessed(r);
 				acq->via = get_str(r, a);
 				acq->shape = SHAPE_RETURN;
 				acq->fails = FAIL_NULL;
@@ -325,9 +336,9 @@ static struct ir_func *get_func(struct rbuf *r)
 				struct rule_release *rel = arena_alloc(a, sizeof(*rel));
 
 				rel->func = get_str(r, a);
-				rel->res = guessed(r, get_str(r, a));
+				rel->res = guessed(r);
 				get_str(r, a);
-				rel->arg = 1;
+				rel->arg = (int)get_i64(r);
 				e.guess_rel = rel;
 			}
 			ir_event_add(f, b, &e);
@@ -418,7 +429,7 @@ static int make_dirs(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc1";
+	const char *version = LEAKCHECK_VERSION "/" "lkc2";
 	struct stat self;
 
 	c->dir = NULL;
