@@ -930,6 +930,10 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.rel = ev->guess_rel;
 			rel.callee = ev->callee;
 			do_release(A, s, &rel);
+		} else if (!S && A->opts->borrow_unknown &&
+			   !(A->opts->summaries &&
+			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
+			/* unknown-callees: borrow: the caller still owns it */
 		} else if (!S || !bit) {
 			do_escape(A, s, a->var, 0);
 		} else if (S->releases & bit) {
@@ -955,6 +959,15 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		}
 		acq.kind = EV_ACQUIRE;
 		do_acquire(A, s, &acq);
+		if (site->out_param) {
+			struct slot_st *sl = slots(A, s);
+			int x = A->base[ev->site];
+
+			/* stored into *param at once: for the summary, an out-parameter */
+			explain(A, x, EXPL_OUT_PARAM, ev->loc.line, A->f->vars[site->out_param - 1].name, 0);
+			sl[x].st = A->sb ? RS_OUT : RS_ESCAPED;
+			sl[x].pend = A->sb ? (int16_t)site->out_param : -1;
+		}
 	} else if (S && S->returns_arg > 0 && S->returns_arg <= ev->nargs &&
 		   ev->args[S->returns_arg - 1].kind == ARG_VAR) {
 		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
@@ -1465,6 +1478,13 @@ static void complete_sites(struct an *A)
 				site->dst = e->args[S->ret.arg - 1].var;
 				site->status = e->var;
 				site->ndst = 1;
+			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_VAR &&
+				   e->args[S->ret.arg - 1].var < f->nparams) {
+				/* our own out-parameter passed on: what it acquires is ours to hand back */
+				site->dst = -1;
+				site->status = e->var;
+				site->ndst = 1;
+				site->out_param = e->args[S->ret.arg - 1].var + 1;
 			}
 		}
 }

@@ -27,6 +27,8 @@ struct analyse_opts {
 	const struct summaries *summaries;  /* callee summaries, or NULL (all unknown) */
 	bool guess;                 /* pair X_new/X_free by name for bodiless callees */
 	bool explain;               /* say why each acquisition gives no finding */
+	bool borrow_unknown;        /* unknown-callees: borrow (.leakcheck.yml): a callee
+				       with neither rule nor body keeps no argument */
 };
 
 struct analyse_stats {

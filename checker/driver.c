@@ -29,6 +29,7 @@
 #include "driver.h"
 #include "summary.h"
 #include "cache.h"
+#include "config.h"
 #include "arena.h"
 #include "ir.h"
 #include "lower.h"
@@ -72,6 +73,9 @@ struct job {
 	bool cached;                /* ... or taken from the cache */
 	bool context;               /* not asked about: only its cached functions'
 				       summaries are wanted (never parsed) */
+	bool listed;                /* taken from a database with no FILE named:
+				       a config's skip applies */
+	const struct config *config;    /* the .leakcheck.yml governing it, or NULL */
 };
 
 /* One entry of a compile database, ready to be parsed. */
@@ -96,6 +100,8 @@ struct run {
 	const struct driver_opts *opts;
 	struct arena arena;         /* jobs, databases and their strings */
 	struct rules rules;
+	struct config_set configs;  /* the .leakcheck.yml files of the inputs */
+	struct analyse_opts analyse;    /* opts->analyse, with what the configs set */
 	struct job *jobs;
 	size_t njobs;
 	size_t capjobs;
@@ -709,6 +715,7 @@ static int collect_jobs(struct run *r)
 				continue;
 			}
 			add_job(r, db->v[i].file, db->v[i].args.v, db->v[i].args.len, &db->v[i]);
+			r->jobs[r->njobs - 1].listed = true;
 		}
 	for (i = 0; i < o->nfiles; i++) {
 		const char *file = o->files[i];
@@ -795,6 +802,102 @@ static int load_rules(struct run *r)
 	return status;
 }
 
+/*
+ * Sets *value from the setting of c (-1: not set, then dflt) and checks
+ * that every job's config agrees with the first; key names the setting.
+ * Returns -1 after reporting a disagreement.
+ */
+static int agree(const struct config *c, int setting, int dflt, const char *key,
+		 const char *const words[2], const struct config **first, int *value)
+{
+	int v = setting < 0 ? dflt : setting;
+	const char *here = c ? c->path : "(no config)";
+
+	if (!*first && *value < 0) {
+		*first = c;
+		*value = v;
+		return 0;
+	}
+	if (v == *value)
+		return 0;
+	report_error("the configs of this run disagree on '%s': %s in '%s', %s in '%s'; check their files in separate runs",
+		     key, words[*value], *first ? (*first)->path : "(no config)", words[v], here);
+	return -1;
+}
+
+/*
+ * Drops the database entries a config skips, and sets the run's
+ * analysis options from the configs (the command line wins).  Returns -1
+ * after reporting that configs disagree on an option of the whole run.
+ */
+static int apply_job_configs(struct run *r)
+{
+	static const char *const callees[] = { "escape", "borrow" };
+	static const char *const bools[] = { "false", "true" };
+	const struct config *first_borrow = NULL, *first_main = NULL;
+	int borrow = -1, check_main = -1;
+	size_t i, n = 0;
+
+	for (i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		const struct config *c = j->config;
+
+		if (c && j->listed && j->entry && config_skips(c, j->entry->real)) {
+			report_verbose("skipping '%s': '%s' says so", j->file, c->path);
+			continue;
+		}
+		r->jobs[n++] = *j;
+		if (j->context)
+			continue;
+		if (agree(c, c ? c->borrow_unknown : -1, 0, "unknown-callees", callees,
+			  &first_borrow, &borrow) < 0)
+			return -1;
+		if (!r->opts->check_main_given &&
+		    agree(c, c ? c->check_main : -1, 0, "check-main", bools, &first_main,
+			  &check_main) < 0)
+			return -1;
+	}
+	r->njobs = n;
+	r->analyse.borrow_unknown = borrow > 0;
+	if (!r->opts->check_main_given)
+		r->analyse.check_main = check_main > 0;
+	return 0;
+}
+
+/*
+ * Finds the config of every job (or takes --config), loads their rules
+ * into the run's, and applies them to the jobs.  Returns -1 after
+ * reporting any error: nothing is parsed then.
+ */
+static int load_configs(struct run *r)
+{
+	int status = 0;
+	size_t i;
+
+	if (r->opts->config_file && config_set_force(&r->configs, r->opts->config_file) < 0)
+		return -1;
+	for (i = 0; i < r->njobs; i++)
+		if (!r->jobs[i].context &&
+		    config_find(&r->configs, r->jobs[i].file, &r->jobs[i].config) < 0)
+			status = -1;
+	if (status < 0 || config_set_apply(&r->configs, &r->rules) < 0)
+		return -1;
+	return apply_job_configs(r);
+}
+
+/* The report filter: whether the config of file reports the finding. */
+static bool keep_finding(void *arg, const char *file, const char *flag, const char *resource)
+{
+	struct run *r = arg;
+	const struct config *c;
+
+	if (config_find(&r->configs, file, &c) < 0) {
+		r->trouble = true;      /* a header's broken config, found late */
+		return true;
+	}
+	return !c || config_reports(c, flag, resource);
+}
+
 /* Called by lower_tu() for every function: the job keeps it. */
 static void collect_function(struct ir_func *f, void *arg)
 {
@@ -813,7 +916,7 @@ static void collect_function(struct ir_func *f, void *arg)
  */
 static void analyse_all(struct run *r)
 {
-	struct analyse_opts opts = r->opts->analyse;
+	struct analyse_opts opts = r->analyse;
 	struct summaries S;
 	size_t i;
 
@@ -1020,14 +1123,18 @@ int driver_run(const struct driver_opts *opts)
 
 	arena_init(&r.arena);
 	rules_init(&r.rules);
-	if (load_rules(&r) < 0 || collect_jobs(&r) < 0 ||
+	config_set_init(&r.configs);
+	r.analyse = opts->analyse;
+	if (load_rules(&r) < 0 || collect_jobs(&r) < 0 || load_configs(&r) < 0 ||
 	    cache_init(&r.cache, opts->no_cache ? NULL :
 		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), &r.rules) < 0)
 		goto release_run;
 	sort_jobs(&r);
 
 	parse_all(&r);
+	report_set_filter(keep_finding, &r);
 	analyse_all(&r);
+	report_set_filter(NULL, NULL);
 
 	printed = report_flush();
 	report_verbose("%zu files (%zu from the cache, %zu more for their summaries), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
@@ -1035,6 +1142,7 @@ int driver_run(const struct driver_opts *opts)
 		       r.stats.states, r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:
+	config_set_release(&r.configs);
 	rules_release(&r.rules);
 	arena_release(&r.arena);
 	return status;

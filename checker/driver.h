@@ -5,7 +5,9 @@
  * arguments (files plus the flags after "--", or entries of
  * BUILD_DIR/compile_commands.json read with jansson), loads the rules,
  * parses each unit with libclang, reports its parse errors, lowers and
- * analyses every function, and prints the findings.
+ * analyses every function, and prints the findings.  The .leakcheck.yml
+ * governing each file (config.h) adds rules, skips database entries, sets
+ * analysis options and drops the findings it disables.
  *
  * Compile-database arguments are sanitised: the compiler, output and
  * dependency-file flags are dropped, and nothing that loads code
@@ -44,6 +46,8 @@ struct driver_opts {
 	bool no_cache;              /* --no-cache */
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
+	const char *config_file;    /* --config FILE, or NULL: find .leakcheck.yml files */
+	bool check_main_given;      /* --check-main was given: it beats check-main */
 	struct analyse_opts analyse;
 };
 

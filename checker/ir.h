@@ -122,6 +122,9 @@ struct ir_site {
 					       OUT/OUT_ARRAY/OBJECT shapes, or -1 */
 	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
 	bool discarded;                     /* result thrown away in an expression statement */
+	int out_param;                      /* (analyse.c) the handle goes straight on into
+					       *param N of the function: xasprintf(ret, ..)
+					       calling xvasprintf(ret, ..) */
 };
 
 enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };

@@ -42,6 +42,8 @@ static const char help_text[] =
 	"                       every file it names\n"
 	"      --rules-dir DIR  load the rules from DIR/*.yml instead of the installed ones\n"
 	"      --rules FILE     also load the rules in FILE (may be repeated)\n"
+	"      --config FILE    use FILE as the configuration of every source file,\n"
+	"                       instead of the nearest .leakcheck.yml above each one\n"
 	"  -j, --jobs N         parse with N threads (default: one per core); the\n"
 	"                       output is the same for any N\n"
 	"      --cache-dir DIR  keep what each unchanged file's parse gave in DIR\n"
@@ -104,6 +106,7 @@ enum {
 	OPT_OUTPUT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
+	OPT_CONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -128,6 +131,7 @@ static const struct option long_opts[] = {
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -256,6 +260,10 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			break;
 		case OPT_CHECK_MAIN:
 			o->analyse.check_main = true;
+			o->check_main_given = true;
+			break;
+		case OPT_CONFIG:
+			o->config_file = optarg;
 			break;
 		case 'v':
 			report_set_verbose(true);

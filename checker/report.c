@@ -48,6 +48,8 @@ static struct {
 		const char *text;
 	} *remarks;                 /* --explain */
 	size_t nremarks, capremarks;
+	report_filter_fn *filter;   /* report_set_filter(), or NULL */
+	void *filter_arg;
 } rep = { .opts = &default_opts };
 
 static void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -332,13 +334,26 @@ int report_close(void)
 	return rep.failed ? -1 : 0;
 }
 
+void report_set_filter(report_filter_fn *keep, void *arg)
+{
+	rep.filter = keep;
+	rep.filter_arg = arg;
+}
+
 void report_finding(const struct finding *f)
 {
 	struct report_note *notes;
 	struct buf b = { 0 };
 	struct entry *e;
+	bool guessed = f->res && f->res->guessed;
+	char flag[64];
 	size_t i;
 
+	snprintf(flag, sizeof(flag), "leakcheck-%s%s", report_flag_name(f->kind),
+		 guessed ? "-guessed" : "");
+	if (rep.filter && !rep.filter(rep.filter_arg, or_unknown(f->loc.file), flag,
+				      f->res ? f->res->id : NULL))
+		return;
 	arena_grow(&rep.arena, (void **)&rep.v, &rep.cap, rep.len + 1, sizeof(*rep.v));
 	e = &rep.v[rep.len++];
 	memset(e, 0, sizeof(*e));
@@ -346,9 +361,8 @@ void report_finding(const struct finding *f)
 	e->line = f->loc.line;
 	e->col = f->loc.col;
 	e->kind = f->kind;
-	e->guessed = f->res && f->res->guessed;
-	e->flag = arena_printf(&rep.arena, "leakcheck-%s%s", report_flag_name(f->kind),
-			       e->guessed ? "-guessed" : "");
+	e->guessed = guessed;
+	e->flag = arena_strdup(&rep.arena, flag);
 	e->func = arena_strdup(&rep.arena, f->func);
 
 	buf_add_message(&b, f);

@@ -13,6 +13,7 @@
  *                 "message", "notes": [{"file", "line", "column", "message"}]}
  *   REPORT_SARIF  a SARIF 2.1.0 log with one run (report_json.c)
  *
+ * A finding the filter (report_set_filter) refuses is never recorded.
  * Before printing, a finding is dropped when a NOLINT comment on its line
  * or on its acquisition line names its flag (srcfile.h), or when its
  * fingerprint is in the --baseline file (baseline.h).  --write-baseline
@@ -120,7 +121,19 @@ void report_set_verbose(bool on);
 /* Sets whether compiler-format findings are coloured as clang colours them. */
 void report_set_color(bool on);
 
-/* Records a finding; all strings and notes are copied. */
+/*
+ * Decides whether a finding is recorded: file is where it is reported
+ * ("<unknown>" if not known), flag its full flag name
+ * ("leakcheck-leak-guessed"), resource its resource id or NULL.  Returns
+ * false to drop it (a .leakcheck.yml disables it).
+ */
+typedef bool report_filter_fn(void *arg, const char *file, const char *flag,
+			      const char *resource);
+
+/* Asks keep(arg, ...) about every later finding; NULL records them all. */
+void report_set_filter(report_filter_fn *keep, void *arg);
+
+/* Records a finding unless the filter drops it; all strings and notes are copied. */
 void report_finding(const struct finding *f);
 
 /* Number of findings recorded so far (before de-duplication). */

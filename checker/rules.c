@@ -140,33 +140,6 @@ static const char *text_of(const yaml_node_t *n)
 	return (const char *)n->data.scalar.value;
 }
 
-/* Levenshtein distance between a and the short key b (< 32 bytes). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t row[32];
-	size_t nb = strlen(b), i, j;
-
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; a[i - 1]; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
-
 /*
  * Returns the valid key of s closest to name, or NULL when none is within
  * two edits (and closer than the key's own length, so "x" suggests nothing).
@@ -177,7 +150,7 @@ static const char *closest_key(const struct schema *s, const char *name)
 	size_t best_d = 3, i;
 
 	for (i = 0; i < s->nkeys; i++) {
-		size_t d = edit_distance(name, s->keys[i]);
+		size_t d = util_edit_distance(name, s->keys[i]);
 
 		if (d < best_d && d < strlen(s->keys[i])) {
 			best = s->keys[i];
@@ -826,6 +799,11 @@ int rules_load_dir(struct rules *r, const char *dir)
 		if (load_file(r, paths[i]) < 0)
 			ret = -1;
 	return ret;
+}
+
+void rules_add_noreturn(struct rules *r, const char *name)
+{
+	fn_get(r, name)->fn.noreturn = true;
 }
 
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name)

@@ -126,6 +126,9 @@ int rules_load_file(struct rules *r, const char *path);
  */
 int rules_load_dir(struct rules *r, const char *dir);
 
+/* Marks the function called name as never returning (name is copied). */
+void rules_add_noreturn(struct rules *r, const char *name);
+
 /* Returns what is known about the function called name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name);
 

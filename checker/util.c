@@ -118,3 +118,29 @@ void strmap_put(struct strmap *m, const char *key, void *value)
 	}
 	m->slots[i].value = value;
 }
+
+size_t util_edit_distance(const char *a, const char *b)
+{
+	size_t row[32];
+	size_t nb = strlen(b), i, j;
+
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; a[i - 1]; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}

@@ -45,4 +45,7 @@ void *strmap_get(const struct strmap *m, const char *key);
 /* Stores value under key, replacing any previous value. */
 void strmap_put(struct strmap *m, const char *key, void *value);
 
+/* Levenshtein distance between a and b, where b is shorter than 32 bytes (for "did you mean"). */
+size_t util_edit_distance(const char *a, const char *b);
+
 #endif
