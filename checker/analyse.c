@@ -708,7 +708,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 	const struct ir_site *site = &A->sites[ev->site];
 	const struct rule_acquire *acq = site->acq;
 	struct slot_st *sl = slots(A, s);
-	int from = -1, first = A->base[ev->site], j;
+	int from = -1, self = -1, first = A->base[ev->site], j;
 
 	if (site->from >= 0) {
 		struct var_st *w = vst(A, s, site->from);
@@ -723,14 +723,17 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		}
 		return;
 	}
-	if (from >= first && from < first + site->ndst)
-		from = -1;  /* p = realloc(p, n) again: the new handle replaces it */
+	if (from >= first && from < first + site->ndst) {
+		/* p = realloc(p, n) again (a loop): the old handle moves into the new */
+		self = from;
+		from = -1;
+	}
 	for (j = 0; j < site->ndst; j++) {
 		int x = first + j;
 		size_t v;
 
 		if (site->dst >= 0)
-			lose(A, s, site->dst + j, from, ev);
+			lose(A, s, site->dst + j, from >= 0 ? from : self, ev);
 		if (sl[x].st != RS_NONE) {
 			/* the site runs again (a loop): older references go stale */
 			for (v = 0; v < A->nvars; v++) {

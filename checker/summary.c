@@ -60,6 +60,8 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		b->returns_arg = o->param;
 	else
 		b->returns_arg = 0;
+	if (o->ret == RET_PARAM && o->param <= SUMMARY_MAX_PARAMS)
+		b->returned |= 1ULL << (o->param - 1);
 
 	if (o->out_param) {
 		if (b->out_param && b->out_param != o->out_param)
@@ -177,6 +179,8 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
 	s->keeps = b->kept;
+	if (!s->returns_arg)
+		s->keeps |= b->returned;    /* handed back on some paths only: it leaves */
 	if (n)
 		s->rel = arena_alloc(&S->arena, (size_t)n * sizeof(*s->rel));
 	for (i = 0; i < n; i++) {

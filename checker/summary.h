@@ -101,6 +101,7 @@ struct summary_builder {
 	bool s_zero, s_nonzero, s_negative, s_nonneg;  /* results when *out was stored */
 	bool f_zero, f_nonzero, f_negative, f_nonneg;  /* results when it was not */
 	uint64_t rel_all, rel_some, kept;
+	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
 };
 
