@@ -1219,6 +1219,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.kept |= bit;
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;
+			o.out_unchecked = !sl[x].ok;
 			o.out_acq = site_of_slot(A, (int)x)->acq;
 			o.out_loc = site_of_slot(A, (int)x)->loc;
 		}
@@ -1268,6 +1269,15 @@ static void decide(struct an *A, unsigned char *s, int site, bool ok)
 	for (j = 0; j < A->sites[site].ndst; j++) {
 		int x = first + j;
 
+		if (sl[x].st == RS_OUT && !sl[x].ok) {
+			/* already stored into *out (summary mode): now known good or not */
+			sl[x].ok = ok;
+			if (!ok) {
+				sl[x].st = RS_FAILED;
+				sl[x].pend = -1;
+			}
+			continue;
+		}
 		if (sl[x].st != RS_UNCHECKED)
 			continue;
 		sl[x].st = ok ? RS_HELD : RS_FAILED;
@@ -1324,6 +1334,8 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 		st = sl[A->base[site]].st;
 		if (st != RS_UNCHECKED && st != RS_FAILED && sl[A->base[site]].ok)
 			st = RS_HELD;
+		else if (st == RS_OUT)
+			st = RS_UNCHECKED;      /* stored into *out, its status still open */
 		status = true;
 	}
 	if (site >= 0 && (st == RS_UNCHECKED || st == RS_HELD || st == RS_FAILED)) {
@@ -1352,7 +1364,7 @@ static void branch(struct an *A, unsigned char *s, const struct ir_term *t, int 
 				if ((edge && r == NO) || (!edge && r == YES))
 					continue;
 				memcpy(n, s, A->size);
-				if (sl[A->base[site]].st == RS_UNCHECKED)
+				if (st == RS_UNCHECKED)
 					decide(A, n, site, outcome);
 				if (tracks_value(A, t->var))
 					refine_group(A, n, t->var, d, t, edge);

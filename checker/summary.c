@@ -66,6 +66,8 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	if (o->out_param) {
 		if (b->out_param && b->out_param != o->out_param)
 			b->out_bad = true;
+		if (o->out_unchecked)
+			b->out_missing = true;  /* *out = fopen(..) unchecked: maybe NULL */
 		b->out_param = o->out_param;
 		if (!b->out_acq) {
 			b->out_acq = o->out_acq;

@@ -75,6 +75,7 @@ struct exit_obs {
 	int64_t value;                      /* RET_CONST */
 	int param;                          /* RET_PARAM: 1-based */
 	int out_param;                      /* a fresh resource was stored into *param N */
+	bool out_unchecked;                 /* ... before it was known to have succeeded */
 	const struct rule_acquire *out_acq; /* ... acquired so */
 	struct ir_loc out_loc;
 	uint64_t released;                  /* bit N-1: parameter N released on the path */
