@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 
 #include "config.h"
+#include "yamlnode.h"
 #include "report.h"
 
 #include <errno.h>
@@ -50,32 +51,6 @@ struct loader {
 	struct config *c;
 };
 
-static unsigned line_of(const yaml_node_t *n)
-{
-	return (unsigned)n->start_mark.line + 1;
-}
-
-static unsigned col_of(const yaml_node_t *n)
-{
-	return (unsigned)n->start_mark.column + 1;
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	case YAML_SEQUENCE_NODE:
-		return "a sequence";
-	default:
-		return "a scalar";
-	}
-}
-
-static const char *text_of(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
 
 /* Reports an unknown top-level key k, with a hint when a valid key is close. */
 static void unknown_key(const struct loader *ld, const yaml_node_t *k)

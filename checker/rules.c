@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rules.h"
+#include "yamlnode.h"
 #include "report.h"
 
 #include <dirent.h>
@@ -113,32 +114,6 @@ struct loader {
 	const char *file;                   /* its path, in r's arena */
 };
 
-static unsigned line_of(const yaml_node_t *n)
-{
-	return (unsigned)n->start_mark.line + 1;
-}
-
-static unsigned col_of(const yaml_node_t *n)
-{
-	return (unsigned)n->start_mark.column + 1;
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	case YAML_SEQUENCE_NODE:
-		return "a sequence";
-	default:
-		return "a scalar";
-	}
-}
-
-static const char *text_of(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
 
 /*
  * Returns the valid key of s closest to name, or NULL when none is within
