@@ -1,0 +1,265 @@
+/*
+ * analyse_branch.c - what is known of values (an interval minus at most
+ * one point), what a handle's or a status's value is when its acquisition
+ * succeeded or failed, and the branches a state may take: an unchecked
+ * acquisition splits into "succeeded" and "failed", each following only
+ * the edges its value allows.
+ */
+#include "analyse_int.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum tri { NO, YES, MAYBE };
+
+static void val_norm(struct val *v)
+{
+	if (v->has_ex && (v->ex < v->lo || v->ex > v->hi))
+		v->has_ex = 0;
+	if (v->has_ex && v->ex == v->lo && v->lo < v->hi) {
+		v->lo++;
+		v->has_ex = 0;
+	} else if (v->has_ex && v->ex == v->hi && v->lo < v->hi) {
+		v->hi--;
+		v->has_ex = 0;
+	}
+	if (!v->has_ex)
+		v->ex = 0;
+}
+
+static enum tri val_eval(struct val v, enum ir_cmp cmp, int64_t k)
+{
+	enum tri eq;
+
+	val_norm(&v);
+	if (v.lo == v.hi && v.lo == k && !v.has_ex)
+		eq = YES;
+	else if (k < v.lo || k > v.hi || (v.has_ex && v.ex == k))
+		eq = NO;
+	else
+		eq = MAYBE;
+	switch (cmp) {
+	case CMP_EQ: return eq;
+	case CMP_NE: return eq == MAYBE ? MAYBE : eq == YES ? NO : YES;
+	case CMP_LT: return v.hi < k ? YES : v.lo >= k ? NO : MAYBE;
+	case CMP_LE: return v.hi <= k ? YES : v.lo > k ? NO : MAYBE;
+	case CMP_GT: return v.lo > k ? YES : v.hi <= k ? NO : MAYBE;
+	case CMP_GE: return v.lo >= k ? YES : v.hi < k ? NO : MAYBE;
+	}
+	return MAYBE;
+}
+
+static void val_refine(struct val *v, enum ir_cmp cmp, int64_t k, bool truth)
+{
+	if (!truth) {
+		static const enum ir_cmp neg[] = { CMP_NE, CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT };
+
+		cmp = neg[cmp];
+	}
+	switch (cmp) {
+	case CMP_EQ: v->lo = v->hi = k; v->has_ex = 0; break;
+	case CMP_NE: if (!v->has_ex) { v->has_ex = 1; v->ex = k; } break;
+	case CMP_LT: if (k > INT64_MIN && v->hi > k - 1) v->hi = k - 1; break;
+	case CMP_LE: if (v->hi > k) v->hi = k; break;
+	case CMP_GT: if (k < INT64_MAX && v->lo < k + 1) v->lo = k + 1; break;
+	case CMP_GE: if (v->lo < k) v->lo = k; break;
+	}
+	val_norm(v);
+}
+
+/* The values both a and b allow; lo > hi when there are none. */
+struct val an_val_meet(struct val a, struct val b)
+{
+	struct val m = a;
+
+	if (b.lo > m.lo)
+		m.lo = b.lo;
+	if (b.hi < m.hi)
+		m.hi = b.hi;
+	if (!m.has_ex && b.has_ex) {
+		m.has_ex = 1;
+		m.ex = b.ex;
+	}
+	if (m.lo <= m.hi)
+		val_norm(&m);
+	if (m.lo == m.hi && m.has_ex && m.ex == m.lo)
+		m.lo = 1, m.hi = 0;     /* the only value is excluded */
+	return m;
+}
+
+struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
+{
+	struct val v = { lo, hi, ex, has_ex };
+
+	val_norm(&v);
+	return v;
+}
+
+/* What a handle's own value is on success / failure of its acquisition. */
+struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointer)
+{
+	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
+		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
+	if (acq->shape == SHAPE_OUT)    /* a pointer is non-NULL, a descriptor >= 0 */
+		return !ok ? TOP : pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
+				     an_dom(0, INT64_MAX, false, 0);
+	if (acq->shape != SHAPE_RETURN)
+		return ok ? an_dom(0, INT64_MAX, false, 0) : TOP;
+	switch (acq->fails) {
+	case FAIL_NULL: return ok ? an_dom(INT64_MIN, INT64_MAX, true, 0) : an_dom(0, 0, false, 0);
+	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
+	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
+	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
+	case FAIL_NEVER: return TOP;
+	}
+	return TOP;
+}
+
+/* What the status result of an out/object acquisition is on success / failure. */
+struct val an_status_domain(const struct rule_acquire *acq, bool ok)
+{
+	switch (acq->fails) {
+	case FAIL_NULL: return ok ? an_dom(INT64_MIN, INT64_MAX, true, 0) : an_dom(0, 0, false, 0);
+	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
+	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
+	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
+	case FAIL_NEVER: return TOP;
+	}
+	return TOP;
+}
+
+/* Sets every slot of the site of slot-or-status binding to ok/failed. */
+static void decide(struct an *A, unsigned char *s, int site, bool ok)
+{
+	struct slot_st *sl = slots(A, s);
+	int j, first = A->base[site];
+
+	for (j = 0; j < A->sites[site].ndst; j++) {
+		int x = first + j;
+
+		if (sl[x].st == RS_OUT && !sl[x].ok) {
+			/* already stored into *out (summary mode): now known good or not */
+			sl[x].ok = ok;
+			if (!ok) {
+				sl[x].st = RS_FAILED;
+				sl[x].pend = -1;
+			}
+			continue;
+		}
+		if (sl[x].st != RS_UNCHECKED)
+			continue;
+		sl[x].st = ok ? RS_HELD : RS_FAILED;
+		sl[x].ok = ok;
+		an_settle(A, s, x, ok);
+	}
+}
+
+/* Refines what is known of var (and of the variables equal to it) in state n. */
+static void refine_group(struct an *A, unsigned char *n, int var, struct val d,
+			 const struct ir_term *t, bool truth)
+{
+	int r = an_representative(A, n, var);
+	size_t u;
+
+	val_refine(&d, t->cmp, t->value, truth);
+	for (u = 0; u < A->nvars; u++) {
+		if (A->rv[u] < 0 || A->cv[u] < 0)
+			continue;
+		if ((int)u == var || an_representative(A, n, (int)u) == r)
+			*vval(A, n, (int)u) = an_val_meet(*vval(A, n, (int)u), d);
+	}
+}
+
+/*
+ * Whether the value of var is followed.  Also for a variable whose address
+ * is taken: a call given &var forgets it, and a write through a pointer we
+ * do not see could only make us skip a path, never report one.
+ */
+bool an_tracks_value(const struct an *A, int var)
+{
+	return var >= 0 && A->cv[var] >= 0;
+}
+
+/* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
+void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
+{
+	struct var_st *w = t->var >= 0 ? vst(A, s, t->var) : NULL;
+	struct slot_st *sl = slots(A, s);
+	unsigned char *n = xmalloc(A->size);
+	struct val known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
+	int outcome, site = -1, slot = -1;
+	uint8_t st = RS_NONE;
+	bool status = false;
+
+	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
+		slot = w->bind;
+		site = A->slot_site[slot];
+		st = sl[slot].st;
+		if (st != RS_UNCHECKED && st != RS_FAILED && sl[slot].ok)
+			st = RS_HELD;   /* released or passed on, but its value is a valid one */
+	} else if (w && w->role == ROLE_STATUS && w->bind >= 0) {
+		site = w->bind;
+		st = sl[A->base[site]].st;
+		if (st != RS_UNCHECKED && st != RS_FAILED && sl[A->base[site]].ok)
+			st = RS_HELD;
+		else if (st == RS_OUT)
+			st = RS_UNCHECKED;      /* stored into *out, its status still open */
+		status = true;
+	}
+	if (site >= 0 && (st == RS_UNCHECKED || st == RS_HELD || st == RS_FAILED)) {
+		const struct rule_acquire *acq = A->sites[site].acq;
+
+		/* outcome 1: the acquisition succeeded; 0: it failed */
+		for (outcome = 1; outcome >= 0; outcome--) {
+			struct val d;
+			enum tri r;
+			int edge;
+
+			if ((st == RS_HELD && !outcome) || (st == RS_FAILED && outcome))
+				continue;
+			if (!outcome && acq->fails == FAIL_NEVER)
+				continue;
+			d = status ? an_status_domain(acq, outcome) :
+			    an_handle_domain(acq, outcome, A->f->vars[t->var].flags & VAR_POINTER);
+			d = an_val_meet(d, known);
+			if (d.lo > d.hi)
+				continue;       /* what we know of the value rules this out */
+			r = val_eval(d, t->cmp, t->value);
+			if (t->foreign)         /* fresh != stdin; a failed one may be anything */
+				r = status || !outcome || slot < 0 || param_slot(A, slot) ? MAYBE :
+				    t->cmp == CMP_EQ ? NO : t->cmp == CMP_NE ? YES : MAYBE;
+			for (edge = 1; edge >= 0; edge--) {
+				if ((edge && r == NO) || (!edge && r == YES))
+					continue;
+				memcpy(n, s, A->size);
+				if (st == RS_UNCHECKED)
+					decide(A, n, site, outcome);
+				if (an_tracks_value(A, t->var))
+					refine_group(A, n, t->var, d, t, edge);
+				if (!status && slot >= 0 && outcome && acq->shape == SHAPE_RETURN &&
+				    acq->fails == FAIL_NEGATIVE && an_tracks_value(A, t->var) &&
+				    vval(A, n, t->var)->hi <= 2 && live(slots(A, n)[slot].st))
+					/* a descriptor known to be 0, 1 or 2 is a standard stream */
+					slots(A, n)[slot].st = RS_ESCAPED;
+				an_push(A, edge ? t->t : t->f, n, node);
+			}
+		}
+	} else if (an_tracks_value(A, t->var) && !t->foreign &&
+		   (!w || w->role == ROLE_NONE || st != RS_NONE)) {
+		enum tri r = val_eval(known, t->cmp, t->value);
+		int edge;
+
+		for (edge = 1; edge >= 0; edge--) {
+			if ((edge && r == NO) || (!edge && r == YES))
+				continue;
+			memcpy(n, s, A->size);
+			refine_group(A, n, t->var, known, t, edge);
+			an_push(A, edge ? t->t : t->f, n, node);
+		}
+	} else {
+		an_push(A, t->t, s, node);
+		an_push(A, t->f, s, node);
+	}
+	free(n);
+}

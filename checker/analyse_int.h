@@ -1,0 +1,189 @@
+/*
+ * analyse_int.h - what the analysis' files share (analyse.c: the walk and
+ * the transitions; analyse_path.c: findings with their paths, and
+ * --explain; analyse_layout.c: the state layout and liveness).  Not an
+ * API: only analyse*.c include it.
+ */
+#ifndef LEAKCHECK_ANALYSE_INT_H
+#define LEAKCHECK_ANALYSE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyse.h"
+#include "report.h"
+
+enum slot_status {
+	RS_NONE,        /* not acquired on this path */
+	RS_UNCHECKED,   /* acquired, may have failed */
+	RS_HELD,        /* acquired and known to have succeeded */
+	RS_RELEASED,
+	RS_ESCAPED,     /* ownership left the function */
+	RS_FAILED,      /* the acquisition failed: nothing held */
+	RS_MOVED,       /* transferred into another handle (realloc, fdopen) */
+	RS_LEAKED,      /* already reported lost */
+	RS_PENDING,     /* being transferred; waits on slot .pend */
+	RS_OUT,         /* stored into *param .pend (summaries: an out-parameter) */
+};
+
+enum pend_mode { PM_TRANSFER = 1, PM_REOPEN = 2 };
+
+struct slot_st {
+	uint8_t st;             /* enum slot_status */
+	uint8_t pmode;          /* enum pend_mode while RS_PENDING */
+	uint8_t ok;             /* the acquisition is known to have succeeded, so the
+				   handle's value is a valid one even once released */
+	uint8_t pad;
+	int16_t pend;           /* RS_PENDING: the slot whose outcome decides, else -1 */
+	int16_t pad2;
+};
+
+enum role { ROLE_NONE, ROLE_HANDLE, ROLE_STATUS };
+
+struct var_st {
+	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS: site; else -1 */
+	uint8_t role;
+	uint8_t pad;
+	int16_t eq;             /* holds the same value as this variable (a copy, or a
+				   copy of the same variable), or -1 */
+	int16_t pad2;
+};
+
+struct val {
+	int64_t lo, hi;         /* inclusive bounds */
+	int64_t ex;             /* a point excluded from [lo, hi] when has_ex */
+	int64_t has_ex;         /* 0 or 1 (a full word keeps the struct padding-free) */
+};
+
+struct node {
+	int block;
+	int parent;             /* node index, -1 for the entry */
+	size_t state;           /* offset of the state in the store */
+	uint64_t hash;          /* of (block, state), for the memo table */
+};
+
+struct seen {
+	struct seen_key {
+		int kind, site;
+		unsigned line, col;
+	} *v;
+	size_t n, cap;
+};
+
+struct an {
+	const struct ir_func *f;
+	const struct analyse_opts *opts;
+	int *rv;                /* var -> index in vars part, or -1 */
+	int *cv;                /* var -> index in values part, or -1 */
+	int *base;              /* site -> first slot */
+	int *slot_site;         /* slot -> site */
+	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
+	bool *has_kids;         /* var -> array slots have it as parent */
+	int *mem;               /* VAR_MEMORY variables with a tracked value */
+	size_t nmem;
+	uint64_t *live;         /* per block: values that may be read before written */
+	size_t lwords;          /* words per block in live */
+	unsigned char *norm;    /* scratch state for push() */
+	unsigned char *referenced;  /* scratch: slots some variable refers to */
+	size_t nslots, nrv, ncv, nvars;
+	size_t off_vars, off_vals, size;
+	unsigned char *store;   /* states, back to back */
+	size_t store_len, store_cap;
+	struct node *nodes;
+	size_t nnodes, capnodes;
+	int *memo;              /* open addressing over node indices, -1 empty */
+	size_t memo_cap;
+	bool exhausted;
+	struct seen seen;
+	/* the event being executed, for findings and replays */
+	int node;
+	size_t evi;
+	unsigned char *cur;     /* the state being executed */
+	struct ir_site *sites;  /* the function's sites, completed by summaries, then
+				   (summary mode) one per parameter */
+	size_t nsites;          /* f->nsites + parameters */
+	size_t first_param;     /* index of the first parameter site */
+	struct summary_builder *sb; /* summary mode, or NULL */
+	/* --explain: how each site's handles left our hands, and which reported */
+	struct expl {
+		int site;
+		struct explain_step step;
+	} *expl;
+	size_t nexpl, capexpl;
+	bool *site_reported;
+	enum explain_kind why;      /* the reason of the escape under way */
+	const char *why_what;
+	int why_arg;
+	unsigned why_line;
+	bool dead;              /* the path ended in a call that never returns */
+	bool quiet;             /* replaying: no findings */
+	int watch;              /* replaying: slot whose release we look for */
+	struct ir_loc watch_loc;
+};
+
+static const struct val TOP = { INT64_MIN, INT64_MAX, 0, 0 };
+
+/* ---- state access ---- */
+
+static inline struct slot_st *slots(const struct an *A, unsigned char *s)
+{
+	(void)A;
+	return (struct slot_st *)s;
+}
+
+static inline struct var_st *vst(const struct an *A, unsigned char *s, int v)
+{
+	return A->rv[v] < 0 ? NULL : (struct var_st *)(s + A->off_vars) + A->rv[v];
+}
+
+static inline struct val *vval(const struct an *A, unsigned char *s, int v)
+{
+	return A->cv[v] < 0 ? NULL : (struct val *)(s + A->off_vals) + A->cv[v];
+}
+
+static inline const struct ir_site *site_of_slot(const struct an *A, int slot)
+{
+	return &A->sites[A->slot_site[slot]];
+}
+
+/* Whether slot x stands for a parameter (summary mode): never reported. */
+static inline bool param_slot(const struct an *A, int x)
+{
+	return (size_t)A->slot_site[x] >= A->first_param;
+}
+
+static inline bool live(uint8_t st)
+{
+	return st == RS_HELD || st == RS_UNCHECKED;
+}
+
+/* analyse_branch.c */
+struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex);
+struct val an_val_meet(struct val a, struct val b);
+struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointer);
+struct val an_status_domain(const struct rule_acquire *acq, bool ok);
+bool an_tracks_value(const struct an *A, int var);
+void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node);
+
+/* analyse.c */
+void an_push(struct an *A, int block, const unsigned char *s, int parent);
+void an_unequal(struct an *A, unsigned char *s, int v);
+int an_representative(struct an *A, unsigned char *s, int v);
+void an_settle(struct an *A, unsigned char *s, int x, bool ok);
+void an_exec_block(struct an *A, unsigned char *s, int block, size_t upto);
+int an_resolve(const struct an *A, int b);
+
+/* analyse_path.c */
+void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
+	       enum ir_exit exit, const char *label, const char *releaser);
+void an_explain(struct an *A, int x, enum explain_kind kind, unsigned line, const char *what,
+		int arg);
+void an_because(struct an *A, enum explain_kind why, unsigned line, const char *what, int arg);
+void an_explain_sites(struct an *A);
+
+/* analyse_layout.c */
+void an_layout(struct an *A);
+void an_initial_state(struct an *A, unsigned char *s);
+
+#endif

@@ -1,0 +1,348 @@
+/*
+ * analyse_layout.c - how a function's state is laid out: which variables
+ * and values are followed, the sites completed by callee summaries (and,
+ * in summary mode, one per parameter), which tested values each block may
+ * still read (liveness), and the initial state.
+ */
+#include "analyse_int.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void liveness(struct an *A);
+
+/* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
+static const struct rule_acquire param_pointer = {
+	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NULL,
+};
+static const struct rule_acquire param_integer = {
+	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NEGATIVE,
+};
+
+static void mark(struct an *A, int v)
+{
+	if (v >= 0 && A->rv[v] < 0)
+		A->rv[v] = (int)A->nrv++;
+}
+
+/*
+ * The function's sites, with the placeholders of EV_CALL events filled
+ * in where the callee's summary says it acquires something, and, in
+ * summary mode, one site per parameter.
+ */
+static void complete_sites(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, nparams = A->sb ? (size_t)f->nparams : 0;
+
+	bool *used = xcalloc(nparams + 1, sizeof(bool));
+
+	/* a parameter is followed only if something may release, keep or copy it */
+	for (b = 0; b < f->nblocks && nparams; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+			int a;
+
+			if ((e->kind == EV_RELEASE || e->kind == EV_ESCAPE) &&
+			    e->var >= 0 && (size_t)e->var < nparams)
+				used[e->var] = true;
+			if (e->kind == EV_ASSIGN && e->src >= 0 && (size_t)e->src < nparams)
+				used[e->src] = true;
+			if (e->kind == EV_ACQUIRE && f->sites[e->site].from >= 0 &&
+			    (size_t)f->sites[e->site].from < nparams)
+				used[f->sites[e->site].from] = true;   /* realloc(param, n) */
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
+				if (e->args[a].kind == ARG_VAR && (size_t)e->args[a].var < nparams)
+					used[e->args[a].var] = true;
+		}
+		if (blk->term.kind == T_RETURN && blk->term.var >= 0 &&
+		    (size_t)blk->term.var < nparams)
+			used[blk->term.var] = true;
+	}
+	A->nsites = f->nsites + nparams;
+	A->first_param = f->nsites;
+	A->sites = xcalloc(A->nsites + 1, sizeof(*A->sites));
+	if (f->nsites)
+		memcpy(A->sites, f->sites, f->nsites * sizeof(*A->sites));
+	for (i = 0; i < nparams; i++) {
+		struct ir_site *p = &A->sites[f->nsites + i];
+
+		p->acq = (f->vars[i].flags & VAR_POINTER) ? &param_pointer : &param_integer;
+		p->loc = f->loc;
+		p->dst = (int)i;
+		p->ndst = used[i] ? 1 : 0;
+		p->status = p->from = -1;
+	}
+	free(used);
+	if (!A->opts->summaries)
+		return;
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *S;
+			struct ir_site *site;
+
+			if (e->kind != EV_CALL)
+				continue;
+			S = summaries_find(A->opts->summaries, e->key, f->unit);
+			site = &A->sites[e->site];
+			if (!S && e->guess_acq && (A->opts->guess || !e->guess_acq->res->guessed) &&
+			    !summaries_has_body(A->opts->summaries, e->key, f->unit)) {
+				site->acq = e->guess_acq;       /* X_new with X_free declared */
+				site->dst = e->var;
+				site->ndst = 1;
+				continue;
+			}
+			if (!S || !S->ret.res)
+				continue;
+			site->acq = &S->ret;
+			if (S->ret.shape == SHAPE_RETURN) {
+				site->dst = e->var;
+				site->ndst = 1;
+			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_ADDR) {
+				site->dst = e->args[S->ret.arg - 1].var;
+				site->status = e->var;
+				site->ndst = 1;
+			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_VAR &&
+				   e->args[S->ret.arg - 1].var < f->nparams) {
+				/* our own out-parameter passed on: what it acquires is ours to hand back */
+				site->dst = -1;
+				site->status = e->var;
+				site->ndst = 1;
+				site->out_param = e->args[S->ret.arg - 1].var + 1;
+			}
+		}
+}
+
+void an_layout(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, s;
+	bool grew = true;
+
+	A->nvars = f->nvars;
+	A->rv = xmalloc((f->nvars + 1) * sizeof(int));
+	A->cv = xmalloc((f->nvars + 1) * sizeof(int));
+	A->released_obj = xcalloc(f->nvars + 1, sizeof(bool));
+	A->has_kids = xcalloc(f->nvars + 1, sizeof(bool));
+	for (i = 0; i < f->nvars; i++) {
+		A->rv[i] = A->cv[i] = -1;
+		if (f->vars[i].parent >= 0)
+			A->has_kids[f->vars[i].parent] = true;
+	}
+	complete_sites(A);
+	A->base = xmalloc((A->nsites + 1) * sizeof(int));
+	for (s = 0; s < A->nsites; s++) {
+		A->base[s] = (int)A->nslots;
+		A->nslots += (size_t)A->sites[s].ndst;
+	}
+	A->slot_site = xmalloc((A->nslots + 1) * sizeof(int));
+	for (s = 0; s < A->nsites; s++) {
+		int j;
+
+		for (j = 0; j < A->sites[s].ndst; j++) {
+			A->slot_site[A->base[s] + j] = (int)s;
+			if (A->sites[s].dst >= 0)
+				mark(A, A->sites[s].dst + j);
+		}
+		mark(A, A->sites[s].status);
+		mark(A, A->sites[s].from);
+	}
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+
+			if (e->kind == EV_ACQUIRE)
+				continue;
+			if (e->kind == EV_CALL) {
+				int a;
+
+				for (a = 0; a < e->nargs; a++)
+					if (e->args[a].kind != ARG_NONE)
+						mark(A, e->args[a].var);
+			}
+			mark(A, e->var);
+			if (e->kind == EV_ASSIGN)
+				mark(A, e->src);
+			if (e->kind == EV_RELEASE && e->var >= 0)
+				A->released_obj[e->var] = true;
+		}
+		if ((blk->term.kind == T_BRANCH || (blk->term.kind == T_RETURN && A->sb)) &&
+		    blk->term.var >= 0) {
+			/* tested, or returned (a summary wants to know it is NULL) */
+			mark(A, blk->term.var);
+			if (A->cv[blk->term.var] < 0)
+				A->cv[blk->term.var] = (int)A->ncv++;
+		}
+	}
+	/* values flow into tested variables through assignments */
+	while (grew) {
+		grew = false;
+		for (b = 0; b < f->nblocks; b++)
+			for (i = 0; i < f->blocks[b].nev; i++) {
+				const struct ir_event *e = &f->blocks[b].ev[i];
+
+				if (e->kind == EV_ASSIGN && A->cv[e->var] >= 0 && A->cv[e->src] < 0) {
+					A->cv[e->src] = (int)A->ncv++;
+					grew = true;
+				}
+			}
+	}
+	A->mem = xmalloc((f->nvars + 1) * sizeof(int));
+	for (i = 0; i < f->nvars; i++)
+		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
+			A->mem[A->nmem++] = (int)i;
+	A->lwords = (A->ncv + 63) / 64;
+	liveness(A);
+	A->off_vars = A->nslots * sizeof(struct slot_st);
+	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
+	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);
+	A->off_vals = (A->off_vals + 7) & ~(size_t)7;
+	A->size = A->off_vals + A->ncv * sizeof(struct val);
+	if (!A->size)
+		A->size = 1;
+}
+
+static int f_root(const struct an *A, int v)
+{
+	return A->f->vars[v].parent;
+}
+
+static void live_set(uint64_t *bits, int cv, bool on)
+{
+	if (cv < 0)
+		return;
+	if (on)
+		bits[cv / 64] |= 1ULL << (cv % 64);
+	else
+		bits[cv / 64] &= ~(1ULL << (cv % 64));
+}
+
+/* Backward walk of block b from its exit set `out`: computes its entry set into `in`. */
+static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t *in)
+{
+	const struct ir_block *blk = &A->f->blocks[b];
+	size_t i, k;
+
+	memcpy(in, out, A->lwords * sizeof(*in));
+	if ((blk->term.kind == T_BRANCH || blk->term.kind == T_RETURN) && blk->term.var >= 0)
+		live_set(in, A->cv[blk->term.var], true);
+	for (i = blk->nev; i-- > 0;) {
+		const struct ir_event *e = &blk->ev[i];
+		const struct ir_site *site;
+		int j;
+
+		switch (e->kind) {
+		case EV_ASSIGN:
+			if (A->cv[e->var] >= 0) {
+				live_set(in, A->cv[e->var], false);
+				live_set(in, A->cv[e->src], true);
+			}
+			break;
+		case EV_SETCONST:
+		case EV_CLOBBER:
+		case EV_SCOPE_END:
+			live_set(in, A->cv[e->var], false);
+			break;
+		case EV_FORGET:
+			if (e->var >= 0)
+				live_set(in, A->cv[e->var], false);
+			else
+				for (k = 0; k < A->nmem; k++)
+					live_set(in, A->cv[A->mem[k]], false);
+			break;
+		case EV_CALL:
+			live_set(in, A->cv[e->var], false);
+			for (k = 0; k < A->nmem; k++) {
+				int root = f_root(A, A->mem[k]), a;
+				bool reach = root < 0;
+
+				for (a = 0; a < e->nargs && !reach; a++)
+					reach = e->args[a].kind != ARG_NONE && e->args[a].var == root;
+				if (reach)
+					live_set(in, A->cv[A->mem[k]], false);
+			}
+			if (!A->sites[e->site].ndst)
+				break;
+			__attribute__((fallthrough));   /* it acquires */
+		case EV_ACQUIRE:
+			site = &A->sites[e->site];
+			for (j = 0; site->dst >= 0 && j < site->ndst; j++)
+				live_set(in, A->cv[site->dst + j], false);
+			if (site->status >= 0)
+				live_set(in, A->cv[site->status], false);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Which tested values each block may read before they are written (a fixpoint). */
+static void liveness(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	uint64_t *out = xcalloc(A->lwords + 1, sizeof(*out));
+	uint64_t *in = xcalloc(A->lwords + 1, sizeof(*in));
+	bool changed = true;
+	size_t b, w, rounds = 0;
+
+	A->live = xcalloc(f->nblocks * A->lwords + 1, sizeof(*A->live));
+	while (changed && rounds++ < 10000) {
+		changed = false;
+		for (b = f->nblocks; b-- > 0;) {
+			const struct ir_term *t = &f->blocks[b].term;
+			uint64_t *cur = A->live + b * A->lwords;
+
+			memset(out, 0, A->lwords * sizeof(*out));
+			for (w = 0; w < A->lwords; w++) {
+				if (t->kind == T_GOTO)
+					out[w] |= A->live[(size_t)t->target * A->lwords + w];
+				if (t->kind == T_BRANCH)
+					out[w] |= A->live[(size_t)t->t * A->lwords + w] |
+						  A->live[(size_t)t->f * A->lwords + w];
+			}
+			live_block(A, (int)b, out, in);
+			for (w = 0; w < A->lwords; w++)
+				if ((in[w] | cur[w]) != cur[w]) {
+					cur[w] |= in[w];
+					changed = true;
+				}
+		}
+	}
+	free(in);
+	free(out);
+}
+
+void an_initial_state(struct an *A, unsigned char *s)
+{
+	size_t i;
+
+	memset(s, 0, A->size);
+	for (i = 0; i < A->nslots; i++)
+		slots(A, s)[i].pend = -1;
+	for (i = 0; i < A->nrv; i++) {
+		((struct var_st *)(s + A->off_vars))[i].bind = -1;
+		((struct var_st *)(s + A->off_vars))[i].eq = -1;
+	}
+	for (i = 0; i < A->ncv; i++)
+		((struct val *)(s + A->off_vals))[i] = TOP;
+	/* summary mode: each parameter holds a handle of its own, maybe NULL */
+	for (i = A->first_param; i < A->nsites; i++) {
+		int x = A->base[i];
+		struct var_st *w = vst(A, s, A->sites[i].dst);
+
+		if (!A->sites[i].ndst)
+			continue;
+		slots(A, s)[x].st = RS_UNCHECKED;
+		if (w) {
+			w->bind = (int16_t)x;
+			w->role = ROLE_HANDLE;
+		}
+	}
+}
