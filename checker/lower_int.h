@@ -165,7 +165,35 @@ void lower_goto(struct lower *L, int target);   /* ends cur with a jump; cur = -
 void lower_ensure(struct lower *L); /* gives cur a block if it is unreachable */
 void lower_unsupported(struct lower *L, const char *why);
 
+static inline struct operand op_none(void)
+{
+	struct operand o = { OP_NONE, -1, 0 };
+	return o;
+}
+
+static inline struct operand op_var(int v)
+{
+	struct operand o = { OP_VAR, v, 0 };
+	return o;
+}
+
+static inline struct operand op_const(int64_t k)
+{
+	struct operand o = { OP_CONST, -1, k };
+	return o;
+}
+
 /* lower_expr.c */
+void lower_escape(struct lower *L, struct operand o, struct ir_loc loc);
+CXCursor lower_strip_casts(CXCursor c);
+char *lower_object_key(struct lower *L, CXCursor arg);
+int lower_local_lvalue(struct lower *L, CXCursor c);
+void lower_forget_memory(struct lower *L, struct ir_loc loc);
+void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc);
+
+/* lower_call.c */
+const char *lower_container_type(struct lower *L, CXCursor arg);
+void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
 void lower_cond(struct lower *L, CXCursor cond, int t, int f);
