@@ -1,7 +1,8 @@
 // Steal idioms hand a cleanup variable's resource on: systemd's TAKE_PTR
 // (a statement expression that copies and NULLs) and GLib's
-// g_steal_pointer(&p) leave nothing for the cleanup to free, and what was
-// stolen is followed in its new holder.
+// g_steal_pointer(&p) leave nothing for the cleanup to free.  What
+// TAKE_PTR stole is followed in its new holder (g_steal_pointer, an inline
+// function of a header, hands p on: its result is not followed).
 // RUN: not %leakcheck %s -- %glib-cflags | FileCheck %s --implicit-check-not=warning:
 #include <glib.h>
 #include <stdlib.h>
