@@ -27,6 +27,7 @@
 #define _GNU_SOURCE
 
 #include "driver.h"
+#include "compdb.h"
 #include "summary.h"
 #include "cache.h"
 #include "config.h"
@@ -49,12 +50,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A growable array of strings in an arena. */
-struct strvec {
-	const char **v;
-	size_t len;
-	size_t cap;
-};
 
 /* One translation unit to check. */
 struct job {
@@ -78,22 +73,7 @@ struct job {
 	const struct config *config;    /* the .leakcheck.yml governing it, or NULL */
 };
 
-/* One entry of a compile database, ready to be parsed. */
-struct db_entry {
-	const char *file;           /* directory + file: absolute */
-	const char *real;           /* realpath of file, or file if that fails */
-	struct strvec args;         /* sanitised arguments, paths made absolute */
-	const char *dropped;        /* code-loading arguments left out, or NULL */
-};
 
-struct db {
-	const char *path;           /* .../compile_commands.json */
-	const char *dir;            /* its directory, absolute */
-	bool bad;                   /* failed to load; the errors are reported */
-	struct db_entry *v;
-	size_t len;
-	size_t cap;
-};
 
 /* Everything one driver_run() owns. */
 struct run {
@@ -120,63 +100,10 @@ struct run {
 	bool trouble;               /* an input error happened: exit with EXIT_TROUBLE */
 };
 
-static void strvec_push(struct arena *a, struct strvec *sv, const char *s)
-{
-	arena_grow(a, (void **)&sv->v, &sv->cap, sv->len + 1, sizeof(*sv->v));
-	sv->v[sv->len++] = s;
-}
 
-/* Returns dir/name, or name when it is absolute. */
-static const char *path_join(struct arena *a, const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
 
-	if (name[0] == '/' || n == 0)
-		return name;
-	if (dir[n - 1] == '/')
-		return arena_printf(a, "%s%s", dir, name);
-	return arena_printf(a, "%s/%s", dir, name);
-}
 
-/*
- * Returns the absolute path with its directory resolved by realpath, for
- * messages ("/b/../src/x.c" -> "/src/x.c"); path itself if that fails.
- * The directory is what the compiler sees, so relative #includes resolve
- * the same; a lexical tidy would not be after a symbolic link.
- */
-static const char *path_tidy(struct arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/') + 1;
-	char real[PATH_MAX];
 
-	if (!realpath(arena_strndup(a, path, (size_t)(base - path)), real))
-		return path;
-	return path_join(a, real, base);
-}
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Returns 0 if path can be opened for reading and is not a directory, else an errno value. */
-static int check_readable(const char *path)
-{
-	struct stat st;
-	int err = 0;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) < 0)
-		err = errno;
-	else if (S_ISDIR(st.st_mode))
-		err = EISDIR;
-	close(fd);
-	return err;
-}
 
 /* Adds a job for file with args; e, if not NULL, is the database entry they come from. */
 static void add_job(struct run *r, const char *file, const char *const *args, size_t nargs,
@@ -193,315 +120,15 @@ static void add_job(struct run *r, const char *file, const char *const *args, si
 	j->entry = e;
 }
 
-/*
- * Splits a "command" string into words the way a POSIX shell does, without
- * expansions: blanks separate words; '...' is literal; inside "..." a
- * backslash quotes only $ ` " \ and newline; elsewhere it quotes the next
- * character; backslash-newline joins lines.  Returns -1 on an unterminated
- * quote.
- */
-static int split_command(struct arena *a, const char *s, struct strvec *out)
-{
-	char *o = arena_alloc(a, strlen(s) + 1);    /* words never grow */
-	char *word = NULL;                          /* start of the current word */
-	char quote = 0;
 
-	for (; *s; s++) {
-		if (quote == '\'') {
-			if (*s == '\'')
-				quote = 0;
-			else
-				*o++ = *s;
-		} else if (quote == '"') {
-			if (*s == '"')
-				quote = 0;
-			else if (*s == '\\' && s[1] == '\n')
-				s++;
-			else if (*s == '\\' && s[1] && strchr("$`\"\\", s[1]))
-				*o++ = *++s;
-			else
-				*o++ = *s;
-		} else if (*s == '\\' && s[1] == '\n') {
-			s++;
-		} else if (*s == ' ' || *s == '\t' || *s == '\n') {
-			if (word) {
-				*o++ = '\0';
-				strvec_push(a, out, word);
-				word = NULL;
-			}
-		} else {
-			if (!word)
-				word = o;
-			if (*s == '\'' || *s == '"')
-				quote = *s;
-			else if (*s == '\\' && s[1])
-				*o++ = *++s;
-			else
-				*o++ = *s;
-		}
-	}
-	if (quote)
-		return -1;
-	if (word) {
-		*o = '\0';
-		strvec_push(a, out, word);
-	}
-	return 0;
-}
 
-static bool starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
 
-/*
- * Options whose value is a path, longest spelling first so that a prefix
- * (-include) does not claim a longer option (-include-pch).  Options that
- * merely share a prefix are listed with path = false and passed unchanged.
- */
-static const struct {
-	const char *name;
-	bool path;                  /* make a relative value absolute */
-	bool separate;              /* the value may be the next argument */
-} path_opts[] = {
-	{ "-iframeworkwithsysroot", false, true },
-	{ "-iwithprefixbefore", false, true },
-	{ "-iwithprefix", false, true },
-	{ "-iwithsysroot", false, true },
-	{ "-isystem-after", true, true },
-	{ "-include-pch", true, true },
-	{ "-iframework", true, true },
-	{ "-idirafter", true, true },
-	{ "-ivfsoverlay", true, true },
-	{ "-isysroot", true, true },
-	{ "-isystem", true, true },
-	{ "-include", true, true },
-	{ "-imacros", true, true },
-	{ "-iprefix", true, true },
-	{ "-iquote", true, true },
-	{ "--sysroot=", true, false },
-	{ "--sysroot", true, true },
-	{ "--gcc-toolchain=", true, false },
-	{ "-fmodule-map-file=", true, false },
-	{ "-fsanitize-ignorelist=", true, false },
-	{ "-fsanitize-blacklist=", true, false },
-	{ "-I", true, true },
-	{ "-F", true, true },
-	{ "-B", true, true },
-};
 
-/* Dropped with their value (separate or joined): outputs and dependency files. */
-static const char *const drop_with_value[] = { "-o", "-MF", "-MT", "-MQ", "-MJ" };
 
-/* Dropped alone: compile-only, dependency generation, warnings made errors. */
-static const char *const drop_alone[] = {
-	"-c", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", "-pedantic-errors",
-};
 
-/* Compiler launchers that may precede the compiler in a command. */
-static const char *const launchers[] = { "ccache", "sccache", "distcc", "icecc" };
 
-/* cc1 options (after -Xclang) that load or configure a plugin, and take one -Xclang value. */
-static bool is_plugin_cc1(const char *s)
-{
-	return !strcmp(s, "-load") || !strcmp(s, "-plugin") || !strcmp(s, "-add-plugin") ||
-	       starts_with(s, "-plugin-arg-");
-}
 
-/* Returns the n strings of argv joined by spaces; the caller frees the result with free(). */
-static char *join_args(const char *const *argv, size_t n)
-{
-	size_t i, len = 0;
-	char *s, *p;
 
-	for (i = 0; i < n; i++)
-		len += strlen(argv[i]) + 1;
-	p = s = xmalloc(len + 1);
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s%s", i ? " " : "", argv[i]);
-	*p = '\0';
-	return s;
-}
-
-/* Whether the argument s of entry e (relative to dir) names the entry's own file. */
-static bool is_input(struct arena *a, const char *s, const char *dir, const struct db_entry *e)
-{
-	char real[PATH_MAX];
-	const char *path;
-
-	if (s[0] == '-')
-		return false;
-	path = path_join(a, dir, s);
-	return !strcmp(path, e->file) || (realpath(path, real) && !strcmp(real, e->real));
-}
-
-/*
- * Returns how many arguments at argv[i] (of argc) form an option to drop
- * (0 to keep argv[i]), and sets *loads_code if it loads code.  dir is the
- * directory of the entry e.
- */
-static size_t db_drop_count(struct arena *a, const char *const *argv, size_t i, size_t argc,
-			    const char *dir, const struct db_entry *e, bool *loads_code)
-{
-	const char *s = argv[i];
-	size_t k, n = 0;
-
-	for (k = 0; k < sizeof(drop_alone) / sizeof(drop_alone[0]); k++)
-		if (!strcmp(s, drop_alone[k]))
-			return 1;
-	for (k = 0; k < sizeof(drop_with_value) / sizeof(drop_with_value[0]); k++)
-		if (starts_with(s, drop_with_value[k]))
-			return !strcmp(s, drop_with_value[k]) && i + 1 < argc ? 2 : 1;
-	if (starts_with(s, "-Werror") || starts_with(s, "-Wp,-MD,") || starts_with(s, "-Wp,-MMD,"))
-		return 1;
-	if (is_input(a, s, dir, e))
-		return 1;
-
-	if (starts_with(s, "-fplugin=") || starts_with(s, "-fpass-plugin=") ||
-	    starts_with(s, "-fplugin-arg-"))
-		n = 1;
-	else if (!strcmp(s, "-load"))
-		n = i + 1 < argc ? 2 : 1;
-	else if (!strcmp(s, "-Xclang") && i + 1 < argc && is_plugin_cc1(argv[i + 1]))
-		n = i + 3 < argc && !strcmp(argv[i + 2], "-Xclang") ? 4 : 2;
-	*loads_code = n > 0;
-	return n;
-}
-
-/*
- * Appends argv[i] (and its value, returning 2, when the value is the next
- * argument) to out, making the path value of an include-like option
- * absolute against dir.  Returns how many arguments it consumed.
- */
-static size_t db_add_arg(struct arena *a, struct strvec *out, const char *const *argv, size_t i,
-			 size_t argc, const char *dir)
-{
-	const char *s = argv[i];
-	size_t k;
-
-	for (k = 0; k < sizeof(path_opts) / sizeof(path_opts[0]); k++) {
-		const char *name = path_opts[k].name;
-		const char *value;
-
-		if (!starts_with(s, name))
-			continue;
-		if (!path_opts[k].path)
-			break;
-		if (!strcmp(s, name) && path_opts[k].separate) {
-			if (i + 1 >= argc)
-				break;
-			value = argv[i + 1];
-			strvec_push(a, out, s);
-			strvec_push(a, out, value[0] == '=' ? value : path_join(a, dir, value));
-			return 2;
-		}
-		value = s + strlen(name);
-		if (value[0] == '=' && name[strlen(name) - 1] != '=')
-			break;  /* -I=dir: relative to the sysroot */
-		strvec_push(a, out, arena_printf(a, "%s%s", name, path_join(a, dir, value)));
-		return 1;
-	}
-	strvec_push(a, out, s);
-	return 1;
-}
-
-/*
- * Turns the command of a database entry into the arguments we parse with:
- * drops the launcher and the compiler, the input file, output and
- * dependency-file options, -Werror and -pedantic-errors (a warning must not
- * stop the parse), and every option that loads code (said under --verbose);
- * makes include-like paths absolute.
- */
-static void db_sanitise(struct arena *a, struct db_entry *e, const struct strvec *cmd,
-			const char *dir)
-{
-	size_t i = 0, k;
-
-	while (i + 1 < cmd->len) {
-		const char *base = strrchr(cmd->v[i], '/');
-
-		base = base ? base + 1 : cmd->v[i];
-		for (k = 0; k < sizeof(launchers) / sizeof(launchers[0]); k++)
-			if (!strcmp(base, launchers[k]))
-				break;
-		if (k == sizeof(launchers) / sizeof(launchers[0]))
-			break;
-		i++;
-	}
-	for (i++; i < cmd->len;) {
-		bool loads_code = false;
-		size_t n = db_drop_count(a, cmd->v, i, cmd->len, dir, e, &loads_code);
-
-		if (loads_code) {
-			char *s = join_args(cmd->v + i, n);
-
-			e->dropped = e->dropped ? arena_printf(a, "%s %s", e->dropped, s)
-						: arena_strdup(a, s);
-			free(s);
-		}
-		i += n ? n : db_add_arg(a, &e->args, cmd->v, i, cmd->len, dir);
-	}
-}
-
-/* Reads entry number idx (counting from 1) of db; returns -1 after reporting a schema error. */
-static int db_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
-{
-	json_t *jargs = json_object_get(je, "arguments");
-	json_t *jcmd = json_object_get(je, "command");
-	const char *file = json_string_value(json_object_get(je, "file"));
-	const char *dir = json_string_value(json_object_get(je, "directory"));
-	struct strvec cmd = { 0 };
-	struct db_entry *e;
-	char real[PATH_MAX];
-	json_t *v;
-	size_t i;
-
-	if (!json_is_object(je)) {
-		report_error_at(db->path, 0, 0, "entry %zu is not an object", idx);
-		return -1;
-	}
-	if (!file || !dir) {
-		report_error_at(db->path, 0, 0, "entry %zu has no \"%s\" string", idx,
-				file ? "directory" : "file");
-		return -1;
-	}
-	if (json_is_array(jargs)) {
-		json_array_foreach(jargs, i, v) {
-			if (!json_is_string(v)) {
-				report_error_at(db->path, 0, 0,
-						"entry %zu: \"arguments\" holds a value that is not a string",
-						idx);
-				return -1;
-			}
-			strvec_push(a, &cmd, arena_strdup(a, json_string_value(v)));
-		}
-	} else if (json_is_string(jcmd)) {
-		if (split_command(a, json_string_value(jcmd), &cmd) < 0) {
-			report_error_at(db->path, 0, 0,
-					"entry %zu: unterminated quote in \"command\"", idx);
-			return -1;
-		}
-	} else {
-		report_error_at(db->path, 0, 0,
-				"entry %zu has neither \"arguments\" (an array of strings) nor \"command\" (a string)",
-				idx);
-		return -1;
-	}
-	if (cmd.len == 0) {
-		report_error_at(db->path, 0, 0, "entry %zu has an empty command", idx);
-		return -1;
-	}
-
-	arena_grow(a, (void **)&db->v, &db->cap, db->len + 1, sizeof(*db->v));
-	e = &db->v[db->len++];
-	/* A relative directory is taken relative to the database's own directory. */
-	dir = path_join(a, db->dir, arena_strdup(a, dir));
-	e->file = path_join(a, dir, arena_strdup(a, file));
-	e->real = realpath(e->file, real) ? arena_strdup(a, real) : e->file;
-	e->file = path_tidy(a, e->file);
-	db_sanitise(a, e, &cmd, dir);
-	return 0;
-}
 
 /*
  * Loads the compile database at path (once: later calls return the same
@@ -526,7 +153,7 @@ static struct db *db_get(struct run *r, const char *path)
 	r->dbs[r->ndbs++] = db;
 	report_verbose("reading '%s'", path);
 
-	if ((err = check_readable(path)) || !realpath(path, real)) {
+	if ((err = compdb_check_readable(path)) || !realpath(path, real)) {
 		report_error("cannot read '%s': %s", path, strerror(err ? err : errno));
 		db->bad = true;
 		return db;
@@ -545,7 +172,7 @@ static struct db *db_get(struct run *r, const char *path)
 		db->bad = true;
 	} else {
 		json_array_foreach(root, i, je)
-			if (db_add_entry(&r->arena, db, i + 1, je) < 0)
+			if (compdb_add_entry(&r->arena, db, i + 1, je) < 0)
 				db->bad = true;
 	}
 	json_decref(root);
@@ -568,38 +195,12 @@ static size_t db_add_jobs(struct run *r, const struct db *db, const char *file, 
 	return n;
 }
 
-static bool is_c_source(const char *file);
 
-/*
- * The entry of db whose file's directory shares the longest leading path
- * with real (the same directory first, like clangd), or NULL if db is empty.
- */
-static const struct db_entry *db_nearest(const struct db *db, const char *real)
-{
-	const struct db_entry *best = NULL;
-	size_t i, best_len = 0;
-
-	for (i = 0; i < db->len; i++) {
-		const char *a = db->v[i].real, *b = real;
-		size_t n = 0, k = 0;
-
-		if (!is_c_source(a))
-			continue;
-		for (; a[k] && a[k] == b[k]; k++)
-			if (a[k] == '/')
-				n = k + 1;      /* common directories only */
-		if (!best || n > best_len) {
-			best = &db->v[i];
-			best_len = n;
-		}
-	}
-	return best;
-}
 
 /* Adds file with the arguments of the nearest entry of db; false if db has none. */
 static bool add_nearest(struct run *r, const struct db *db, const char *file, const char *real)
 {
-	const struct db_entry *e = db_nearest(db, real);
+	const struct db_entry *e = compdb_nearest(db, real);
 
 	if (!e)
 		return false;
@@ -650,16 +251,6 @@ static int add_discovered(struct run *r, const char *file)
 	return 0;
 }
 
-/*
- * Whether a database entry is C: assembler (.s, .S) and C++ sources share
- * compile databases with C ones and are not ours to parse.
- */
-static bool is_c_source(const char *file)
-{
-	const char *dot = strrchr(file, '.');
-
-	return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".h") || !strcmp(dot, ".i"));
-}
 
 /*
  * With -p and FILEs, the database's other C files: what the result cache
@@ -675,7 +266,7 @@ static void add_context_jobs(struct run *r, const struct db *db)
 		const struct db_entry *e = &db->v[i];
 		bool asked = false;
 
-		if (!is_c_source(e->file))
+		if (!compdb_is_c_source(e->file))
 			continue;
 		for (k = 0; k < named && !asked; k++)
 			asked = r->jobs[k].entry == e;
@@ -705,12 +296,12 @@ static int collect_jobs(struct run *r)
 		return 0;
 	}
 
-	db = db_get(r, path_join(&r->arena, o->build_dir, "compile_commands.json"));
+	db = db_get(r, compdb_path_join(&r->arena, o->build_dir, "compile_commands.json"));
 	if (db->bad)
 		return -1;
 	if (o->nfiles == 0)
 		for (i = 0; i < db->len; i++) {
-			if (!is_c_source(db->v[i].file)) {
+			if (!compdb_is_c_source(db->v[i].file)) {
 				report_verbose("skipping '%s': not a C source", db->v[i].file);
 				continue;
 			}
@@ -775,10 +366,10 @@ static const char *find_rules_dir(struct run *r)
 	}
 	*strrchr(exe, '/') = '\0';
 	here = arena_printf(&r->arena, "%s/rules", exe);
-	if (is_dir(here))
+	if (compdb_is_dir(here))
 		return here;
 	installed = arena_printf(&r->arena, "%s/../share/leakcheck/rules", exe);
-	if (is_dir(installed))
+	if (compdb_is_dir(installed))
 		return installed;
 	report_error("cannot find the rules in '%s' or '%s'; use --rules-dir", here, installed);
 	return NULL;
@@ -960,7 +551,7 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 /* Says under --verbose which file is parsed with which arguments. */
 static void say_checking(const struct job *j)
 {
-	char *s = join_args(j->args, j->nargs);
+	char *s = compdb_join_args(j->args, j->nargs);
 
 	if (j->dropped)
 		report_verbose("%s: not passing '%s' to libclang: it loads code", j->file, j->dropped);
@@ -976,7 +567,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	const char **args;
 	int err;
 
-	if ((err = check_readable(j->file))) {
+	if ((err = compdb_check_readable(j->file))) {
 		report_error("cannot read '%s': %s", j->file, strerror(err));
 		j->trouble = true;
 		return;
