@@ -247,19 +247,12 @@ static int parse_file(struct config_set *cs, struct config *c)
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct stat st;
 	FILE *fp;
 	int ret = -1;
 
-	fp = fopen(c->path, "rb");
-	if (!fp) {
-		report_error("cannot read config file '%s': %s", c->path, strerror(errno));
+	fp = yamlnode_open(c->path, "config file");
+	if (!fp)
 		return -1;
-	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		report_error("cannot read config file '%s': %s", c->path, strerror(EISDIR));
-		goto close_file;
-	}
 	if (!yaml_parser_initialize(&parser)) {
 		report_error("out of memory reading config file '%s'", c->path);
 		goto close_file;

@@ -667,19 +667,12 @@ static int load_file(struct rules *r, const char *file)
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct stat st;
 	FILE *fp;
 	int ret = -1;
 
-	fp = fopen(file, "rb");
-	if (!fp) {
-		report_error("cannot read rules file '%s': %s", file, strerror(errno));
+	fp = yamlnode_open(file, "rules file");
+	if (!fp)
 		return -1;
-	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		report_error("cannot read rules file '%s': %s", file, strerror(EISDIR));
-		goto out_close;
-	}
 	if (!yaml_parser_initialize(&parser)) {
 		report_error("out of memory reading rules file '%s'", file);
 		goto out_close;

@@ -6,7 +6,15 @@
 #ifndef LEAKCHECK_YAMLNODE_H
 #define LEAKCHECK_YAMLNODE_H
 
+#include <stdio.h>
 #include <yaml.h>
+
+/*
+ * Opens path to be read as YAML; what names it in messages ("rules
+ * file").  NULL after one error line when it cannot be read or is a
+ * directory.  The caller fclose()s it.
+ */
+FILE *yamlnode_open(const char *path, const char *what);
 
 /* The 1-based line of n. */
 static inline unsigned line_of(const yaml_node_t *n)
