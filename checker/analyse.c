@@ -179,10 +179,34 @@ static void do_escape(struct an *A, unsigned char *s, int v, int out_param)
 	}
 }
 
-static bool releases(const struct rule_release *rel, const struct rule_resource *res)
+/*
+ * v's handle leaves by a return or a store: what the same call acquired
+ * with it goes along (returning mkstemp's descriptor hands over the file).
+ */
+static void escape_led(struct an *A, unsigned char *s, int v)
 {
-	for (; rel; rel = rel->next)
-		if (rel->res == res || !rel->res)
+	struct var_st *w = vst(A, s, v);
+	struct slot_st *sl = slots(A, s);
+	size_t site, k;
+	int j;
+
+	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
+		return;
+	site = (size_t)A->slot_site[w->bind];
+	for (k = site + 1; k < A->first_param && A->sites[k].led_by == (int)site + 1; k++)
+		for (j = 0; j < A->sites[k].ndst; j++)
+			if (live(sl[A->base[k] + j].st))
+				sl[A->base[k] + j].st = RS_ESCAPED;
+}
+
+/* Whether the release entries rel (those of mask, 0: all) give back res. */
+static bool releases(const struct rule_release *rel, unsigned mask,
+		     const struct rule_resource *res)
+{
+	unsigned i;
+
+	for (i = 0; rel; rel = rel->next, i++)
+		if ((!mask || (i < 32 && (mask & (1u << i)))) && (rel->res == res || !rel->res))
 			return true;
 	return false;
 }
@@ -196,10 +220,13 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
 		return;
 	x = w->bind;
+	if (ev->soft && ev->rel && site_of_slot(A, x)->acq->res &&
+	    !releases(ev->rel, ev->rel_mask, site_of_slot(A, x)->acq->res))
+		return;         /* fclose(fp) after flockfile(fp): the stream, not the lock */
 	if (live(sl[x].st)) {
 		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
 
-		if (ev->rel && res && !releases(ev->rel, res) && !res->guessed &&
+		if (ev->rel && res && !releases(ev->rel, ev->rel_mask, res) && !res->guessed &&
 		    !ev->rel->res->guessed)
 			an_report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
@@ -211,7 +238,11 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 		if (A->quiet && A->watch == x)
 			A->watch_loc = ev->loc;
 	} else if (sl[x].st == RS_RELEASED) {
-		an_report(A, FK_DOUBLE_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
+		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
+
+		/* sqlite3_close(db) after COMMIT ends no transaction: fine */
+		if (!ev->soft && !(res && res->idempotent))
+			an_report(A, FK_DOUBLE_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 	}
 }
 
@@ -273,8 +304,11 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (site->status >= 0) {
 		lose(A, s, site->status, -1, ev);
 		an_unequal(A, s, site->status);
-		vst(A, s, site->status)->bind = (int16_t)ev->site;
-		vst(A, s, site->status)->role = ROLE_STATUS;
+		unbind(A, s, site->status);
+		if (acq->fails != FAIL_HELD) {  /* held whatever the status says */
+			vst(A, s, site->status)->bind = (int16_t)ev->site;
+			vst(A, s, site->status)->role = ROLE_STATUS;
+		}
 		set_val(A, s, site->status, TOP);
 	}
 	if (from >= 0) {
@@ -506,6 +540,7 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	case EV_ESCAPE:
 		an_because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,
 			ev->out_param ? A->f->vars[ev->out_param - 1].name : NULL, 0);
+		escape_led(A, s, ev->var);
 		do_escape(A, s, ev->var, ev->out_param);
 		break;
 	case EV_CALL:
@@ -747,6 +782,7 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 		observe_exit(A, s, t);
 	if (t->kind == T_RETURN && t->var >= 0) {
 		an_because(A, EXPL_RETURNED, t->loc.line, NULL, 0);
+		escape_led(A, s, t->var);
 		do_escape(A, s, t->var, 0);     /* return p: the caller has it */
 	}
 	if (A->f->is_main && !A->opts->check_main) {

@@ -101,6 +101,9 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 {
 	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
 		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
+	if (acq->fails == FAIL_HELD)    /* NULL only when nothing could be allocated */
+		return !ok ? an_dom(0, 0, false, 0) : pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
+								TOP;
 	if (acq->shape == SHAPE_OUT)    /* a pointer is non-NULL, a descriptor >= 0 */
 		return !ok ? TOP : pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
 				     an_dom(0, INT64_MAX, false, 0);
@@ -111,7 +114,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
-	case FAIL_NEVER: return TOP;
+	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	}
 	return TOP;
 }
@@ -124,9 +127,43 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
-	case FAIL_NEVER: return TOP;
+	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	}
 	return TOP;
+}
+
+static void decide(struct an *A, unsigned char *s, int site, bool ok);
+
+/*
+ * The sites the same call acquired with site (led_by it) are decided by
+ * the value that decided it, d: mkstemp's file exists when its
+ * descriptor is >= 0; sqlite3_exec's error message is allocated when its
+ * status is non-zero and its transaction begun when it is zero.
+ */
+static void decide_led(struct an *A, unsigned char *s, int site, struct val d)
+{
+	size_t k;
+
+	for (k = (size_t)site + 1; k < A->first_param && A->sites[k].led_by == site + 1; k++) {
+		const struct rule_acquire *acq = A->sites[k].acq;
+		struct val ok, bad;
+
+		if (acq->fails == FAIL_NEVER || acq->fails == FAIL_HELD)
+			continue;
+		ok = an_val_meet(d, an_status_domain(acq, true));
+		bad = an_val_meet(d, an_status_domain(acq, false));
+		if (ok.lo > ok.hi)
+			decide(A, s, (int)k, false);
+		else if (bad.lo > bad.hi)
+			decide(A, s, (int)k, true);
+	}
+}
+
+/* Sets every slot of site to ok/failed (and the sites it leads, by value d). */
+static void decide_by(struct an *A, unsigned char *s, int site, bool ok, struct val d)
+{
+	decide(A, s, site, ok);
+	decide_led(A, s, site, d);
 }
 
 /* Sets every slot of the site of slot-or-status binding to ok/failed. */
@@ -233,8 +270,12 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 				if ((edge && r == NO) || (!edge && r == YES))
 					continue;
 				memcpy(n, s, A->size);
-				if (st == RS_UNCHECKED)
-					decide(A, n, site, outcome);
+				if (st == RS_UNCHECKED) {
+					struct val e = d;
+
+					val_refine(&e, t->cmp, t->value, edge);
+					decide_by(A, n, site, outcome, e);
+				}
 				if (an_tracks_value(A, t->var))
 					refine_group(A, n, t->var, d, t, edge);
 				if (!status && slot >= 0 && outcome && acq->shape == SHAPE_RETURN &&

@@ -100,11 +100,13 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 		const struct ir_site *s = &f->sites[i];
 
 		put_str(b, s->acq ? s->acq->func : NULL);
+		put_i64(b, s->acq ? s->acq->index : 0);
 		put_loc(b, s->loc);
 		put_i64(b, s->dst);
 		put_i64(b, s->ndst);
 		put_i64(b, s->status);
 		put_i64(b, s->from);
+		put_i64(b, s->led_by);
 	}
 	put_i64(b, (int64_t)f->nblocks);
 	for (i = 0; i < f->nblocks; i++) {
@@ -122,6 +124,8 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 			put_i64(b, e->value);
 			put_i64(b, e->site);
 			put_i64(b, e->rel != NULL);
+			put_i64(b, e->rel_mask);
+			put_i64(b, e->soft);
 			put_str(b, e->callee);
 			put_i64(b, e->exit);
 			put_str(b, e->label);
@@ -276,7 +280,10 @@ static struct ir_func *get_func(struct rbuf *r)
 		const char *func = get_str(r, a);
 		const struct rule_fn *fn = func ? rules_lookup(r->rules, func) : NULL;
 
-		s.acq = fn ? fn->acquire : NULL;
+		int64_t k = get_i64(r);
+
+		for (s.acq = fn ? fn->acquire : NULL; s.acq && k > 0; k--)
+			s.acq = s.acq->next;
 		if (func && !s.acq)
 			r->bad = true;          /* the rules changed under us */
 		s.loc = get_loc(r);
@@ -284,6 +291,7 @@ static struct ir_func *get_func(struct rbuf *r)
 		s.ndst = (int)get_i64(r);
 		s.status = (int)get_i64(r);
 		s.from = (int)get_i64(r);
+		s.led_by = (int)get_i64(r);
 		ir_site_add(f, &s);
 	}
 	n = get_count(r);
@@ -304,6 +312,8 @@ static struct ir_func *get_func(struct rbuf *r)
 			e.value = get_i64(r);
 			e.site = (int)get_i64(r);
 			has_rel = get_i64(r) != 0;
+			e.rel_mask = (unsigned)get_i64(r);
+			e.soft = get_i64(r) != 0;
 			e.callee = get_str(r, a);
 			e.exit = (enum ir_exit)get_i64(r);
 			e.label = get_str(r, a);
@@ -366,6 +376,22 @@ static struct ir_func *get_func(struct rbuf *r)
 
 /* ---- keys and dependencies ---- */
 
+/* Folds a string condition into h. */
+static uint64_t hash_cond(uint64_t h, const struct rule_strcond *c)
+{
+	const char **w;
+
+	if (!c)
+		return util_hash(h, "", 1);
+	h = util_hash(h, &c->arg, sizeof(c->arg));
+	for (w = c->prefix; w && *w; w++)
+		h = util_hash(h, *w, strlen(*w) + 1);
+	h = util_hash(h, "|", 1);
+	for (w = c->unless; w && *w; w++)
+		h = util_hash(h, *w, strlen(*w) + 1);
+	return h;
+}
+
 static uint64_t rules_hash(const struct rules *rules)
 {
 	uint64_t h = UTIL_HASH_INIT;
@@ -373,21 +399,24 @@ static uint64_t rules_hash(const struct rules *rules)
 
 	for (i = 0; i < rules->fns.cap; i++) {
 		const struct rule_fn *fn = rules->fns.slots[i].value;
+		const struct rule_acquire *acq;
 		const struct rule_release *rel;
 
 		if (!rules->fns.slots[i].key)
 			continue;
 		h = util_hash(h, fn->name, strlen(fn->name) + 1);
-		if (fn->acquire) {
-			const struct rule_acquire *a = fn->acquire;
-			int64_t v[] = { a->shape, a->arg, a->count, a->fails, a->transfer, a->reopen };
+		for (acq = fn->acquire; acq; acq = acq->next) {
+			int64_t v[] = { acq->shape, acq->arg, acq->count, acq->fails, acq->transfer,
+					acq->reopen };
 
 			h = util_hash(h, v, sizeof(v));
-			h = util_hash(h, a->res->id, strlen(a->res->id) + 1);
+			h = util_hash(h, acq->res->id, strlen(acq->res->id) + 1);
+			h = hash_cond(h, acq->when);
 		}
 		for (rel = fn->release; rel; rel = rel->next) {
 			h = util_hash(h, &rel->arg, sizeof(rel->arg));
 			h = util_hash(h, rel->res->id, strlen(rel->res->id) + 1);
+			h = hash_cond(h, rel->when);
 		}
 		h = util_hash(h, &fn->borrow, sizeof(fn->borrow));
 		h = util_hash(h, &fn->returns_arg, sizeof(fn->returns_arg));

@@ -95,8 +95,12 @@ struct ir_event {
 	int src;                            /* EV_ASSIGN: source variable */
 	int64_t value;                      /* EV_SETCONST: the constant */
 	int site;                           /* EV_ACQUIRE: index into ir_func.sites */
-	const struct rule_release *rel;     /* EV_RELEASE: the matched release entry, or NULL
+	const struct rule_release *rel;     /* EV_RELEASE: the callee's release entries, or NULL
 					       for a release of anything (a cleanup function) */
+	unsigned rel_mask;                  /* EV_RELEASE: bit i set if entry i of rel applies
+					       (its string condition holds); 0: all do */
+	bool soft;                          /* EV_RELEASE: releases var only if rel covers its
+					       kind (the same argument is also an object) */
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */
@@ -121,6 +125,9 @@ struct ir_site {
 	int status;                         /* variable receiving the status result for
 					       OUT/OUT_ARRAY/OBJECT shapes, or -1 */
 	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
+	int led_by;                         /* 1 + another site of the same call whose test
+					       decides this one too (mkstemp's file goes with
+					       its descriptor), or 0 */
 	bool discarded;                     /* result thrown away in an expression statement */
 	int out_param;                      /* (analyse.c) the handle goes straight on into
 					       *param N of the function: xasprintf(ret, ..)

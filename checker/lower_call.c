@@ -49,37 +49,80 @@ static bool is_setjmp(const char *name)
 	       !strcmp(name, "savectx") || !strcmp(name, "vfork");
 }
 
-/* The release entry of fn taking argument ai, or NULL. */
-static const struct rule_release *release_arg(const struct rule_fn *fn, int ai)
+/* The release entry of fn taking argument ai among those of mask, or NULL. */
+static const struct rule_release *release_arg(const struct rule_fn *fn, int ai, unsigned mask)
 {
 	const struct rule_release *r;
+	unsigned i = 0;
 
-	for (r = fn ? fn->release : NULL; r; r = r->next)
-		if (r->arg == ai)
+	for (r = fn ? fn->release : NULL; r && i < 32; r = r->next, i++)
+		if (r->arg == ai && (mask & (1u << i)))
 			return r;
 	return NULL;
 }
 
+/*
+ * The pseudo-variable for the object argument arg points to (a lock, a
+ * temporary file's name, a transaction on a connection), keyed by key.
+ * When arg is a local pointer p, "*p" hangs from p: handing p on (return
+ * p, a store, an unknown callee) hands the object on too.
+ */
+static int object_var(struct lower *L, CXCursor arg, const char *key)
+{
+	CXCursor x = lower_strip_casts(arg);
+	int parent = -1;
+
+	if (key[0] == '*' && clang_getCursorKind(x) == CXCursor_DeclRefExpr)
+		parent = lower_local_var(L, x);
+	return lower_pseudo(L, key, key, parent);
+}
+
+/* Whether every release entry of fn in mask gives back an object resource. */
+static bool releases_objects_only(const struct rule_fn *fn, unsigned mask)
+{
+	const struct rule_release *r;
+	unsigned i = 0;
+
+	for (r = fn->release; r && i < 32; r = r->next, i++)
+		if ((mask & (1u << i)) && !r->res->object)
+			return false;
+	return true;
+}
+
+/*
+ * Releases what argument arg of a call to fn holds: the object it points
+ * to (a lock, a temporary file, a transaction on the connection) and the
+ * handle it is.  A call that only releases objects (unlink(path),
+ * funlockfile(fp)) leaves the handle alone; when both are followed, each
+ * is released only if fn releases its kind (fclose(fp) after
+ * flockfile(fp) closes the stream).
+ */
 static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCursor arg,
-			      struct ir_loc loc)
+			      unsigned mask, struct ir_loc loc)
 {
 	struct ir_event ev = { .kind = EV_RELEASE, .loc = loc, .src = -1, .site = -1 };
 	char *key = lower_object_key(L, arg);
 	void *pv = key ? strmap_get(&L->pseudo, key) : NULL;
-	struct operand o;
+	bool objects = releases_objects_only(fn, mask);
+	struct operand o = lower_expr(L, arg, CTX_BORROW);
 
-	if (pv) {
-		lower_expr(L, arg, CTX_BORROW);
-		ev.var = (int)(intptr_t)pv - 1;
-	} else {
-		o = lower_expr(L, arg, CTX_BORROW);
-		if (o.kind != OP_VAR)
-			return;
-		ev.var = o.var;
-	}
 	ev.rel = fn->release;
+	ev.rel_mask = mask;
 	ev.callee = fn->name;
-	lower_emit(L, &ev);
+	if (objects && key) {
+		ev.var = object_var(L, arg, key);
+		lower_emit(L, &ev);
+		return;
+	}
+	ev.soft = pv && o.kind == OP_VAR;
+	if (pv) {
+		ev.var = (int)(intptr_t)pv - 1;
+		lower_emit(L, &ev);
+	}
+	if (o.kind == OP_VAR && !objects) {
+		ev.var = o.var;
+		lower_emit(L, &ev);
+	}
 }
 
 /* The handle destination of an acquisition's out/out-array/object
@@ -110,7 +153,7 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 		if (!key)
 			return -1;
 		n = L->f->nvars;
-		v = lower_pseudo(L, key, key, -1);
+		v = object_var(L, arg, key);
 		if ((size_t)v == n) {
 			L->locks = xrealloc(L->locks, (L->nlocks + 1) * sizeof(*L->locks));
 			L->lock_types = xrealloc(L->lock_types,
@@ -145,10 +188,10 @@ void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
 	n = key ? strlen(key) : 0;
 	for (i = 0; i < L->nlocks; i++) {
 		const char *name = L->f->vars[L->locks[i]].name;
-		bool same_object = key && (!strcmp(name, key) ||
-					   (name[0] == '*' && !strcmp(name + 1, key)) ||
-					   (!strncmp(name, key, n) &&
-					    (name[n] == '-' || name[n] == '.' || name[n] == '[')));
+		const char *inner = name[0] == '*' ? name + 1 : name;   /* *s->path: s->path */
+		bool same_object = key && (!strcmp(inner, key) ||
+					   (!strncmp(inner, key, n) &&
+					    (inner[n] == '-' || inner[n] == '.' || inner[n] == '[')));
 		/* another path to an object of the same type may be the same object */
 		bool same_type = type && L->lock_types[i] && !strcmp(type, L->lock_types[i]);
 
@@ -273,16 +316,205 @@ static int param_pointer(struct lower *L, CXCursor arg)
 	return v >= 0 && v < L->f->nparams && (L->f->vars[v].flags & VAR_POINTER) ? v + 1 : 0;
 }
 
+/*
+ * The text of argument ai (1-based) when it is a string literal, else
+ * NULL.  The cursor's spelling is the literal with adjacent ones joined
+ * ("BEGIN" " IMMEDIATE"); escapes are left as written.
+ */
+static const char *literal_arg(struct lower *L, CXCursor call, int ai)
+{
+	CXCursor a;
+	CXString sp;
+	const char *text = NULL, *q, *end;
+
+	if (ai < 1 || ai > clang_Cursor_getNumArguments(call))
+		return NULL;
+	a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)ai - 1));
+	if (clang_getCursorKind(a) != CXCursor_StringLiteral)
+		return NULL;
+	sp = clang_getCursorSpelling(a);
+	q = strchr(clang_getCString(sp), '"');          /* after a prefix: L, u8 */
+	end = q ? strrchr(q + 1, '"') : NULL;
+	if (end)
+		text = arena_strndup(&L->f->arena, q + 1, (size_t)(end - q - 1));
+	clang_disposeString(sp);
+	return text;
+}
+
+/* Whether entry condition c holds for call. */
+static bool cond_holds(struct lower *L, CXCursor call, const struct rule_strcond *c)
+{
+	return !c || rules_strcond_holds(c, literal_arg(L, call, c->arg));
+}
+
+/* Bit i: release entry i of fn applies to this call (its string condition holds). */
+static unsigned release_mask(struct lower *L, CXCursor call, const struct rule_fn *fn)
+{
+	const struct rule_release *r;
+	unsigned mask = 0, i = 0;
+
+	for (r = fn ? fn->release : NULL; r && i < 32; r = r->next, i++)
+		if (cond_holds(L, call, r->when))
+			mask |= 1u << i;
+	return mask;
+}
+
+/* One acquisition a call performs (mkstemp: the descriptor and the file). */
+struct call_acq {
+	const struct rule_acquire *acq;
+	struct ir_site site;
+	bool track;                 /* its handle goes somewhere we follow */
+	int out_to;                 /* handed on to *param out_to of ours, or 0 */
+};
+
+#define MAX_CALL_ACQ 4
+
+/* The acquisitions of fn that apply to call, the returned handle first. */
+static size_t call_acquisitions(struct lower *L, CXCursor call, const struct rule_fn *fn,
+				struct call_acq *out)
+{
+	const struct rule_acquire *a;
+	size_t n = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (a = fn ? fn->acquire : NULL; a && n < MAX_CALL_ACQ; a = a->next) {
+			if ((a->shape == SHAPE_RETURN) != (pass == 0) || !cond_holds(L, call, a->when))
+				continue;
+			memset(&out[n], 0, sizeof(out[n]));
+			out[n].acq = a;
+			out[n].track = true;
+			out[n].site.dst = out[n].site.status = out[n].site.from = -1;
+			out[n].site.ndst = 1;
+			n++;
+		}
+	return n;
+}
+
+/* The acquisition of acqs taking its handle through argument ai, or NULL. */
+static struct call_acq *acq_at_arg(struct call_acq *acqs, size_t n, int ai)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (acqs[k].acq->shape != SHAPE_RETURN && acqs[k].acq->arg == ai)
+			return &acqs[k];
+	return NULL;
+}
+
+/* Lowers argument a (number ai) of a call to fn, a callee some rule names. */
+static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a, int ai,
+			   unsigned relmask, struct call_acq *acqs, size_t nacq,
+			   struct operand *result, struct ir_loc loc)
+{
+	struct call_acq *c = acq_at_arg(acqs, nacq, ai);
+	struct operand o;
+	size_t k;
+	bool from = false;
+
+	if (c) {
+		c->site.dst = acquire_target(L, c->acq, a);
+		if (c->site.dst < 0 && c->acq->shape == SHAPE_OUT && (c->out_to = param_pointer(L, a))) {
+			/* vasprintf(ret, ...) with ret a parameter: acquired,
+			   then stored into *ret (an out-parameter of ours) */
+			c->site.dst = lower_new_temp(L, "(result)");
+		} else if (c->site.dst < 0) {
+			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
+			c->track = false;
+		} else if (c->acq->transfer == ai) {
+			c->site.from = c->site.dst;     /* getline(&line, ...): grows *line */
+		}
+		if (c->acq->shape != SHAPE_OBJECT || !release_arg(fn, ai, relmask))
+			return;
+	}
+	for (k = 0; k < nacq; k++)
+		if (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai)
+			from = true;
+	if (from) {
+		o = lower_expr(L, a, CTX_BORROW);
+		for (k = 0; k < nacq; k++)
+			if (o.kind == OP_VAR && (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai))
+				acqs[k].site.from = o.var;
+		return;
+	}
+	if (release_arg(fn, ai, relmask)) {
+		lower_release_arg(L, fn, a, relmask, loc);
+		return;
+	}
+	if (fn->borrow || fn->acquire || fn->release || fn->noreturn) {
+		o = lower_expr(L, a, CTX_BORROW);
+		if (fn->returns_arg == ai)
+			*result = o;
+		return;
+	}
+	lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
+	lower_escape_locks(L, a, loc);
+}
+
+/*
+ * Emits the acquisitions of a call: the first one followed is the
+ * primary, whose handle or status the caller tests; the others are
+ * decided by the same test (site.primary).
+ */
+static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, size_t nacq,
+					int dst, enum ctx ctx, struct ir_loc loc)
+{
+	struct operand result = op_none();
+	int primary = -1, status = -1;
+	size_t k;
+
+	for (k = 0; k < nacq; k++) {
+		struct call_acq *c = &acqs[k];
+		const struct rule_acquire *acq = c->acq;
+		struct ir_event ev = { .kind = EV_ACQUIRE, .src = -1 };
+
+		if (!c->track || (acq->reopen && c->site.from < 0))
+			continue;   /* freopen(..., stdin): the result is the untracked stream */
+		c->site.acq = acq;
+		c->site.loc = loc;
+		if (acq->shape == SHAPE_RETURN) {
+			c->site.dst = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+			status = c->site.dst;
+			result = op_var(c->site.dst);
+		} else {
+			if (acq->shape == SHAPE_OUT_ARRAY)
+				c->site.ndst = acq->count;
+			if (primary < 0) {
+				c->site.status = dst >= 0 ? dst : ctx == CTX_IGNORE ? -1 :
+						 lower_new_temp(L, "(status)");
+				status = c->site.status;
+				result = status >= 0 ? op_var(status) : op_none();
+			}
+		}
+		c->site.led_by = primary + 1;
+		/* an overwrite is reported at the assignment, the acquisition at the call */
+		ev.loc = dst >= 0 && (acq->shape == SHAPE_RETURN || primary < 0) ? L->assign_loc : loc;
+		ev.var = c->site.dst;
+		ev.site = ir_site_add(L->f, &c->site);
+		if (primary < 0)
+			primary = ev.site;
+		lower_emit(L, &ev);
+		if (c->out_to) {
+			struct ir_event st = { .kind = EV_ESCAPE, .loc = loc, .var = c->site.dst,
+					       .src = -1, .site = -1, .out_param = c->out_to };
+
+			lower_emit(L, &st);
+		}
+	}
+	(void)status;
+	return result;
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
 	struct ir_loc loc = lower_cursor_loc(L, call);
 	const struct rule_fn *fn = NULL;
-	const struct rule_acquire *acq = NULL;
-	struct operand result = op_none();
-	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 1 };
-	bool track = true;
-	int nargs = clang_Cursor_getNumArguments(call), i, out_to = 0;
+	struct call_acq acqs[MAX_CALL_ACQ];
+	struct operand result = op_none(), r;
+	int nargs = clang_Cursor_getNumArguments(call), i;
+	size_t nacq;
+	unsigned relmask;
 	CXString cs;
 	char name[128];
 
@@ -317,45 +549,18 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	if (is_setjmp(name))
 		lower_unsupported(L, "calls setjmp() or vfork()");
 	fn = rules_lookup(L->tu->rules, name);
-	acq = fn ? fn->acquire : NULL;
 	if (!fn && strncmp(name, "__builtin_", 10) != 0 && !lower_is_noreturn(L, decl, name))
 		return lower_summarised_call(L, call, decl, name, dst, loc);
 
+	nacq = call_acquisitions(L, call, fn, acqs);
+	relmask = release_mask(L, call, fn);
 	for (i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-		int ai = i + 1;
-		struct operand o;
 
-		if (acq && acq->shape != SHAPE_RETURN && ai == acq->arg) {
-			site.dst = acquire_target(L, acq, a);
-			if (site.dst < 0 && acq->shape == SHAPE_OUT && (out_to = param_pointer(L, a))) {
-				/* vasprintf(ret, ...) with ret a parameter: acquired,
-				   then stored into *ret (an out-parameter of ours) */
-				site.dst = lower_new_temp(L, "(result)");
-			} else if (site.dst < 0) {
-				lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
-				track = false;
-			}
-			continue;
-		}
-		if (acq && (ai == acq->transfer || ai == acq->reopen)) {
-			o = lower_expr(L, a, CTX_BORROW);
-			if (o.kind == OP_VAR)
-				site.from = o.var;
-			continue;
-		}
-		if (release_arg(fn, ai)) {
-			lower_release_arg(L, fn, a, loc);
-			continue;
-		}
-		if (fn && (fn->borrow || fn->acquire || fn->release || fn->noreturn)) {
-			o = lower_expr(L, a, CTX_BORROW);
-			if (fn->returns_arg == ai)
-				result = o;
-			continue;
-		}
-		lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
-		lower_escape_locks(L, a, loc);
+		if (fn)
+			lower_rule_arg(L, fn, a, i + 1, relmask, acqs, nacq, &result, loc);
+		else
+			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 	}
 
 	if (!fn || !(fn->borrow || fn->acquire || fn->release))
@@ -366,37 +571,10 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		L->cur = -1;
 		return op_none();
 	}
-	if (!acq || !track)
+	if (!nacq)
 		return result;
-	if (acq->reopen && site.from < 0)
-		return op_none();   /* freopen(..., stdin): the result is the untracked stream */
-	if (acq->shape == SHAPE_RETURN && fills_local_struct(L, call))
+	if (acqs[0].acq->shape == SHAPE_RETURN && fills_local_struct(L, call))
 		return op_none();   /* mysql_init(&m): set up in place, its address returned */
-
-	site.acq = acq;
-	site.loc = loc;
-	if (acq->shape == SHAPE_RETURN) {
-		site.dst = dst >= 0 ? dst : lower_new_temp(L, "(result)");
-		result = op_var(site.dst);
-	} else {
-		if (acq->shape == SHAPE_OUT_ARRAY)
-			site.ndst = acq->count;
-		site.status = dst >= 0 ? dst : ctx == CTX_IGNORE ? -1 : lower_new_temp(L, "(status)");
-		result = site.status >= 0 ? op_var(site.status) : op_none();
-	}
-	{
-		/* an overwrite is reported at the assignment, the acquisition at the call */
-		struct ir_event ev = { .kind = EV_ACQUIRE, .loc = dst >= 0 ? L->assign_loc : loc,
-				       .var = site.dst, .src = -1 };
-
-		ev.site = ir_site_add(L->f, &site);
-		lower_emit(L, &ev);
-	}
-	if (out_to) {
-		struct ir_event st = { .kind = EV_ESCAPE, .loc = loc, .var = site.dst, .src = -1,
-				       .site = -1, .out_param = out_to };
-
-		lower_emit(L, &st);
-	}
-	return result;
+	r = emit_acquisitions(L, acqs, nacq, dst, ctx, loc);
+	return r.kind != OP_NONE ? r : result;
 }

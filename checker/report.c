@@ -111,11 +111,24 @@ static const char *text_of(const struct note *n)
 	return n->text ? n->text : "?";
 }
 
+/*
+ * Appends the handle's name: "'fp'", or with the resource's noun
+ * "transaction on 'db'" (the object a pointer points to is named by the
+ * pointer: "*db" reads "'db'").
+ */
+static void buf_add_var(struct buf *b, const struct finding *f)
+{
+	if (f->res && f->res->noun)
+		buf_addf(b, "%s '%s'", f->res->noun, f->var[0] == '*' ? f->var + 1 : f->var);
+	else
+		buf_addf(b, "'%s'", f->var);
+}
+
 /* Appends how the handle is named: "'fp'", or "result of fopen()" when never stored. */
 static void buf_add_name(struct buf *b, const struct finding *f)
 {
 	if (f->var)
-		buf_addf(b, "'%s'", f->var);
+		buf_add_var(b, f);
 	else
 		buf_addf(b, "result of %s()", f->acquirer);
 }
@@ -123,10 +136,10 @@ static void buf_add_name(struct buf *b, const struct finding *f)
 /* Appends "'fp' opened by fopen() at line 31", or "result of fopen() at line 31". */
 static void buf_add_subject(struct buf *b, const struct finding *f)
 {
-	if (f->var)
-		buf_addf(b, "'%s' %s by %s() at line %u", f->var, acquired(f), f->acquirer,
-			 f->acq_line);
-	else
+	if (f->var) {
+		buf_add_var(b, f);
+		buf_addf(b, " %s by %s() at line %u", acquired(f), f->acquirer, f->acq_line);
+	} else
 		buf_addf(b, "result of %s() at line %u", f->acquirer, f->acq_line);
 }
 

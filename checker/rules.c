@@ -13,6 +13,7 @@
 #include "yamlnode.h"
 #include "report.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -24,7 +25,7 @@
 #include <yaml.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_KEYS 8
+#define MAX_KEYS 12
 
 /* A function's entry; the public part comes first, so &e->fn == e. */
 struct fn_entry {
@@ -63,31 +64,39 @@ static const struct schema top_schema = {
 	"resources, borrow, noreturn",
 };
 
-enum { RES_ID, RES_ACQUIRED, RES_RELEASED, RES_HELD, RES_ACQUIRE, RES_RELEASE };
+enum { RES_ID, RES_ACQUIRED, RES_RELEASED, RES_HELD, RES_ACQUIRE, RES_RELEASE, RES_NOUN,
+       RES_IDEMPOTENT };
 static const char *const res_keys[] = {
-	"id", "acquired", "released", "held", "acquire", "release",
+	"id", "acquired", "released", "held", "acquire", "release", "noun", "idempotent",
 };
 static const struct schema res_schema = {
-	"a resource", res_keys, ARRAY_SIZE(res_keys), 0x3f /* all six */,
-	"id, acquired, released, held, acquire, release",
+	"a resource", res_keys, ARRAY_SIZE(res_keys), 0x3f /* the first six */,
+	"id, acquired, released, held, acquire, release, noun, idempotent",
 };
 
+/* The string-literal condition keys come last in both entry kinds. */
+#define COND_KEYS "string-arg", "starts-with", "unless-starts-with"
+#define COND_LIST "string-arg, starts-with, unless-starts-with"
+
 enum { ACQ_CALL, ACQ_FAILS, ACQ_OUT, ACQ_OUT_ARRAY, ACQ_OBJECT, ACQ_COUNT,
-       ACQ_TRANSFER, ACQ_REOPEN };
+       ACQ_TRANSFER, ACQ_REOPEN, ACQ_COND };
 static const char *const acq_keys[] = {
-	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen",
+	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen", COND_KEYS,
 };
 static const struct schema acq_schema = {
 	"an acquire entry", acq_keys, ARRAY_SIZE(acq_keys), 1u << ACQ_CALL,
-	"call, fails, out, out-array, object, count, transfer, reopen",
+	"call, fails, out, out-array, object, count, transfer, reopen, " COND_LIST,
 };
 
-enum { REL_CALL, REL_ARG };
-static const char *const rel_keys[] = { "call", "arg" };
+enum { REL_CALL, REL_ARG, REL_COND };
+static const char *const rel_keys[] = { "call", "arg", COND_KEYS };
 static const struct schema rel_schema = {
 	"a release entry", rel_keys, ARRAY_SIZE(rel_keys), 1u << REL_CALL,
-	"call, arg",
+	"call, arg, " COND_LIST,
 };
+
+/* Offsets of the condition keys from ACQ_COND / REL_COND. */
+enum { COND_ARG, COND_PREFIX, COND_UNLESS };
 
 enum { BOR_CALL, BOR_RETURNS_ARG };
 static const char *const bor_keys[] = { "call", "returns-arg" };
@@ -105,6 +114,7 @@ static const char *const fail_names[] = {
 	[FAIL_NONZERO] = "nonzero",
 	[FAIL_MAP_FAILED] = "map-failed",
 	[FAIL_NEVER] = "never",
+	[FAIL_HELD] = "held",
 };
 
 /* One file being loaded. */
@@ -303,14 +313,118 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 			}
 		}
 		report_error_at(ld->file, line_of(v), col_of(v),
-				"invalid 'fails' value '%s' (expected null, negative, nonzero, map-failed or never)",
+				"invalid 'fails' value '%s' (expected null, negative, nonzero, map-failed, never or held)",
 				text_of(v));
 		return -1;
 	}
 	report_error_at(ld->file, line_of(v), col_of(v),
-			"expected null, negative, nonzero, map-failed or never for 'fails', found %s",
+			"expected null, negative, nonzero, map-failed, never or held for 'fails', found %s",
 			kind_name(v));
 	return -1;
+}
+
+/* Reads a sequence of non-empty strings (or one string) into a NULL-terminated array. */
+static const char **get_words(const struct loader *ld, const yaml_node_t *v, const char *key)
+{
+	const char **w;
+	size_t n = 0;
+	yaml_node_item_t *it;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		w = arena_alloc(&ld->r->arena, 2 * sizeof(*w));
+		w[0] = get_string(ld, v, key);
+		if (!w[0])
+			return NULL;
+		w[0] = arena_strdup(&ld->r->arena, w[0]);      /* the document goes away */
+		return w;
+	}
+	if (v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.start == v->data.sequence.items.top) {
+		report_error_at(ld->file, line_of(v), col_of(v),
+				"expected a string or a non-empty sequence of strings for '%s', found %s",
+				key, v->type == YAML_SEQUENCE_NODE ? "an empty sequence" : kind_name(v));
+		return NULL;
+	}
+	w = arena_alloc(&ld->r->arena, (size_t)(v->data.sequence.items.top -
+						 v->data.sequence.items.start + 1) * sizeof(*w));
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		w[n] = get_string(ld, yaml_document_get_node(ld->doc, *it), key);
+		if (!w[n])
+			return NULL;
+		w[n] = arena_strdup(&ld->r->arena, w[n]);
+		n++;
+	}
+	return w;
+}
+
+/*
+ * Reads the string-literal condition of an entry from its keys k[COND_ARG],
+ * k[COND_PREFIX], k[COND_UNLESS] (values v); *out stays NULL when the entry
+ * has none.  "string-arg" and "starts-with" go together.
+ */
+static int read_cond(const struct loader *ld, yaml_node_t *const *k, yaml_node_t *const *v,
+		     const struct rule_strcond **out)
+{
+	struct rule_strcond *c;
+
+	*out = NULL;
+	if (!k[COND_ARG] && !k[COND_PREFIX] && !k[COND_UNLESS])
+		return 0;
+	if (!k[COND_ARG] || !k[COND_PREFIX]) {
+		yaml_node_t *have = k[COND_ARG] ? k[COND_ARG] : k[COND_PREFIX] ? k[COND_PREFIX] :
+				    k[COND_UNLESS];
+
+		report_error_at(ld->file, line_of(have), col_of(have),
+				"'%s' needs '%s'", text_of(have),
+				k[COND_ARG] ? "starts-with" : "string-arg");
+		return -1;
+	}
+	c = arena_alloc(&ld->r->arena, sizeof(*c));
+	if (get_int(ld, v[COND_ARG], "string-arg", &c->arg) < 0 ||
+	    !(c->prefix = get_words(ld, v[COND_PREFIX], "starts-with")) ||
+	    (k[COND_UNLESS] && !(c->unless = get_words(ld, v[COND_UNLESS], "unless-starts-with"))))
+		return -1;
+	*out = c;
+	return 0;
+}
+
+/* Whether text starts with the words w (case and runs of blanks ignored), then a non-word character. */
+static bool starts_with_words(const char *text, const char *w)
+{
+	while (*w) {
+		if (*w == ' ') {
+			if (*text != ' ' && *text != '\t' && *text != '\n')
+				return false;
+			while (*text == ' ' || *text == '\t' || *text == '\n')
+				text++;
+			while (*w == ' ')
+				w++;
+			continue;
+		}
+		if (tolower((unsigned char)*text) != tolower((unsigned char)*w))
+			return false;
+		text++;
+		w++;
+	}
+	return !isalnum((unsigned char)*text) && *text != '_';
+}
+
+static bool any_prefix(const char *text, const char *const *w)
+{
+	for (; w && *w; w++)
+		if (starts_with_words(text, *w))
+			return true;
+	return false;
+}
+
+bool rules_strcond_holds(const struct rule_strcond *c, const char *text)
+{
+	if (!c)
+		return true;
+	if (!text)
+		return false;
+	while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+		text++;
+	return any_prefix(text, c->prefix) && !any_prefix(text, c->unless);
 }
 
 /* Returns the entry for name, creating an empty one. */
@@ -372,6 +486,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	struct fields f;
 	struct fn_entry *e;
 	struct rule_acquire *copy;
+	const struct rule_acquire *old, *tail = NULL;
 	int ret;
 
 	if (read_entry(ld, n, &acq_schema, &f) < 0)
@@ -397,23 +512,36 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 				"'reopen' cannot be combined with 'transfer'");
 		ret = -1;
 	}
+	if (read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
+		ret = -1;
 	if (ret < 0)
 		return -1;
 
 	e = fn_get(ld->r, a.func);
-	if (e->fn.acquire) {
-		report_error_at(ld->file, line_of(n), col_of(n),
-				"'%s' already acquires '%s' (at %s:%u); a function acquires one thing",
-				a.func, e->fn.acquire->res->id,
-				e->fn.acquire->file, e->fn.acquire->line);
-		return -1;
+	for (old = e->fn.acquire; old; old = old->next) {
+		/* several things, each once; the handle returned is one of them */
+		if (old->res == res || (old->shape == SHAPE_RETURN && a.shape == SHAPE_RETURN) ||
+		    (old->shape != SHAPE_RETURN && a.shape != SHAPE_RETURN && old->arg == a.arg)) {
+			report_error_at(ld->file, line_of(n), col_of(n),
+					"'%s' already acquires '%s' %s (at %s:%u)", a.func,
+					old->res->id, old->shape == SHAPE_RETURN ? "as its result" :
+					"through the same argument", old->file, old->line);
+			return -1;
+		}
+		tail = old;
 	}
 	copy = arena_alloc(&ld->r->arena, sizeof(*copy));
 	*copy = a;
 	copy->func = e->fn.name;
 	if (copy->shape != SHAPE_OUT_ARRAY)
 		copy->count = 1;
-	e->fn.acquire = copy;
+	copy->index = tail ? tail->index + 1 : 0;
+	if (copy->shape == SHAPE_OBJECT)
+		((struct rule_resource *)res)->object = true;
+	if (tail)
+		((struct rule_acquire *)tail)->next = copy;
+	else
+		e->fn.acquire = copy;
 	return 0;
 }
 
@@ -425,13 +553,15 @@ static int load_release(const struct loader *ld, yaml_node_t *n,
 	const struct rule_release *old;
 	struct release_entry *rel;
 	struct fn_entry *e;
+	const struct rule_strcond *when;
 	const char *name;
 	int arg = 1;
 
 	if (read_entry(ld, n, &rel_schema, &f) < 0)
 		return -1;
 	name = get_name(ld, f.val[REL_CALL], "call");
-	if (get_int(ld, f.val[REL_ARG], "arg", &arg) < 0 || !name)
+	if (get_int(ld, f.val[REL_ARG], "arg", &arg) < 0 || !name ||
+	    read_cond(ld, &f.key[REL_COND], &f.val[REL_COND], &when) < 0)
 		return -1;
 
 	e = fn_get(ld->r, name);
@@ -448,6 +578,7 @@ static int load_release(const struct loader *ld, yaml_node_t *n,
 	rel->rel.func = e->fn.name;
 	rel->rel.res = res;
 	rel->rel.arg = arg;
+	rel->rel.when = when;
 	rel->file = ld->file;
 	rel->line = line_of(n);
 	if (e->last)
@@ -477,6 +608,20 @@ static int load_seq(const struct loader *ld, const yaml_node_t *v, const char *k
 		if (load(ld, yaml_document_get_node(ld->doc, *it), res) < 0)
 			ret = -1;
 	return ret;
+}
+
+/* Stores the true/false value of key in *out. */
+static int get_bool(const struct loader *ld, const yaml_node_t *v, const char *key, bool *out)
+{
+	if (v->type == YAML_SCALAR_NODE && (!strcmp(text_of(v), "true") || !strcmp(text_of(v), "false"))) {
+		*out = !strcmp(text_of(v), "true");
+		return 0;
+	}
+	report_error_at(ld->file, line_of(v), col_of(v), "expected true or false for '%s'%s%s%s",
+			key, v->type == YAML_SCALAR_NODE ? ", found '" : "",
+			v->type == YAML_SCALAR_NODE ? text_of(v) : "",
+			v->type == YAML_SCALAR_NODE ? "'" : "");
+	return -1;
 }
 
 /* Checks that a resource id is made of letters, digits, '-' and '_'. */
@@ -528,6 +673,16 @@ static int load_resource(const struct loader *ld, yaml_node_t *n,
 	res->acquired = arena_strdup(&ld->r->arena, words[RES_ACQUIRED]);
 	res->released = arena_strdup(&ld->r->arena, words[RES_RELEASED]);
 	res->held = arena_strdup(&ld->r->arena, words[RES_HELD]);
+	if (f.val[RES_NOUN]) {
+		const char *noun = get_string(ld, f.val[RES_NOUN], "noun");
+
+		if (!noun)
+			return -1;
+		res->noun = arena_strdup(&ld->r->arena, noun);
+	}
+	if (f.val[RES_IDEMPOTENT] && get_bool(ld, f.val[RES_IDEMPOTENT], "idempotent",
+					      &res->idempotent) < 0)
+		return -1;
 	res->file = ld->file;
 	res->line = line_of(f.key[RES_ID]);
 	strmap_put(&ld->r->resources, res->id, res);

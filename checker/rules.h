@@ -20,8 +20,8 @@
  *   borrow: [fprintf, fputs, { call: memcpy, returns-arg: 1 }]
  *   noreturn: [exit, abort]
  *
- * What it does not handle: function summaries (a later stage), matching
- * on anything but the callee's name.
+ * Calls are matched on the callee's name, and an entry may also require
+ * a string-literal argument (transactions: "BEGIN", "COMMIT").
  *
  * Everything lives in the rules' arena and is freed by rules_release().
  */
@@ -40,6 +40,8 @@ enum rule_fail {
 	FAIL_NONZERO,       /* "nonzero":   the value is != 0 on failure (status codes) */
 	FAIL_MAP_FAILED,    /* "map-failed": the value is (void *)-1 on failure */
 	FAIL_NEVER,         /* "never":     the call cannot fail */
+	FAIL_HELD,          /* "held":      held even when the call fails (sqlite3_open,
+			       getline): only a NULL handle (out of memory) holds nothing */
 };
 
 /* Where the acquired handle goes (keys "out", "out-array", "object"). */
@@ -48,6 +50,20 @@ enum rule_shape {
 	SHAPE_OUT,          /* *arg is the handle; "fails" tests the return value */
 	SHAPE_OUT_ARRAY,    /* arg[0..count-1] are handles (pipe); "fails" tests the return value */
 	SHAPE_OBJECT,       /* the object arg points to is held (locks); "fails" tests the return value */
+};
+
+/*
+ * A condition on a string-literal argument (keys "string-arg",
+ * "starts-with", "unless-starts-with"): the entry applies only when
+ * argument arg is a literal whose text, ignoring case and leading blanks,
+ * starts with one of the words of prefix (followed by the end or by
+ * something other than a letter, digit or '_') and with none of unless.
+ * PQexec(conn, "BEGIN") opens a transaction; "ROLLBACK TO x" does not end it.
+ */
+struct rule_strcond {
+	int arg;                            /* 1-based */
+	const char **prefix;                /* NULL-terminated */
+	const char **unless;                /* NULL-terminated, or NULL */
 };
 
 /* A resource kind: its id and the words used in messages. */
@@ -60,6 +76,13 @@ struct rule_resource {
 	unsigned line;              /* line of its "id" key */
 	bool guessed;               /* made up from function names (X_new/X_free):
 				       findings carry the flag suffix "-guessed" */
+	bool object;                /* acquired on an object argument (locks, temporary
+				       files, transactions): releasing it leaves the
+				       argument's own handle alone */
+	bool idempotent;            /* releasing it twice is harmless (removing a removed
+				       file): no double-release finding */
+	const char *noun;           /* "transaction on": messages name the handle
+				       "transaction on 'db'"; NULL: just "'db'" */
 };
 
 struct rule_acquire {
@@ -79,6 +102,10 @@ struct rule_acquire {
 	unsigned line;
 	const char *via;                    /* summaries: the acquirer whose resource this
 					       function returns (file/line: that call) */
+	const struct rule_strcond *when;    /* applies only when this holds, or NULL */
+	const struct rule_acquire *next;    /* another acquisition by the same function
+					       (mkstemp: the descriptor and the file name) */
+	int index;                          /* its position in the function's list */
 };
 
 struct rule_release {
@@ -86,13 +113,14 @@ struct rule_release {
 	const struct rule_resource *res;    /* what it releases */
 	int arg;                            /* 1-based argument holding the handle (for
 					       object resources: the pointer to the object) */
+	const struct rule_strcond *when;    /* applies only when this holds, or NULL */
 	struct rule_release *next;          /* other resources this function releases */
 };
 
 /* Everything known about one function name. */
 struct rule_fn {
 	const char *name;
-	const struct rule_acquire *acquire; /* non-NULL if the call acquires */
+	const struct rule_acquire *acquire; /* list (see next); non-NULL if the call acquires */
 	const struct rule_release *release; /* list; non-NULL if the call releases */
 	bool borrow;                        /* uses its arguments without keeping them */
 	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
@@ -131,6 +159,12 @@ void rules_add_noreturn(struct rules *r, const char *name);
 
 /* Returns what is known about the function called name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name);
+
+/*
+ * Whether c holds for a call whose argument c->arg is the string literal
+ * text (NULL: not a literal, so no condition holds).
+ */
+bool rules_strcond_holds(const struct rule_strcond *c, const char *text);
 
 /* Returns the release entry of fn for resource res, or NULL if fn does not release res. */
 const struct rule_release *rules_release_of(const struct rule_fn *fn,

@@ -4,7 +4,7 @@
 // RUN: not %leakcheck --rules %S/../Inputs/rules-broken/two-acquires.yml %s -- > %t.out 2> %t.err
 // RUN: FileCheck %s -DFILE=%S/../Inputs/rules-broken/two-acquires.yml --implicit-check-not=error: < %t.err
 // RUN: FileCheck %s --check-prefix=OUT --allow-empty < %t.out
-// CHECK: {{^}}[[FILE]]:13:27: error: 'make_thing' already acquires 'thing' (at [[FILE]]:7); a function acquires one thing
+// CHECK: {{^}}[[FILE]]:13:27: error: 'make_thing' already acquires 'thing' as its result (at [[FILE]]:7)
 // OUT-NOT: {{.}}
 #include <stdlib.h>
 
