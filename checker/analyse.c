@@ -320,6 +320,35 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 	}
 }
 
+/*
+ * st = PQresultStatus(res): st is the status of what the call that
+ * returned res acquired along with it and lets PQresultStatus() say
+ * (the transaction of PQexec(conn, "BEGIN")); otherwise just a value.
+ */
+static void do_status(struct an *A, unsigned char *s, const struct ir_event *ev)
+{
+	struct var_st *h = vst(A, s, ev->src), *w;
+	size_t site, k;
+
+	lose(A, s, ev->var, -1, ev);
+	an_unequal(A, s, ev->var);
+	unbind(A, s, ev->var);
+	set_val(A, s, ev->var, TOP);
+	w = vst(A, s, ev->var);
+	if (!w || !h || h->role != ROLE_HANDLE || h->bind < 0)
+		return;
+	site = (size_t)A->slot_site[h->bind];
+	for (k = site + 1; k < A->first_param && A->sites[k].led_by == (int)site + 1; k++) {
+		const char *call = A->sites[k].acq->status_call;
+
+		if (call && ev->callee && !strcmp(call, ev->callee)) {
+			w->bind = (int16_t)k;
+			w->role = ROLE_STATUS;
+			return;
+		}
+	}
+}
+
 static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
 	struct var_st *w = vst(A, s, ev->var);
@@ -536,6 +565,9 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		break;
 	case EV_RELEASE:
 		do_release(A, s, ev);
+		break;
+	case EV_STATUS:
+		do_status(A, s, ev);
 		break;
 	case EV_ESCAPE:
 		an_because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,

@@ -101,6 +101,8 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 {
 	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
 		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
+	if (acq->fails == FAIL_UNLESS)
+		return an_status_domain(acq, ok);
 	if (acq->fails == FAIL_HELD)    /* NULL only when nothing could be allocated */
 		return !ok ? an_dom(0, 0, false, 0) : pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
 								TOP;
@@ -114,7 +116,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
-	case FAIL_NEVER: case FAIL_HELD: return TOP;
+	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
 	}
 	return TOP;
 }
@@ -128,6 +130,8 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
+	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
+				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);
 	}
 	return TOP;
 }
@@ -140,7 +144,7 @@ static void decide(struct an *A, unsigned char *s, int site, bool ok);
  * descriptor is >= 0; sqlite3_exec's error message is allocated when its
  * status is non-zero and its transaction begun when it is zero.
  */
-static void decide_led(struct an *A, unsigned char *s, int site, struct val d)
+static void decide_led(struct an *A, unsigned char *s, int site, bool primary_ok, struct val d)
 {
 	size_t k;
 
@@ -148,6 +152,13 @@ static void decide_led(struct an *A, unsigned char *s, int site, struct val d)
 		const struct rule_acquire *acq = A->sites[k].acq;
 		struct val ok, bad;
 
+		if (acq->status_call) {
+			/* PQexec(conn, "BEGIN"): no result, no transaction; a
+			   result says how it went through PQresultStatus() */
+			if (!primary_ok)
+				decide(A, s, (int)k, false);
+			continue;
+		}
 		if (acq->fails == FAIL_NEVER || acq->fails == FAIL_HELD)
 			continue;
 		ok = an_val_meet(d, an_status_domain(acq, true));
@@ -163,7 +174,7 @@ static void decide_led(struct an *A, unsigned char *s, int site, struct val d)
 static void decide_by(struct an *A, unsigned char *s, int site, bool ok, struct val d)
 {
 	decide(A, s, site, ok);
-	decide_led(A, s, site, d);
+	decide_led(A, s, site, ok, d);
 }
 
 /* Sets every slot of the site of slot-or-status binding to ok/failed. */

@@ -167,7 +167,7 @@ void an_layout(struct an *A)
 						mark(A, e->args[a].var);
 			}
 			mark(A, e->var);
-			if (e->kind == EV_ASSIGN)
+			if (e->kind == EV_ASSIGN || e->kind == EV_STATUS)
 				mark(A, e->src);
 			if (e->kind == EV_RELEASE && e->var >= 0)
 				A->released_obj[e->var] = true;
@@ -246,6 +246,7 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			break;
 		case EV_SETCONST:
 		case EV_CLOBBER:
+		case EV_STATUS:
 		case EV_SCOPE_END:
 			live_set(in, A->cv[e->var], false);
 			break;

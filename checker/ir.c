@@ -94,10 +94,13 @@ void ir_dump(const struct ir_func *f, void *file)
 			case EV_ACQUIRE: {
 				const struct ir_site *s = &f->sites[e->site];
 
-				fprintf(out, "acquire S%d %s() -> %s%s status=%s from=%s\n",
+				fprintf(out, "acquire S%d %s() -> %s%s status=%s from=%s",
 					e->site, s->acq->func, var_name(f, s->dst),
 					s->discarded ? " (discarded)" : "",
 					var_name(f, s->status), var_name(f, s->from));
+				if (s->led_by)
+					fprintf(out, " with S%d", s->led_by - 1);
+				fputc('\n', out);
 				break;
 			}
 			case EV_RELEASE:
@@ -111,6 +114,10 @@ void ir_dump(const struct ir_func *f, void *file)
 				break;
 			case EV_CLOBBER:
 				fprintf(out, "clobber %s\n", var_name(f, e->var));
+				break;
+			case EV_STATUS:
+				fprintf(out, "status %s = %s(%s)\n", var_name(f, e->var), e->callee,
+					var_name(f, e->src));
 				break;
 			case EV_ESCAPE:
 				if (e->out_param)

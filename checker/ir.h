@@ -75,6 +75,9 @@ enum ir_ev_kind {
 			   pointer moved by an unknown amount (src 2: p++, p += n) */
 	EV_CALL,        /* a call no rule describes: its summary (if any) says what it
 			   does with args and what dst receives; unknown: args escape */
+	EV_STATUS,      /* var = callee(src), a borrower reporting how the call that
+			   returned src went (PQresultStatus(res)): var is the status of
+			   what that call acquired with src whose status-call is callee */
 };
 
 enum ir_arg_kind {

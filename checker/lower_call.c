@@ -505,6 +505,24 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 	return result;
 }
 
+/*
+ * st = PQresultStatus(res): the status of what the call that returned
+ * res acquired with it (see EV_STATUS).  Its arguments are lowered already.
+ */
+static struct operand lower_status_of(struct lower *L, CXCursor call, const struct rule_fn *fn,
+				      int dst, struct ir_loc loc)
+{
+	CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)fn->status_of - 1));
+	struct ir_event ev = { .kind = EV_STATUS, .loc = loc, .site = -1 };
+
+	if (clang_getCursorKind(a) != CXCursor_DeclRefExpr || (ev.src = lower_local_var(L, a)) < 0)
+		return op_none();
+	ev.var = dst >= 0 ? dst : lower_new_temp(L, "(status)");
+	ev.callee = fn->name;
+	lower_emit(L, &ev);
+	return op_var(ev.var);
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -571,6 +589,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		L->cur = -1;
 		return op_none();
 	}
+	if (fn && fn->status_of > 0 && fn->status_of <= nargs && ctx != CTX_IGNORE)
+		return lower_status_of(L, call, fn, dst, loc);
 	if (!nacq)
 		return result;
 	if (acqs[0].acq->shape == SHAPE_RETURN && fills_local_struct(L, call))

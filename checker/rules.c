@@ -25,7 +25,7 @@
 #include <yaml.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_KEYS 12
+#define MAX_KEYS 14
 
 /* A function's entry; the public part comes first, so &e->fn == e. */
 struct fn_entry {
@@ -79,13 +79,15 @@ static const struct schema res_schema = {
 #define COND_LIST "string-arg, starts-with, unless-starts-with"
 
 enum { ACQ_CALL, ACQ_FAILS, ACQ_OUT, ACQ_OUT_ARRAY, ACQ_OBJECT, ACQ_COUNT,
-       ACQ_TRANSFER, ACQ_REOPEN, ACQ_COND };
+       ACQ_TRANSFER, ACQ_REOPEN, ACQ_OK_VALUE, ACQ_STATUS_CALL, ACQ_COND };
 static const char *const acq_keys[] = {
-	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen", COND_KEYS,
+	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen",
+	"ok-value", "status-call", COND_KEYS,
 };
 static const struct schema acq_schema = {
 	"an acquire entry", acq_keys, ARRAY_SIZE(acq_keys), 1u << ACQ_CALL,
-	"call, fails, out, out-array, object, count, transfer, reopen, " COND_LIST,
+	"call, fails, out, out-array, object, count, transfer, reopen, ok-value, status-call, "
+	COND_LIST,
 };
 
 enum { REL_CALL, REL_ARG, REL_COND };
@@ -98,11 +100,11 @@ static const struct schema rel_schema = {
 /* Offsets of the condition keys from ACQ_COND / REL_COND. */
 enum { COND_ARG, COND_PREFIX, COND_UNLESS };
 
-enum { BOR_CALL, BOR_RETURNS_ARG };
-static const char *const bor_keys[] = { "call", "returns-arg" };
+enum { BOR_CALL, BOR_RETURNS_ARG, BOR_STATUS_OF };
+static const char *const bor_keys[] = { "call", "returns-arg", "status-of" };
 static const struct schema bor_schema = {
 	"a borrow entry", bor_keys, ARRAY_SIZE(bor_keys), 1u << BOR_CALL,
-	"call, returns-arg",
+	"call, returns-arg, status-of",
 };
 
 _Static_assert(ARRAY_SIZE(acq_keys) <= MAX_KEYS, "struct fields too small");
@@ -323,6 +325,26 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 	return -1;
 }
 
+/* Stores the integer value (any sign) of key in *out. */
+static int get_int64(const struct loader *ld, const yaml_node_t *v, const char *key,
+		     int64_t *out)
+{
+	const char *s = v->type == YAML_SCALAR_NODE ? text_of(v) : "";
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(s, &end, 0);
+	if (v->type != YAML_SCALAR_NODE || !*s || *end || errno) {
+		report_error_at(ld->file, line_of(v), col_of(v), "'%s' must be an integer%s%s%s", key,
+				v->type == YAML_SCALAR_NODE ? ", found '" : "", s,
+				v->type == YAML_SCALAR_NODE ? "'" : "");
+		return -1;
+	}
+	*out = (int64_t)n;
+	return 0;
+}
+
 /* Reads a sequence of non-empty strings (or one string) into a NULL-terminated array. */
 static const char **get_words(const struct loader *ld, const yaml_node_t *v, const char *key)
 {
@@ -495,7 +517,15 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	ret = a.func ? 0 : -1;
 	if (read_shape(ld, &f, &a) < 0)
 		ret = -1;
-	if (f.val[ACQ_FAILS]) {
+	if (f.key[ACQ_OK_VALUE] && f.key[ACQ_FAILS]) {
+		report_error_at(ld->file, line_of(f.key[ACQ_OK_VALUE]), col_of(f.key[ACQ_OK_VALUE]),
+				"'ok-value' cannot be combined with 'fails' (it says when the call fails)");
+		ret = -1;
+	} else if (f.key[ACQ_OK_VALUE]) {
+		a.fails = FAIL_UNLESS;
+		if (get_int64(ld, f.val[ACQ_OK_VALUE], "ok-value", &a.ok_value) < 0)
+			ret = -1;
+	} else if (f.val[ACQ_FAILS]) {
 		if (get_fails(ld, f.val[ACQ_FAILS], &a.fails) < 0)
 			ret = -1;
 	} else if (a.shape != SHAPE_RETURN) {
@@ -514,6 +544,13 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	}
 	if (read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
 		ret = -1;
+	if (f.val[ACQ_STATUS_CALL]) {
+		a.status_call = get_name(ld, f.val[ACQ_STATUS_CALL], "status-call");
+		if (!a.status_call)
+			ret = -1;
+		else
+			a.status_call = arena_strdup(&ld->r->arena, a.status_call);
+	}
 	if (ret < 0)
 		return -1;
 
@@ -701,13 +738,14 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	struct fn_entry *e;
 	struct fields f;
 	const char *name;
-	int returns_arg = 0;
+	int returns_arg = 0, status_of = 0;
 
 	(void)unused;
 	if (read_entry(ld, n, &bor_schema, &f) < 0)
 		return -1;
 	name = get_name(ld, f.val[BOR_CALL], "call");
-	if (get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 || !name)
+	if (get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 ||
+	    get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 || !name)
 		return -1;
 
 	e = fn_get(ld->r, name);
@@ -720,6 +758,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	if (!e->fn.borrow) {
 		e->fn.borrow = true;
 		e->fn.returns_arg = returns_arg;
+		e->fn.status_of = status_of;
 		e->borrow_file = ld->file;
 		e->borrow_line = line_of(n);
 	}

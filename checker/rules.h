@@ -29,6 +29,7 @@
 #define LEAKCHECK_RULES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "util.h"
@@ -42,6 +43,8 @@ enum rule_fail {
 	FAIL_NEVER,         /* "never":     the call cannot fail */
 	FAIL_HELD,          /* "held":      held even when the call fails (sqlite3_open,
 			       getline): only a NULL handle (out of memory) holds nothing */
+	FAIL_UNLESS,        /* key "ok-value: N": succeeded exactly when the value is N
+			       (EVP_PKEY_keygen: 1; PQresultStatus: PGRES_COMMAND_OK) */
 };
 
 /* Where the acquired handle goes (keys "out", "out-array", "object"). */
@@ -102,6 +105,10 @@ struct rule_acquire {
 	unsigned line;
 	const char *via;                    /* summaries: the acquirer whose resource this
 					       function returns (file/line: that call) */
+	int64_t ok_value;                   /* FAIL_UNLESS: the value of success */
+	const char *status_call;            /* "status-call": decided by what this borrower
+					       says of the call's returned handle
+					       (PQresultStatus(res) for a BEGIN), or NULL */
 	const struct rule_strcond *when;    /* applies only when this holds, or NULL */
 	const struct rule_acquire *next;    /* another acquisition by the same function
 					       (mkstemp: the descriptor and the file name) */
@@ -124,6 +131,8 @@ struct rule_fn {
 	const struct rule_release *release; /* list; non-NULL if the call releases */
 	bool borrow;                        /* uses its arguments without keeping them */
 	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
+	int status_of;                      /* borrower returning the status of what the call
+					       that returned argument N acquired (PQresultStatus: 1) */
 	bool noreturn;                      /* never returns */
 };
 

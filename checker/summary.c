@@ -165,6 +165,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	if (b->ret_fresh && !b->ret_bad && return_fails(b, &fails)) {
 		s->ret.shape = SHAPE_RETURN;
 		s->ret.fails = fails;
+		s->ret.ok_value = b->ret_acq->ok_value;
 		set_acquire(s, b->ret_acq, b->ret_loc);
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
@@ -193,7 +194,9 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	return s;
 }
 
-static const char *const fails_name[] = { "null", "negative", "nonzero", "map-failed", "never" };
+static const char *const fails_name[] = {
+	"null", "negative", "nonzero", "map-failed", "never", "held", "ok-value",
+};
 
 void summary_dump(const struct summary *s, void *file)
 {
