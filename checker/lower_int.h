@@ -183,6 +183,9 @@ static inline struct operand op_const(int64_t k)
 	return o;
 }
 
+/* lower_attr.c */
+bool lower_attr_guess(struct lower *L, CXCursor decl, struct ir_event *ev);
+
 /* lower_expr.c */
 void lower_escape(struct lower *L, struct operand o, struct ir_loc loc);
 CXCursor lower_strip_casts(CXCursor c);
