@@ -182,7 +182,7 @@ static void do_escape(struct an *A, unsigned char *s, int v, int out_param)
 static bool releases(const struct rule_release *rel, const struct rule_resource *res)
 {
 	for (; rel; rel = rel->next)
-		if (rel->res == res || !rel->res)
+		if (!rel->res || rules_same_resource(rel->res, res))
 			return true;
 	return false;
 }
@@ -199,8 +199,10 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (live(sl[x].st)) {
 		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
 
+		/* a deallocator named by an attribute may also be given what
+		   its own body frees (its constructor cleaning up): no mismatch */
 		if (ev->rel && res && !releases(ev->rel, res) && !res->guessed &&
-		    !ev->rel->res->guessed)
+		    !ev->rel->res->guessed && !ev->rel->res->releaser)
 			an_report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
 		an_settle(A, s, x, true);
@@ -434,10 +436,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			unbind(A, s, a->var);
 			an_unequal(A, s, a->var);
 			set_val(A, s, a->var, TOP);
-		} else if (!S && ev->guess_rel && i + 1 == ev->guess_rel->arg &&
-			   (A->opts->guess || !ev->guess_rel->res->guessed) &&
-			   !(A->opts->summaries &&
-			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
+		} else if (ev->guess_rel && i + 1 == ev->guess_rel->arg &&
+			   an_made_up_applies(A, ev, ev->guess_rel->res, S)) {
 			struct ir_event rel = *ev;
 
 			rel.kind = EV_RELEASE;

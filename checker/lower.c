@@ -558,12 +558,17 @@ unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules, lower_fn_cb *
 	arena_init(&T.arena);
 	strmap_init(&T.noreturn);
 	strmap_init(&T.decls);
+	strmap_init(&T.dealloc_of);
+	strmap_init(&T.deallocs);
 	cursor_map_init(&T.written);
+	lower_attr_scan(&T);
 	clang_visitChildren(top, find_statics, &T);
 	if (T.have_statics)
 		clang_visitChildren(top, scan_function_writes, &T);
 	clang_visitChildren(top, visit_top, &W);
 	cursor_map_release(&T.written);
+	strmap_release(&T.deallocs);
+	strmap_release(&T.dealloc_of);
 	strmap_release(&T.decls);
 	strmap_release(&T.noreturn);
 	arena_release(&T.arena);

@@ -60,6 +60,9 @@ struct rule_resource {
 	unsigned line;              /* line of its "id" key */
 	bool guessed;               /* made up from function names (X_new/X_free):
 				       findings carry the flag suffix "-guessed" */
+	const char *releaser;       /* made up from GCC's malloc(dealloc): dealloc, the one
+				       function that releases it, named in messages ("is
+				       not released with obj_free()"); else NULL */
 };
 
 struct rule_acquire {
@@ -131,6 +134,13 @@ void rules_add_noreturn(struct rules *r, const char *name);
 
 /* Returns what is known about the function called name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name);
+
+/*
+ * Whether a and b are the same resource kind: the same entry, or entries
+ * with the same id (made-up resources exist once per function, and again
+ * when read back from the cache).
+ */
+bool rules_same_resource(const struct rule_resource *a, const struct rule_resource *b);
 
 /* Returns the release entry of fn for resource res, or NULL if fn does not release res. */
 const struct rule_release *rules_release_of(const struct rule_fn *fn,
