@@ -5,8 +5,8 @@
  * guesses of lower.c they are declarations, not guesses: they win over
  * a summary (analyse.c) and their findings carry the plain flags.
  *
- * clang's ownership_returns / ownership_takes attributes are read from
- * the callee's pretty-printed declaration.
+ * clang's ownership_returns / ownership_takes / ownership_holds
+ * attributes are read from the callee's pretty-printed declaration.
  *
  * GCC's malloc(dealloc) and malloc(dealloc, N) attributes are rejected
  * by clang ("'malloc' attribute takes no arguments"), which then drops
@@ -416,48 +416,86 @@ static struct rule_resource *owned_resource(struct lower *L, const char *id, siz
 		       "freed", NULL);
 }
 
+/* In text, the kind of attribute attr ("ownership_takes("), with its
+ * length in *n; NULL if text has no such attribute. */
+static const char *ownership_kind(const char *text, const char *attr, size_t *n)
+{
+	const char *p = text ? strstr(text, attr) : NULL;
+
+	if (!p)
+		return NULL;
+	p += strlen(attr);
+	*n = strcspn(p, ",) ");
+	return p;
+}
+
+/* The next argument number of the attribute's list at *p, moving *p past
+ * it; 0 at the list's end. */
+static int ownership_index(const char **p)
+{
+	const char *s = *p + strcspn(*p, ",)");
+
+	if (*s != ',')
+		return 0;
+	*p = s + 1;
+	return atoi(*p);
+}
+
+/* ownership_holds(kind, N...): the callee keeps argument N, which
+ * escapes before the call (neither leaked nor released by it). */
+static void ownership_holds(struct lower *L, const char *p, struct ir_event *ev)
+{
+	int i;
+
+	while ((i = ownership_index(&p)) > 0)
+		if (i <= ev->nargs && ev->args[i - 1].kind == ARG_VAR) {
+			struct ir_event esc = { .kind = EV_ESCAPE, .loc = ev->loc,
+						.var = ev->args[i - 1].var, .src = -1, .site = -1 };
+
+			lower_emit(L, &esc);
+		}
+}
+
 /*
- * clang's ownership_returns(kind) / ownership_takes(kind, N) attributes on
- * the callee's declaration (read from its pretty-printed form, so macros
- * do not matter): an acquirer of kind, or a releaser of argument N.
+ * clang's ownership_returns(kind), ownership_takes(kind, N) and
+ * ownership_holds(kind, N...) attributes on the callee's declaration
+ * (read from its pretty-printed form, so macros do not matter): an
+ * acquirer of kind, a releaser of argument N, a keeper of argument N.
  * Returns true if the declaration says so.
  */
 static bool lower_ownership(struct lower *L, CXCursor decl, struct ir_event *ev)
 {
-	CXPrintingPolicy pol;
+	CXPrintingPolicy pol = clang_getCursorPrintingPolicy(decl);
 	CXString ps;
 	const char *text, *p;
+	size_t n;
+	int i;
 	bool found = false;
 
-	pol = clang_getCursorPrintingPolicy(decl);
 	clang_PrintingPolicy_setProperty(pol, CXPrintingPolicy_TerseOutput, 1);
 	ps = clang_getCursorPrettyPrinted(decl, pol);
 	text = clang_getCString(ps);
-	if (text && (p = strstr(text, "ownership_returns("))) {
+	if ((p = ownership_kind(text, "ownership_returns(", &n))) {
 		struct rule_acquire *acq = arena_alloc(&L->f->arena, sizeof(*acq));
-		size_t n;
 
-		p += strlen("ownership_returns(");
-		n = strcspn(p, ",) ");
 		acq->func = ev->callee;
 		acq->res = owned_resource(L, p, n);
 		acq->shape = SHAPE_RETURN;
 		acq->fails = FAIL_NULL;
 		ev->guess_acq = acq;
 		found = true;
-	} else if (text && (p = strstr(text, "ownership_takes("))) {
+	} else if ((p = ownership_kind(text, "ownership_takes(", &n))) {
 		struct rule_release *rel = arena_alloc(&L->f->arena, sizeof(*rel));
-		size_t n;
 
-		p += strlen("ownership_takes(");
-		n = strcspn(p, ",) ");
 		rel->func = ev->callee;
 		rel->res = owned_resource(L, p, n);
-		p += n;
-		while (*p == ',' || *p == ' ')
-			p++;
-		rel->arg = atoi(p) > 0 ? atoi(p) : 1;
+		i = ownership_index(&p);
+		rel->arg = i > 0 ? i : 1;
 		ev->guess_rel = rel;
+		found = true;
+	}
+	if ((p = ownership_kind(text, "ownership_holds(", &n))) {
+		ownership_holds(L, p, ev);
 		found = true;
 	}
 	clang_disposeString(ps);
@@ -465,7 +503,12 @@ static bool lower_ownership(struct lower *L, CXCursor decl, struct ir_event *ev)
 	return found;
 }
 
+/* The attributes of the declaration a call names, else of the first one
+ * (clang does not print the attributes a definition inherits). */
 bool lower_attr_guess(struct lower *L, CXCursor decl, struct ir_event *ev)
 {
-	return lower_dealloc(L, ev) || lower_ownership(L, decl, ev);
+	CXCursor first = clang_getCanonicalCursor(decl);
+
+	return lower_dealloc(L, ev) || lower_ownership(L, decl, ev) ||
+	       (!clang_equalCursors(first, decl) && lower_ownership(L, first, ev));
 }
