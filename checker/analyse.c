@@ -206,7 +206,7 @@ static bool releases(const struct rule_release *rel, unsigned mask,
 	unsigned i;
 
 	for (i = 0; rel; rel = rel->next, i++)
-		if ((!mask || (i < 32 && (mask & (1u << i)))) && (rel->res == res || !rel->res))
+		if ((!mask || (i < 32 && (mask & (1u << i)))) && (!rel->res || rules_same_resource(rel->res, res)))
 			return true;
 	return false;
 }
@@ -226,8 +226,10 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (live(sl[x].st)) {
 		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
 
+		/* a deallocator named by an attribute may also be given what
+		   its own body frees (its constructor cleaning up): no mismatch */
 		if (ev->rel && res && !releases(ev->rel, ev->rel_mask, res) && !res->guessed &&
-		    !ev->rel->res->guessed)
+		    !ev->rel->res->guessed && !ev->rel->res->releaser)
 			an_report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;
 		an_settle(A, s, x, true);
@@ -497,10 +499,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			unbind(A, s, a->var);
 			an_unequal(A, s, a->var);
 			set_val(A, s, a->var, TOP);
-		} else if (!S && ev->guess_rel && i + 1 == ev->guess_rel->arg &&
-			   (A->opts->guess || !ev->guess_rel->res->guessed) &&
-			   !(A->opts->summaries &&
-			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
+		} else if (ev->guess_rel && i + 1 == ev->guess_rel->arg &&
+			   an_made_up_applies(A, ev, ev->guess_rel->res, S)) {
 			struct ir_event rel = *ev;
 
 			rel.kind = EV_RELEASE;

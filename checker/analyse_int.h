@@ -183,6 +183,8 @@ void an_because(struct an *A, enum explain_kind why, unsigned line, const char *
 void an_explain_sites(struct an *A);
 
 /* analyse_layout.c */
+bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
+			const struct rule_resource *res, const struct summary *S);
 void an_layout(struct an *A);
 void an_initial_state(struct an *A, unsigned char *s);
 

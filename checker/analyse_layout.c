@@ -89,9 +89,9 @@ static void complete_sites(struct an *A)
 				continue;
 			S = summaries_find(A->opts->summaries, e->key, f->unit);
 			site = &A->sites[e->site];
-			if (!S && e->guess_acq && (A->opts->guess || !e->guess_acq->res->guessed) &&
-			    !summaries_has_body(A->opts->summaries, e->key, f->unit)) {
-				site->acq = e->guess_acq;       /* X_new with X_free declared */
+			if (e->guess_acq && an_made_up_applies(A, e, e->guess_acq->res, S)) {
+				/* an annotation, or X_new with X_free declared */
+				site->acq = e->guess_acq;
 				site->dst = e->var;
 				site->ndst = 1;
 				continue;
@@ -115,6 +115,21 @@ static void complete_sites(struct an *A)
 				site->out_param = e->args[S->ret.arg - 1].var + 1;
 			}
 		}
+}
+
+/*
+ * Whether the made-up entry for res on call ev applies: always for an
+ * annotation (it wins over the callee's summary S, as a rule does); for
+ * a guess from names only with guessing on, and when the callee has
+ * neither a summary nor a body anywhere.
+ */
+bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
+			const struct rule_resource *res, const struct summary *S)
+{
+	if (!res->guessed)
+		return true;
+	return A->opts->guess && !S &&
+	       !(A->opts->summaries && summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
 }
 
 void an_layout(struct an *A)

@@ -72,6 +72,7 @@ static void put_guess(struct wbuf *b, const char *func, const struct rule_resour
 	put_str(b, res ? res->released : NULL);
 	put_str(b, res ? res->held : NULL);
 	put_i64(b, res && res->guessed);
+	put_str(b, res ? res->releaser : NULL);
 	put_str(b, via);
 }
 
@@ -223,6 +224,7 @@ static struct rule_resource *guessed(struct rbuf *r)
 	const char *id = get_str(r, a), *acquired = get_str(r, a), *released = get_str(r, a);
 	const char *held = get_str(r, a);
 	bool is_guess = get_i64(r) != 0;
+	const char *releaser = get_str(r, a);
 	struct rule_resource *res = id ? strmap_get(&r->guessed, id) : NULL;
 
 	if (!res && id) {
@@ -232,6 +234,7 @@ static struct rule_resource *guessed(struct rbuf *r)
 		res->released = released ? released : "released";
 		res->held = held ? held : "held";
 		res->guessed = is_guess;
+		res->releaser = releaser;
 		strmap_put(&r->guessed, id, res);
 	}
 	return res;
@@ -458,7 +461,7 @@ static int make_dirs(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc2";
+	const char *version = LEAKCHECK_VERSION "/" "lkc3";
 	struct stat self;
 
 	c->dir = NULL;

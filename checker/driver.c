@@ -523,7 +523,11 @@ static void analyse_all(struct run *r)
 	free(r->fns);
 }
 
-/* Reports every error (or fatal) diagnostic of tu; returns how many there were. */
+/*
+ * Reports every error (or fatal) diagnostic of tu, except GCC's
+ * malloc(dealloc) attribute that clang rejects and drops
+ * (lower_attr_dropped()); returns how many there were.
+ */
 static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu), errors = 0;
@@ -531,7 +535,7 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 	for (i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !lower_attr_dropped(d)) {
 			CXString msg = clang_getDiagnosticSpelling(d);
 			CXString where;
 			unsigned line, col;
@@ -586,12 +590,15 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		j->checked = j->cached = true;
 		return;
 	}
-	/* warnings are not ours to print: -w, and no complaint about gcc-only -W flags */
-	args = xmalloc((j->nargs + 2) * sizeof(*args));
+	/* warnings are not ours to print: -w, and no complaint about gcc-only -W
+	   flags; no error limit, so that the errors we forgive (a header full of
+	   malloc(dealloc) attributes) do not stop the parse half-way */
+	args = xmalloc((j->nargs + 3) * sizeof(*args));
 	memcpy(args, j->args, j->nargs * sizeof(*args));
 	args[j->nargs] = "-Wno-unknown-warning-option";
 	args[j->nargs + 1] = "-w";
-	rc = clang_parseTranslationUnit2(index, j->file, args, (int)j->nargs + 2, NULL, 0,
+	args[j->nargs + 2] = "-ferror-limit=0";
+	rc = clang_parseTranslationUnit2(index, j->file, args, (int)j->nargs + 3, NULL, 0,
 					 CXTranslationUnit_None, &tu);
 	free(args);
 	if (rc != CXError_Success) {

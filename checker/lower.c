@@ -2,7 +2,8 @@
  * lower.c - the lowering's unit and function set-up: which functions are
  * lowered, their variables, source locations and text, facts about
  * callees (never returns) and file-scope statics (never written).
- * Statements are in lower_stmt.c, expressions in lower_expr.c.
+ * Statements are in lower_stmt.c, expressions in lower_expr.c, calls in
+ * lower_call.c, annotations on declarations in lower_attr.c.
  */
 #include "lower.h"
 #include "lower_int.h"
@@ -557,12 +558,17 @@ unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules, lower_fn_cb *
 	arena_init(&T.arena);
 	strmap_init(&T.noreturn);
 	strmap_init(&T.decls);
+	strmap_init(&T.dealloc_of);
+	strmap_init(&T.deallocs);
 	cursor_map_init(&T.written);
+	lower_attr_scan(&T);
 	clang_visitChildren(top, find_statics, &T);
 	if (T.have_statics)
 		clang_visitChildren(top, scan_function_writes, &T);
 	clang_visitChildren(top, visit_top, &W);
 	cursor_map_release(&T.written);
+	strmap_release(&T.deallocs);
+	strmap_release(&T.dealloc_of);
 	strmap_release(&T.decls);
 	strmap_release(&T.noreturn);
 	arena_release(&T.arena);
@@ -649,78 +655,12 @@ static struct rule_resource *guessed_resource(struct lower *L, const char *prefi
  * acquirer so declared, records the guess in ev.  A summary from a body
  * wins over it (analyse.c); findings resting on it are flagged -guessed.
  */
-/* The made-up resource of clang's ownership attributes of kind id. */
-static struct rule_resource *owned_resource(struct lower *L, const char *id, size_t n)
-{
-	char *key = arena_printf(&L->f->arena, "own:%.*s", (int)n, id);
-	struct rule_resource *res = strmap_get(&L->guessed, key);
-
-	if (!res) {
-		res = arena_alloc(&L->f->arena, sizeof(*res));
-		res->id = key + 4;
-		res->acquired = "allocated";
-		res->released = "freed";
-		res->held = "allocated";
-		strmap_put(&L->guessed, key, res);
-	}
-	return res;
-}
-
-/*
- * clang's ownership_returns(kind) / ownership_takes(kind, N) attributes on
- * the callee's declaration (read from its pretty-printed form, so macros
- * do not matter): an acquirer of kind, or a releaser of argument N.
- * Returns true if the declaration says so.
- */
-static bool lower_ownership(struct lower *L, CXCursor decl, struct ir_event *ev)
-{
-	CXPrintingPolicy pol;
-	CXString ps;
-	const char *text, *p;
-	bool found = false;
-
-	pol = clang_getCursorPrintingPolicy(decl);
-	clang_PrintingPolicy_setProperty(pol, CXPrintingPolicy_TerseOutput, 1);
-	ps = clang_getCursorPrettyPrinted(decl, pol);
-	text = clang_getCString(ps);
-	if (text && (p = strstr(text, "ownership_returns("))) {
-		struct rule_acquire *acq = arena_alloc(&L->f->arena, sizeof(*acq));
-		size_t n;
-
-		p += strlen("ownership_returns(");
-		n = strcspn(p, ",) ");
-		acq->func = ev->callee;
-		acq->res = owned_resource(L, p, n);
-		acq->shape = SHAPE_RETURN;
-		acq->fails = FAIL_NULL;
-		ev->guess_acq = acq;
-		found = true;
-	} else if (text && (p = strstr(text, "ownership_takes("))) {
-		struct rule_release *rel = arena_alloc(&L->f->arena, sizeof(*rel));
-		size_t n;
-
-		p += strlen("ownership_takes(");
-		n = strcspn(p, ",) ");
-		rel->func = ev->callee;
-		rel->res = owned_resource(L, p, n);
-		p += n;
-		while (*p == ',' || *p == ' ')
-			p++;
-		rel->arg = atoi(p) > 0 ? atoi(p) : 1;
-		ev->guess_rel = rel;
-		found = true;
-	}
-	clang_disposeString(ps);
-	clang_PrintingPolicy_dispose(pol);
-	return found;
-}
-
 void lower_guess(struct lower *L, CXCursor decl, const char *name, struct ir_event *ev)
 {
 	const char *us = strrchr(name, '_');
 	size_t n, i;
 
-	if (lower_ownership(L, decl, ev))
+	if (lower_attr_guess(L, decl, ev))
 		return;
 
 	if (!us || us == name || !clang_Cursor_isNull(clang_getCursorDefinition(decl)))

@@ -14,6 +14,7 @@
 #define LEAKCHECK_LOWER_H
 
 #include <clang-c/Index.h>
+#include <stdbool.h>
 
 #include "ir.h"
 #include "rules.h"
@@ -27,5 +28,13 @@ typedef void lower_fn_cb(struct ir_func *f, void *arg);
  */
 unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules,
 		  lower_fn_cb *cb, void *arg);
+
+/*
+ * Whether d is the error clang gives for GCC's malloc(dealloc[, N])
+ * attribute ("'malloc' attribute takes no arguments").  Clang drops the
+ * attribute and the AST is otherwise complete, so the driver does not
+ * count it as a parse error; lower_tu() reads the attribute back from it.
+ */
+bool lower_attr_dropped(CXDiagnostic d);
 
 #endif

@@ -26,6 +26,12 @@ struct cursor_map {
 	size_t cap, len;
 };
 
+/* GCC's malloc(dealloc, N) on a function's declaration (lower_attr.c). */
+struct dealloc_attr {
+	const char *dealloc;        /* the deallocator's name */
+	int arg;                    /* which of its arguments it releases (1-based) */
+};
+
 /* Per translation unit. */
 struct lower_tu {
 	CXTranslationUnit tu;
@@ -36,6 +42,9 @@ struct lower_tu {
 	bool have_statics;          /* the main file defines integer statics worth folding */
 	struct strmap decls;        /* function name -> CXCursor * (arena), for guesses */
 	bool decls_built;
+	struct strmap dealloc_of;   /* function name -> struct dealloc_attr * (its attribute) */
+	struct strmap deallocs;     /* deallocator name -> struct dealloc_attr * (the first
+				       attribute naming it) */
 };
 
 struct scope_var {
@@ -182,6 +191,14 @@ static inline struct operand op_const(int64_t k)
 	struct operand o = { OP_CONST, -1, k };
 	return o;
 }
+
+/* lower_attr.c */
+/* Reads GCC's malloc(dealloc, N) attributes of the unit (from clang's
+ * errors about them) into T->dealloc_of and T->deallocs. */
+void lower_attr_scan(struct lower_tu *T);
+/* Records in ev what the callee's annotations say it acquires or releases;
+ * returns true if they say anything. */
+bool lower_attr_guess(struct lower *L, CXCursor decl, struct ir_event *ev);
 
 /* lower_expr.c */
 void lower_escape(struct lower *L, struct operand o, struct ir_loc loc);

@@ -101,6 +101,15 @@ static const char *released(const struct finding *f)
 	return f->res && f->res->released ? f->res->released : "released";
 }
 
+/* Appends the released participle, and the one function that releases
+ * a resource made up from malloc(dealloc): "released with obj_free()". */
+static void buf_add_released(struct buf *b, const struct finding *f)
+{
+	buf_addf(b, "%s", released(f));
+	if (f->res && f->res->releaser)
+		buf_addf(b, " with %s()", f->res->releaser);
+}
+
 static const char *held(const struct finding *f)
 {
 	return f->res && f->res->held ? f->res->held : "held";
@@ -176,12 +185,15 @@ static void buf_add_message(struct buf *b, const struct finding *f)
 	switch (f->kind) {
 	case FK_LEAK:
 		buf_add_subject(b, f);
-		buf_addf(b, " is not %s ", released(f));
+		buf_addf(b, " is not ");
+		buf_add_released(b, f);
+		buf_addf(b, " ");
 		buf_add_where(b, f);
 		break;
 	case FK_OVERWRITE:
 		buf_add_subject(b, f);
-		buf_addf(b, " is overwritten here before being %s", released(f));
+		buf_addf(b, " is overwritten here before being ");
+		buf_add_released(b, f);
 		break;
 	case FK_DOUBLE_RELEASE:
 		buf_add_subject(b, f);
@@ -194,8 +206,9 @@ static void buf_add_message(struct buf *b, const struct finding *f)
 		buf_addf(b, " must not be released by %s()", f->releaser);
 		break;
 	case FK_DISCARDED:
-		buf_addf(b, "result of %s() is discarded; what it %s is never %s", f->acquirer,
-			 acquired(f), released(f));
+		buf_addf(b, "result of %s() is discarded; what it %s is never ", f->acquirer,
+			 acquired(f));
+		buf_add_released(b, f);
 		break;
 	}
 }

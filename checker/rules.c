@@ -973,6 +973,11 @@ const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
 	return strmap_get(&r->fns, name);
 }
 
+bool rules_same_resource(const struct rule_resource *a, const struct rule_resource *b)
+{
+	return a == b || (a && b && !strcmp(a->id, b->id));
+}
+
 const struct rule_release *rules_release_of(const struct rule_fn *fn,
 					    const struct rule_resource *res)
 {

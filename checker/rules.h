@@ -86,6 +86,9 @@ struct rule_resource {
 				       file): no double-release finding */
 	const char *noun;           /* "transaction on": messages name the handle
 				       "transaction on 'db'"; NULL: just "'db'" */
+	const char *releaser;       /* made up from GCC's malloc(dealloc): dealloc, the one
+				       function that releases it, named in messages ("is
+				       not released with obj_free()"); else NULL */
 };
 
 struct rule_acquire {
@@ -174,6 +177,13 @@ const struct rule_fn *rules_lookup(const struct rules *r, const char *name);
  * text (NULL: not a literal, so no condition holds).
  */
 bool rules_strcond_holds(const struct rule_strcond *c, const char *text);
+
+/*
+ * Whether a and b are the same resource kind: the same entry, or entries
+ * with the same id (made-up resources exist once per function, and again
+ * when read back from the cache).
+ */
+bool rules_same_resource(const struct rule_resource *a, const struct rule_resource *b);
 
 /* Returns the release entry of fn for resource res, or NULL if fn does not release res. */
 const struct rule_release *rules_release_of(const struct rule_fn *fn,

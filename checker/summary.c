@@ -38,7 +38,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	b->any_exit = true;
 	switch (o->ret) {
 	case RET_FRESH:
-		if (b->ret_acq && b->ret_acq->res != o->acq->res)
+		if (b->ret_acq && !rules_same_resource(b->ret_acq->res, o->acq->res))
 			b->ret_bad = true;          /* two kinds of resource */
 		if (!b->ret_acq) {
 			b->ret_acq = o->acq;
@@ -72,7 +72,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		if (!b->out_acq) {
 			b->out_acq = o->out_acq;
 			b->out_loc = o->out_loc;
-		} else if (b->out_acq->res != o->out_acq->res) {
+		} else if (!rules_same_resource(b->out_acq->res, o->out_acq->res)) {
 			b->out_bad = true;
 		}
 		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
