@@ -254,7 +254,9 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 /*
  * A call through a global function pointer that a rule names (curl's
  * Curl_cmalloc, set once to malloc): the pointer variable's declaration,
- * so the call is matched like a direct call.  A null cursor otherwise.
+ * so the call is matched like a direct call.  A function named in
+ * parentheses ((g_steal_pointer)(pp), which keeps a macro of the same
+ * name from expanding) is that function.  A null cursor otherwise.
  */
 static CXCursor rule_pointer(struct lower *L, CXCursor call)
 {
@@ -272,6 +274,8 @@ static CXCursor rule_pointer(struct lower *L, CXCursor call)
 	if (clang_getCursorKind(kid[0]) != CXCursor_DeclRefExpr)
 		return clang_getNullCursor();
 	decl = clang_getCursorReferenced(kid[0]);
+	if (clang_getCursorKind(decl) == CXCursor_FunctionDecl)
+		return decl;    /* (g_steal_pointer)(pp): a parenthesised name */
 	if (clang_getCursorKind(decl) != CXCursor_VarDecl ||
 	    clang_Cursor_hasVarDeclGlobalStorage(decl) != 1)
 		return clang_getNullCursor();
@@ -506,6 +510,38 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 }
 
 /*
+ * q = g_steal_pointer(&p): q = p, then p = NULL; the handle moves to q.
+ * Anything but the address of a local lets the result go untracked.
+ */
+static struct operand lower_steal(struct lower *L, CXCursor call, const struct rule_fn *fn,
+				  int dst, struct ir_loc loc)
+{
+	CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)fn->steals - 1));
+	CXCursor kid[1];
+	struct ir_event ev = { .kind = EV_ASSIGN, .loc = loc, .site = -1 };
+	int v = -1, to;
+
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf &&
+	    lower_children(a, kid, 1) == 1)
+		v = lower_local_lvalue(L, kid[0]);
+	if (v < 0) {
+		lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
+		return op_none();
+	}
+	to = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+	ev.var = to;
+	ev.src = v;
+	lower_emit(L, &ev);
+	ev.kind = EV_SETCONST;
+	ev.var = v;
+	ev.src = -1;
+	ev.value = 0;
+	lower_emit(L, &ev);
+	return op_var(to);
+}
+
+/*
  * st = PQresultStatus(res): the status of what the call that returned
  * res acquired with it (see EV_STATUS).  Its arguments are lowered already.
  */
@@ -570,6 +606,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	if (!fn && strncmp(name, "__builtin_", 10) != 0 && !lower_is_noreturn(L, decl, name))
 		return lower_summarised_call(L, call, decl, name, dst, loc);
 
+	if (fn && fn->steals > 0 && fn->steals <= nargs)
+		return lower_steal(L, call, fn, dst, loc);
 	nacq = call_acquisitions(L, call, fn, acqs);
 	relmask = release_mask(L, call, fn);
 	for (i = 0; i < nargs; i++) {

@@ -134,6 +134,8 @@ struct rule_fn {
 	const struct rule_release *release; /* list; non-NULL if the call releases */
 	bool borrow;                        /* uses its arguments without keeping them */
 	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
+	int steals;                         /* borrower returning *argument N and setting it
+					       to NULL (g_steal_pointer(&p)); 0 if none */
 	int status_of;                      /* borrower returning the status of what the call
 					       that returned argument N acquired (PQresultStatus: 1) */
 	bool noreturn;                      /* never returns */

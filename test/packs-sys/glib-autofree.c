@@ -1,10 +1,10 @@
 // GLib cleanup macros: g_autofree and g_autoptr(GError) are
 // __attribute__((cleanup(...))) variables, released when they go out of
-// scope, so nothing is reported.  g_steal_pointer(&p) (a macro over a
-// static inline header function, whose body is not analysed) hands p on:
-// p escapes and the stolen value is not tracked -- no report either way
-// (recorded in GAPS.md).
-// RUN: %leakcheck %s -- %glib-cflags | FileCheck %s --allow-empty --implicit-check-not=warning:
+// scope, so nothing is reported for them.  g_steal_pointer(&p) (a macro
+// calling (g_steal_pointer)(pp), a static inline header function) moves
+// the handle: the result holds it and p is NULL, so the cleanup frees
+// nothing and the stolen value is followed.
+// RUN: not %leakcheck %s -- %glib-cflags | FileCheck %s --implicit-check-not=warning:
 #include <glib.h>
 
 int autofree_early_return(const char *dir, int n)
@@ -40,6 +40,7 @@ gchar *steal_plain(const char *s, int fail)
     gchar *tmp = g_strdup(s);
     gchar *out = g_steal_pointer(&tmp);
     if (fail)
-        return NULL;            // out leaks here: not reported (gap)
+        return NULL;
+// CHECK: :[[@LINE-1]]:9: warning: 'out' allocated by g_strdup() at line [[@LINE-4]] is not freed when returning here [leakcheck-leak]
     return out;
 }
