@@ -375,7 +375,8 @@ static void forget(struct an *A, unsigned char *s)
 	size_t i;
 
 	for (i = 0; i < A->nmem; i++)
-		set_val(A, s, A->mem[i], TOP);
+		if (!(A->f->vars[A->mem[i]].flags & VAR_PURE) || A->f->vars[A->mem[i]].parent < 0)
+			set_val(A, s, A->mem[i], TOP);
 }
 
 /*

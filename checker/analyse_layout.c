@@ -270,7 +270,9 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 				live_set(in, A->cv[e->var], false);
 			else
 				for (k = 0; k < A->nmem; k++)
-					live_set(in, A->cv[A->mem[k]], false);
+					if (!(A->f->vars[A->mem[k]].flags & VAR_PURE) ||
+					    f_root(A, A->mem[k]) < 0)
+						live_set(in, A->cv[A->mem[k]], false);
 			break;
 		case EV_CALL:
 			live_set(in, A->cv[e->var], false);

@@ -43,6 +43,9 @@ enum ir_var_flags {
 				       a global): forgotten by EV_FORGET, and by a call
 				       that can reach it (parent: the local it hangs
 				       from, or -1 for a global) */
+	VAR_PURE = 1 << 7,          /* the result of a pure call (strcmp(path, "-")) on
+				       locals: forgotten when one is assigned or given to
+				       a call, not by every call */
 };
 
 struct ir_var {

@@ -93,9 +93,10 @@ static bool releases_objects_only(const struct rule_fn *fn, unsigned mask)
  * Releases what argument arg of a call to fn holds: the object it points
  * to (a lock, a temporary file, a transaction on the connection) and the
  * handle it is.  A call that only releases objects (unlink(path),
- * funlockfile(fp)) leaves the handle alone; when both are followed, each
- * is released only if fn releases its kind (fclose(fp) after
- * flockfile(fp) closes the stream).
+ * funlockfile(fp)) leaves the handle alone, and does nothing to an object
+ * not taken earlier in the function; when both are followed, each is
+ * released only if fn releases its kind (fclose(fp) after flockfile(fp)
+ * closes the stream).
  */
 static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCursor arg,
 			      unsigned mask, struct ir_loc loc)
@@ -109,9 +110,13 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
 	ev.rel = fn->release;
 	ev.rel_mask = mask;
 	ev.callee = fn->name;
-	if (objects && key) {
-		ev.var = object_var(L, arg, key);
-		lower_emit(L, &ev);
+	if (objects) {
+		/* nothing to do before the object is first taken in the
+		   function (unlock(&l) ... lock(&l): called holding it) */
+		if (pv) {
+			ev.var = (int)(intptr_t)pv - 1;
+			lower_emit(L, &ev);
+		}
 		return;
 	}
 	ev.soft = pv && o.kind == OP_VAR;
@@ -445,7 +450,7 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 		lower_release_arg(L, fn, a, relmask, loc);
 		return;
 	}
-	if (fn->borrow || fn->acquire || fn->release || fn->noreturn) {
+	if ((fn->borrow || fn->acquire || fn->release || fn->noreturn) && fn->keeps != ai) {
 		o = lower_expr(L, a, CTX_BORROW);
 		if (fn->returns_arg == ai)
 			*result = o;
@@ -559,6 +564,78 @@ static struct operand lower_status_of(struct lower *L, CXCursor call, const stru
 	return op_var(ev.var);
 }
 
+/*
+ * The pseudo-variable standing for the result of a pure call (strcmp(path,
+ * "-")) whose arguments are locals, paths in memory, literals or
+ * constants, so that calling it again with the same unchanged arguments
+ * takes the same branch: `if (strcmp(path, "-")) fp = fopen(path, "r");
+ * ... if (strcmp(path, "-")) fclose(fp);`.  Assigning an argument
+ * variable, or a call that may write memory, forgets it.  -1 otherwise.
+ */
+static int pure_result(struct lower *L, CXCursor call, const char *name)
+{
+	int nargs = clang_Cursor_getNumArguments(call), i, vars[2] = { -1, -1 }, nv = 0, v;
+	size_t n = L->f->nvars;
+	char *key = arena_printf(&L->f->arena, "pure:%s(", name);
+
+	for (i = 0; i < nargs; i++) {
+		CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)i));
+		const char *lit = clang_getCursorKind(a) == CXCursor_StringLiteral ?
+				  literal_arg(L, call, i + 1) : NULL;
+		char *part = lit ? arena_printf(&L->f->arena, "\"%s\"", lit) : NULL;
+		int64_t k;
+
+		if (!part && lower_eval_int(a, &k))
+			part = arena_printf(&L->f->arena, "%lld", (long long)k);
+		if (!part && clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
+		    (v = lower_local_var(L, a)) >= 0 && nv < 2) {
+			vars[nv++] = v;
+			part = arena_printf(&L->f->arena, "%s", L->f->vars[v].name);
+		}
+		if (!part)
+			return -1;
+		key = arena_printf(&L->f->arena, "%s%s%s", key, i ? ", " : "", part);
+	}
+	key = arena_printf(&L->f->arena, "%s)", key);
+	v = lower_pseudo(L, key, key + 5, vars[0]);
+	if ((size_t)v == n) {
+		L->f->vars[v].flags |= VAR_MEMORY | VAR_PURE;
+		L->pairs = xrealloc(L->pairs, (L->npairs + 1) * sizeof(*L->pairs));
+		L->pairs[L->npairs].var = v;
+		L->pairs[L->npairs].a = vars[0];
+		L->pairs[L->npairs++].b = vars[1];
+	}
+	return v;
+}
+
+/*
+ * _FORTIFY_SOURCE turns printf(fmt, ...) into __printf_chk(flag, fmt,
+ * ...), memcpy into __memcpy_chk, asprintf into __asprintf_chk: the rule
+ * of the plain name, when the checked variant keeps the positions it
+ * names (a borrower; an acquirer or borrower through argument 1 at most).
+ */
+static const struct rule_fn *fortified(struct lower *L, const char *name)
+{
+	size_t n = strlen(name);
+	const struct rule_fn *fn;
+	const struct rule_acquire *a;
+	char plain[128];
+
+	if (n < 7 || n - 6 >= sizeof(plain) || strncmp(name, "__", 2) != 0 ||
+	    strcmp(name + n - 4, "_chk") != 0)
+		return NULL;
+	memcpy(plain, name + 2, n - 6);
+	plain[n - 6] = '\0';
+	fn = rules_lookup(L->tu->rules, plain);
+	if (!fn || fn->release || fn->noreturn || fn->returns_arg > 1 || fn->status_of ||
+	    fn->steals || fn->keeps || fn->pure)
+		return NULL;
+	for (a = fn->acquire; a; a = a->next)
+		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when)
+			return NULL;
+	return fn;
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -603,6 +680,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	if (is_setjmp(name))
 		lower_unsupported(L, "calls setjmp() or vfork()");
 	fn = rules_lookup(L->tu->rules, name);
+	if (!fn)
+		fn = fortified(L, name);
 	if (!fn && strncmp(name, "__builtin_", 10) != 0 && !lower_is_noreturn(L, decl, name))
 		return lower_summarised_call(L, call, decl, name, dst, loc);
 
@@ -629,6 +708,12 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	}
 	if (fn && fn->status_of > 0 && fn->status_of <= nargs && ctx != CTX_IGNORE)
 		return lower_status_of(L, call, fn, dst, loc);
+	if (fn && fn->pure && ctx != CTX_IGNORE && !nacq) {
+		int v = pure_result(L, call, name);
+
+		if (v >= 0)
+			return op_var(v);
+	}
 	if (!nacq)
 		return result;
 	if (acqs[0].acq->shape == SHAPE_RETURN && fills_local_struct(L, call))

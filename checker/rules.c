@@ -100,11 +100,13 @@ static const struct schema rel_schema = {
 /* Offsets of the condition keys from ACQ_COND / REL_COND. */
 enum { COND_ARG, COND_PREFIX, COND_UNLESS };
 
-enum { BOR_CALL, BOR_RETURNS_ARG, BOR_STATUS_OF, BOR_STEALS };
-static const char *const bor_keys[] = { "call", "returns-arg", "status-of", "steals" };
+enum { BOR_CALL, BOR_RETURNS_ARG, BOR_STATUS_OF, BOR_STEALS, BOR_PURE, BOR_KEEPS };
+static const char *const bor_keys[] = {
+	"call", "returns-arg", "status-of", "steals", "pure", "keeps",
+};
 static const struct schema bor_schema = {
 	"a borrow entry", bor_keys, ARRAY_SIZE(bor_keys), 1u << BOR_CALL,
-	"call, returns-arg, status-of, steals",
+	"call, returns-arg, status-of, steals, pure, keeps",
 };
 
 _Static_assert(ARRAY_SIZE(acq_keys) <= MAX_KEYS, "struct fields too small");
@@ -738,7 +740,8 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	struct fn_entry *e;
 	struct fields f;
 	const char *name;
-	int returns_arg = 0, status_of = 0, steals = 0;
+	int returns_arg = 0, status_of = 0, steals = 0, keeps = 0;
+	bool pure = false;
 
 	(void)unused;
 	if (read_entry(ld, n, &bor_schema, &f) < 0)
@@ -746,7 +749,9 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	name = get_name(ld, f.val[BOR_CALL], "call");
 	if (get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 ||
 	    get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 ||
-	    get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 || !name)
+	    get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 ||
+	    get_int(ld, f.val[BOR_KEEPS], "keeps", &keeps) < 0 || !name ||
+	    (f.val[BOR_PURE] && get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0))
 		return -1;
 
 	e = fn_get(ld->r, name);
@@ -761,6 +766,8 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 		e->fn.returns_arg = returns_arg;
 		e->fn.status_of = status_of;
 		e->fn.steals = steals;
+		e->fn.pure = pure;
+		e->fn.keeps = keeps;
 		e->borrow_file = ld->file;
 		e->borrow_line = line_of(n);
 	}

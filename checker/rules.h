@@ -134,6 +134,11 @@ struct rule_fn {
 	const struct rule_release *release; /* list; non-NULL if the call releases */
 	bool borrow;                        /* uses its arguments without keeping them */
 	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
+	int keeps;                          /* borrower that keeps argument N (a list or a
+					       multi handle holds it from now on): it escapes */
+	bool pure;                          /* borrower whose result depends only on its
+					       arguments (strcmp): calling it again on the same
+					       unchanged ones gives the same result */
 	int steals;                         /* borrower returning *argument N and setting it
 					       to NULL (g_steal_pointer(&p)); 0 if none */
 	int status_of;                      /* borrower returning the status of what the call

@@ -141,3 +141,14 @@ int no_leak_multi(CURL *a, CURL *b)
     curl_multi_cleanup(m);
     return 0;
 }
+
+/* The multi handle keeps the easy handle; it is cleaned up once
+   curl_multi_info_read() hands it back. */
+void no_leak_added_to_multi(CURLM *multi, const char *url)
+{
+    CURL *curl = curl_easy_init();
+    if (curl) {
+        curl_easy_setopt(curl, CURLOPT_URL, url);
+        curl_multi_add_handle(multi, curl);
+    }
+}
