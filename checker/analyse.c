@@ -513,7 +513,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			   !(A->opts->summaries &&
 			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
 			/* unknown-callees: borrow: the caller still owns it */
-		} else if (!S || !bit) {
+		} else if (!S || !bit || i >= S->nparams) {
+			/* (a variadic callee's extra arguments: va_arg may keep them) */
 			do_escape(A, s, a->var, 0);
 		} else if (S->releases & bit) {
 			struct ir_event rel = *ev;
@@ -942,6 +943,7 @@ out:
 	free(A.has_kids);
 	free(A.mem);
 	free(A.released_obj);
+	free(A.doomed);
 	free(A.cv);
 	free(A.rv);
 	return complete;

@@ -79,6 +79,7 @@ struct an {
 	int *base;              /* site -> first slot */
 	int *slot_site;         /* slot -> site */
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
+	bool *doomed;           /* block -> every path from it dies in a noreturn call */
 	bool *has_kids;         /* var -> array slots have it as parent */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
 	size_t nmem;

@@ -132,6 +132,28 @@ bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
 	       !(A->opts->summaries && summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
 }
 
+/*
+ * doomed[b]: block b goes straight on, without a branch, into a call that
+ * never returns: what is dropped on the way does not matter
+ * (g_assert_null(g_memdup2(NULL, 1)) drops the result only on its way to
+ * the abort).  Paths that merely end in exit() later, after branches and
+ * loops (a main() whose option loop overwrites), are not doomed.
+ */
+static void doomed_blocks(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b;
+
+	A->doomed = xcalloc(f->nblocks + 1, sizeof(bool));
+	for (b = 0; b < f->nblocks; b++) {
+		size_t x = b, hops = 0;
+
+		while (hops++ < 64 && f->blocks[x].term.kind == T_GOTO)
+			x = (size_t)f->blocks[x].term.target;
+		A->doomed[b] = f->blocks[x].term.kind == T_DEAD;
+	}
+}
+
 void an_layout(struct an *A)
 {
 	const struct ir_func *f = A->f;
@@ -142,6 +164,7 @@ void an_layout(struct an *A)
 	A->rv = xmalloc((f->nvars + 1) * sizeof(int));
 	A->cv = xmalloc((f->nvars + 1) * sizeof(int));
 	A->released_obj = xcalloc(f->nvars + 1, sizeof(bool));
+	doomed_blocks(A);
 	A->has_kids = xcalloc(f->nvars + 1, sizeof(bool));
 	for (i = 0; i < f->nvars; i++) {
 		A->rv[i] = A->cv[i] = -1;

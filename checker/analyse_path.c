@@ -114,6 +114,9 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 
 	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
 		return;
+	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
+	    A->doomed[A->nodes[A->node].block])
+		return;         /* dropped on the way to abort(): the process is gone */
 	if (A->site_reported)
 		A->site_reported[A->slot_site[x]] = true;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)

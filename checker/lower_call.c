@@ -466,7 +466,7 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
  * decided by the same test (site.primary).
  */
 static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, size_t nacq,
-					int dst, enum ctx ctx, struct ir_loc loc)
+					int dst, enum ctx ctx, bool ret_pointer, struct ir_loc loc)
 {
 	struct operand result = op_none();
 	int primary = -1, status = -1;
@@ -483,6 +483,8 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 		c->site.loc = loc;
 		if (acq->shape == SHAPE_RETURN) {
 			c->site.dst = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+			if (dst < 0 && ret_pointer)     /* g_assert_null(g_memdup2(NULL, n)) */
+				L->f->vars[c->site.dst].flags |= VAR_POINTER;
 			status = c->site.dst;
 			result = op_var(c->site.dst);
 		} else {
@@ -610,25 +612,32 @@ static int pure_result(struct lower *L, CXCursor call, const char *name)
 
 /*
  * _FORTIFY_SOURCE turns printf(fmt, ...) into __printf_chk(flag, fmt,
- * ...), memcpy into __memcpy_chk, asprintf into __asprintf_chk: the rule
- * of the plain name, when the checked variant keeps the positions it
- * names (a borrower; an acquirer or borrower through argument 1 at most).
+ * ...), memcpy into __builtin___memcpy_chk, asprintf into __asprintf_chk;
+ * headers also call __builtin_strlen: the rule of the plain name, when
+ * the variant keeps the positions it names (a borrower; an acquirer or
+ * borrower through argument 1 at most).
  */
 static const struct rule_fn *fortified(struct lower *L, const char *name)
 {
-	size_t n = strlen(name);
 	const struct rule_fn *fn;
 	const struct rule_acquire *a;
 	char plain[128];
+	size_t n;
 
-	if (n < 7 || n - 6 >= sizeof(plain) || strncmp(name, "__", 2) != 0 ||
-	    strcmp(name + n - 4, "_chk") != 0)
+	if (!strncmp(name, "__builtin_", 10))
+		name += 10;             /* __builtin___memcpy_chk, __builtin_strlen */
+	n = strlen(name);
+	if (n > 6 && !strncmp(name, "__", 2) && !strcmp(name + n - 4, "_chk")) {
+		name += 2;
+		n -= 6;
+	}
+	if (n >= sizeof(plain))
 		return NULL;
-	memcpy(plain, name + 2, n - 6);
-	plain[n - 6] = '\0';
+	memcpy(plain, name, n);
+	plain[n] = '\0';
 	fn = rules_lookup(L->tu->rules, plain);
 	if (!fn || fn->release || fn->noreturn || fn->returns_arg > 1 || fn->status_of ||
-	    fn->steals || fn->keeps || fn->pure)
+	    fn->steals || fn->keeps)
 		return NULL;
 	for (a = fn->acquire; a; a = a->next)
 		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when)
@@ -718,6 +727,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		return result;
 	if (acqs[0].acq->shape == SHAPE_RETURN && fills_local_struct(L, call))
 		return op_none();   /* mysql_init(&m): set up in place, its address returned */
-	r = emit_acquisitions(L, acqs, nacq, dst, ctx, loc);
+	r = emit_acquisitions(L, acqs, nacq, dst, ctx,
+			      clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Pointer,
+			      loc);
 	return r.kind != OP_NONE ? r : result;
 }
