@@ -513,8 +513,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			   !(A->opts->summaries &&
 			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
 			/* unknown-callees: borrow: the caller still owns it */
-		} else if (!S || !bit || i >= S->nparams) {
-			/* (a variadic callee's extra arguments: va_arg may keep them) */
+		} else if (!S || !bit || (i >= S->nparams && S->keeps_varargs)) {
+			/* (a variadic callee's extra arguments, kept through va_arg) */
 			do_escape(A, s, a->var, 0);
 		} else if (S->releases & bit) {
 			struct ir_event rel = *ev;

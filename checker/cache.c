@@ -89,6 +89,10 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 	put_i64(b, f->entry);
 	put_str(b, f->unsupported);
 	put_i64(b, f->is_main);
+	put_i64(b, f->va_arg_used);
+	put_i64(b, (int64_t)f->nva_callees);
+	for (i = 0; i < f->nva_callees; i++)
+		put_str(b, f->va_callees[i]);
 	put_i64(b, (int64_t)f->nvars);
 	for (i = 0; i < f->nvars; i++) {
 		put_str(b, f->vars[i].name);
@@ -268,6 +272,11 @@ static struct ir_func *get_func(struct rbuf *r)
 	f->entry = (int)get_i64(r);
 	f->unsupported = get_str(r, a);
 	f->is_main = get_i64(r) != 0;
+	f->va_arg_used = get_i64(r) != 0;
+	n = get_count(r);
+	f->va_callees = arena_alloc(a, (n + 1) * sizeof(*f->va_callees));
+	for (i = 0; i < n && !r->bad; i++)
+		f->va_callees[f->nva_callees++] = get_str(r, a);
 	n = get_count(r);
 	for (i = 0; i < n && !r->bad; i++) {
 		int v = ir_var_add(f, "", 0, -1);

@@ -201,6 +201,10 @@ struct ir_func {
 	const char *unsupported;            /* non-NULL: why the function is not analysed
 					       (computed goto, setjmp); no findings */
 	bool is_main;                       /* the function is main() */
+	bool va_arg_used;                   /* reads its variadic arguments with va_arg */
+	const char **va_callees;            /* summary keys of the callees it hands its
+					       va_list to ("?": through a pointer) */
+	size_t nva_callees;
 	bool context;                       /* from a file not asked about, loaded from the
 					       cache only for its summary: no findings */
 };

@@ -513,6 +513,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
 	lower_body(&L, body);
+	lower_varargs(&L, fn, body);
 
 	W->count++;
 	W->cb(L.f, W->arg);

@@ -160,6 +160,9 @@ size_t lower_children(CXCursor c, CXCursor *out, size_t max);
 CXCursor lower_strip(CXCursor c);   /* through parens and implicit casts */
 char *lower_spelling(struct lower *L, CXCursor c);          /* in the function arena */
 bool lower_is_noreturn(struct lower *L, CXCursor decl, const char *name);
+/* lower_va.c: records what a variadic function does with its extra arguments */
+void lower_varargs(struct lower *L, CXCursor fn, CXCursor body);
+
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);
 bool lower_eval_int(CXCursor c, int64_t *value);

@@ -301,6 +301,24 @@ static intptr_t callee_index(struct walk *w, const struct ir_func *caller, const
 
 static void visit(struct walk *w, size_t i);
 
+/* Whether f may keep its variadic arguments: it reads them with va_arg, or
+ * hands its va_list to a callee that may (or that has no summary). */
+static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
+{
+	size_t i;
+
+	if (f->va_arg_used)
+		return true;
+	for (i = 0; i < f->nva_callees; i++) {
+		const struct summary *c = strcmp(f->va_callees[i], "?") ?
+					  summaries_find(S, f->va_callees[i], f->unit) : NULL;
+
+		if (!c || c->keeps_varargs)
+			return true;
+	}
+	return false;
+}
+
 /* Visits the callees of function i that have bodies in the run. */
 static void visit_callees(struct walk *w, size_t i)
 {
@@ -336,6 +354,8 @@ static void visit(struct walk *w, size_t i)
 	summary_begin(&b, f);
 	complete = analyse_function(f, w->opts, w->stats, &b);
 	s = summary_finish(w->S, &b, complete);
+	if (s)
+		s->keeps_varargs = keeps_varargs(w->S, f);
 	if (s) {
 		char local[1024];
 

@@ -47,6 +47,8 @@ struct summary {
 	uint64_t writes;                    /* something is stored through parameter N */
 	struct rule_release *rel;           /* rel[N-1]: the release entry for parameter N */
 	int nparams;
+	bool keeps_varargs;                 /* the arguments after the named ones may be kept
+					       (read with va_arg, or handed to a callee that may) */
 };
 
 struct summaries {

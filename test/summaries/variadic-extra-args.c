@@ -1,7 +1,10 @@
 // A variadic function's summary covers its named parameters only: the
-// arguments after them may be kept through va_arg, so they escape.
+// arguments after them escape when it reads them with va_arg (it may keep
+// them), and stay the caller's when it only hands its va_list to a
+// formatter such as vfprintf().
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,3 +44,24 @@ void named_parameter_borrowed(void)
     set_props(first, -1, "name", NULL, NULL);
 }
 // CHECK: :[[@LINE-1]]:1: warning: 'first' allocated by strdup() at line [[@LINE-6]] is not freed at the end of the function [leakcheck-leak]
+
+/* A logger hands its va_list to vfprintf(), which keeps nothing: what it
+   is given stays the caller's. */
+static void logit(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+void logged_then_dropped(void)
+{
+    char *s = strdup("x");
+
+    if (!s)
+        return;
+    logit("%s\n", s);
+}
+// CHECK: :[[@LINE-1]]:1: warning: 's' allocated by strdup() at line [[@LINE-6]] is not freed at the end of the function [leakcheck-leak]
