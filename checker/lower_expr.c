@@ -1,12 +1,12 @@
 /*
- * lower_expr.c - expressions, conditions and calls to events.
+ * lower_expr.c - expressions to events.
  *
  * An expression lowers to an operand: the local variable it denotes, a
  * constant, or nothing we track.  What happens to a tracked variable is
  * decided by the consumer of the operand: an unknown callee, a store
  * into memory or a return makes it escape; a borrower or a comparison
  * only looks at it; an assignment to a local makes an alias.
- * Conditions become branches on one variable against a constant.
+ * Conditions are lowered by lower_cond.c, calls by lower_call.c.
  */
 #include "lower_int.h"
 
@@ -14,20 +14,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-
-
-static void emit_var(struct lower *L, enum ir_ev_kind kind, int var, struct ir_loc loc)
+/* Emits an event of kind that names only var (no source, no site). */
+void lower_emit_var(struct lower *L, enum ir_ev_kind kind, int var, struct ir_loc loc)
 {
 	struct ir_event ev = { .kind = kind, .loc = loc, .var = var, .src = -1, .site = -1 };
 
 	lower_emit(L, &ev);
 }
 
+/* Makes o escape at loc if it is a tracked variable. */
 void lower_escape(struct lower *L, struct operand o, struct ir_loc loc)
 {
 	if (o.kind == OP_VAR)
-		emit_var(L, EV_ESCAPE, o.var, loc);
+		lower_emit_var(L, EV_ESCAPE, o.var, loc);
 }
 
 /* Skips parentheses, implicit and explicit non-void casts. */
@@ -48,7 +47,8 @@ CXCursor lower_strip_casts(CXCursor c)
 	}
 }
 
-static bool fold(enum CXBinaryOperatorKind op, int64_t a, int64_t b, int64_t *r)
+/* Folds a op b into *r; false if op is not one we fold or the result is undefined. */
+bool lower_fold(enum CXBinaryOperatorKind op, int64_t a, int64_t b, int64_t *r)
 {
 	switch (op) {
 	case CXBinaryOperator_Mul: *r = (int64_t)((uint64_t)a * (uint64_t)b); return true;
@@ -87,7 +87,7 @@ static void lower_children_escaping(struct lower *L, CXCursor c)
  * (s->lock, g_mutex, *m): built from the AST, so macros do not matter.
  * NULL if the expression is not a plain path of names and members.
  */
-static char *lvalue_key(struct lower *L, CXCursor c)
+char *lower_lvalue_key(struct lower *L, CXCursor c)
 {
 	CXCursor kid[2];
 	enum CXCursorKind k;
@@ -98,7 +98,7 @@ static char *lvalue_key(struct lower *L, CXCursor c)
 		return lower_spelling(L, c);
 	if (k == CXCursor_MemberRefExpr && lower_children(c, kid, 2) == 1) {
 		CXType bt = clang_getCanonicalType(clang_getCursorType(kid[0]));
-		char *base = lvalue_key(L, kid[0]);
+		char *base = lower_lvalue_key(L, kid[0]);
 
 		if (!base)
 			return NULL;
@@ -107,7 +107,7 @@ static char *lvalue_key(struct lower *L, CXCursor c)
 	}
 	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
 		int64_t i;
-		char *base = lvalue_key(L, kid[0]);
+		char *base = lower_lvalue_key(L, kid[0]);
 
 		if (!base || !lower_eval_int(kid[1], &i))
 			return NULL;
@@ -115,14 +115,12 @@ static char *lvalue_key(struct lower *L, CXCursor c)
 	}
 	if (k == CXCursor_UnaryOperator && lower_children(c, kid, 1) == 1 &&
 	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) {
-		char *base = lvalue_key(L, kid[0]);
+		char *base = lower_lvalue_key(L, kid[0]);
 
 		return base ? arena_printf(&L->f->arena, "*%s", base) : NULL;
 	}
 	return NULL;
 }
-
-
 
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
 char *lower_object_key(struct lower *L, CXCursor arg)
@@ -133,15 +131,13 @@ char *lower_object_key(struct lower *L, CXCursor arg)
 	if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
 	    clang_getCursorUnaryOperatorKind(arg) == CXUnaryOperator_AddrOf &&
 	    lower_children(arg, kid, 1) == 1)
-		return lvalue_key(L, kid[0]);
+		return lower_lvalue_key(L, kid[0]);
 	{
-		char *p = lvalue_key(L, arg);
+		char *p = lower_lvalue_key(L, arg);
 
 		return p ? arena_printf(&L->f->arena, "*%s", p) : NULL;
 	}
 }
-
-static int path_root(struct lower *L, CXCursor c);
 
 /*
  * The pseudo-variable standing for a scalar in memory (s->flag, a
@@ -150,7 +146,7 @@ static int path_root(struct lower *L, CXCursor c);
  * such a path.  Only pruning depends on it, so a store we do not see
  * can hide a finding but never make one.
  */
-static int memory_var(struct lower *L, CXCursor c, bool create)
+int lower_memory_var(struct lower *L, CXCursor c, bool create)
 {
 	enum CXCursorKind k = clang_getCursorKind(lower_strip_casts(c));
 	CXType t = clang_getCanonicalType(clang_getCursorType(c));
@@ -164,7 +160,7 @@ static int memory_var(struct lower *L, CXCursor c, bool create)
 	if (!((t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum ||
 	      t.kind == CXType_Pointer))
 		return -1;
-	key = lvalue_key(L, c);
+	key = lower_lvalue_key(L, c);
 	if (!key)
 		return -1;
 	mk = arena_printf(&L->f->arena, "mem:%s", key);
@@ -173,13 +169,12 @@ static int memory_var(struct lower *L, CXCursor c, bool create)
 		return (int)(intptr_t)got - 1;
 	if (!create)
 		return -1;
-	v = lower_pseudo(L, mk, key, path_root(L, c));
+	v = lower_pseudo(L, mk, key, lower_path_root(L, c));
 	L->f->vars[v].flags |= VAR_MEMORY;
 	return v;
 }
 
-void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc);
-
+/* Emits an EV_FORGET of every value in memory (a call or store may change them). */
 void lower_forget_memory(struct lower *L, struct ir_loc loc)
 {
 	struct ir_event ev = { .kind = EV_FORGET, .loc = loc, .var = -1, .src = -1, .site = -1 };
@@ -212,7 +207,7 @@ int lower_local_lvalue(struct lower *L, CXCursor c)
 }
 
 /* The local variable at the root of a member/subscript/deref path (p in &p->f). */
-static int path_root(struct lower *L, CXCursor c)
+int lower_path_root(struct lower *L, CXCursor c)
 {
 	CXCursor kid[2];
 
@@ -231,6 +226,7 @@ static int path_root(struct lower *L, CXCursor c)
 	}
 }
 
+/* Local v = rhs: an alias of a variable, a constant, a call's result or a value we do not follow. */
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 {
 	CXCursor r = lower_strip_casts(rhs);
@@ -262,6 +258,7 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 
 static int out_param(struct lower *L, CXCursor lhs);
 
+/* lhs = rhs: an assignment to a local, or a store that lets the value escape. */
 static struct operand lower_assignment(struct lower *L, CXCursor e)
 {
 	CXCursor kid[2];
@@ -285,7 +282,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 
 		lower_emit(L, &ev);
 	}
-	v = memory_var(L, kid[0], o.kind == OP_CONST);
+	v = lower_memory_var(L, kid[0], o.kind == OP_CONST);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER,
 				       .loc = loc, .var = v, .src = -1, .site = -1, .value = o.k };
@@ -334,9 +331,9 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 		k = lower_expr(L, rhs, CTX_BORROW);
 	if (v < 0) {
 		lower_expr(L, target, CTX_BORROW);
-		v = memory_var(L, target, false);
+		v = lower_memory_var(L, target, false);
 		if (v >= 0)
-			emit_var(L, EV_CLOBBER, v, loc);
+			lower_emit_var(L, EV_CLOBBER, v, loc);
 		return;
 	}
 	lower_clobber_bits(L, v, loc);
@@ -359,8 +356,8 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 		lower_emit(L, &ev);
 		return;
 	}
-	emit_var(L, EV_ESCAPE, v, loc);
-	emit_var(L, EV_CLOBBER, v, loc);
+	lower_emit_var(L, EV_ESCAPE, v, loc);
+	lower_emit_var(L, EV_CLOBBER, v, loc);
 }
 
 /* a && b, a || b used as a value: 1 or 0 in a temporary. */
@@ -388,6 +385,7 @@ static struct operand lower_logical_value(struct lower *L, CXCursor e, enum ctx 
 	return tmp >= 0 ? op_var(tmp) : op_none();
 }
 
+/* c ? a : b: each arm assigns its value to a temporary. */
 static struct operand lower_conditional(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	CXCursor kid[3];
@@ -450,6 +448,7 @@ static struct operand lower_stmt_expr(struct lower *L, CXCursor e, enum ctx ctx)
 	return o;
 }
 
+/* &x, ++, --, !, -, ~ and the others; constants fold. */
 static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	CXCursor kid[1];
@@ -467,18 +466,18 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
 			if (ctx == CTX_VALUE)
-				emit_var(L, EV_ESCAPE, v, loc);
-			emit_var(L, EV_FORGET, v, loc);     /* read(fd, &n, ..) writes n */
+				lower_emit_var(L, EV_ESCAPE, v, loc);
+			lower_emit_var(L, EV_FORGET, v, loc);     /* read(fd, &n, ..) writes n */
 			lower_clobber_bits(L, v, loc);
 			return op_none();
 		}
-		v = path_root(L, x);
+		v = lower_path_root(L, x);
 		L->root_temp = -1;
 		lower_expr(L, x, CTX_BORROW);
 		if (v < 0)
 			v = L->root_temp;               /* &make()->member */
 		if (v >= 0 && ctx == CTX_VALUE)
-			emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
+			lower_emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
 		return op_none();
 	}
 	case CXUnaryOperator_PostInc: case CXUnaryOperator_PreInc:
@@ -507,6 +506,7 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 	}
 }
 
+/* Assignments, &&, ||, comma, op= and arithmetic; constants fold. */
 static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	CXCursor kid[2];
@@ -545,13 +545,14 @@ static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 	}
 	a = lower_expr(L, kid[0], CTX_BORROW);
 	b = lower_expr(L, kid[1], CTX_BORROW);
-	if (a.kind == OP_CONST && b.kind == OP_CONST && fold(op, a.k, b.k, &r))
+	if (a.kind == OP_CONST && b.kind == OP_CONST && lower_fold(op, a.k, b.k, &r))
 		return op_const(r);
 	return op_none();
 }
 
 static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx);
 
+/* Lowers expression e used as ctx says; the operand it stands for. */
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	struct operand o = op_none();
@@ -566,6 +567,7 @@ struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
 	return o;
 }
 
+/* lower_expr() by the kind of e. */
 static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 {
 	enum CXCursorKind k = clang_getCursorKind(e);
@@ -649,331 +651,4 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		lower_children_escaping(L, e);
 		return op_none();
 	}
-}
-
-/* ---- calls ---- */
-
-
-
-
-
-
-
-
-
-
-
-/* ---- conditions ---- */
-
-static enum ir_cmp cmp_of(enum CXBinaryOperatorKind op)
-{
-	switch (op) {
-	case CXBinaryOperator_EQ: return CMP_EQ;
-	case CXBinaryOperator_NE: return CMP_NE;
-	case CXBinaryOperator_LT: return CMP_LT;
-	case CXBinaryOperator_LE: return CMP_LE;
-	case CXBinaryOperator_GT: return CMP_GT;
-	default: return CMP_GE;
-	}
-}
-
-static enum ir_cmp cmp_swap(enum ir_cmp c)
-{
-	switch (c) {
-	case CMP_LT: return CMP_GT;
-	case CMP_LE: return CMP_GE;
-	case CMP_GT: return CMP_LT;
-	case CMP_GE: return CMP_LE;
-	default: return c;
-	}
-}
-
-struct cond_note {
-	const char *text;           /* the condition as written */
-	bool negated;               /* text is the negation of what is tested */
-	struct ir_loc loc;
-};
-
-static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, int f,
-		   const struct cond_note *note)
-{
-	struct ir_term *term;
-
-	lower_ensure(L);
-	L->last_branch = L->cur;
-	term = &L->f->blocks[L->cur].term;
-	term->kind = T_BRANCH;
-	term->var = var;
-	term->cmp = cmp;
-	term->value = k;
-	term->t = t;
-	term->f = f;
-	term->loc = note->loc;
-	term->text = note->text;
-	term->negated = note->negated;
-	term->note = note->text ? BN_COND : BN_NONE;
-	L->cur = -1;
-}
-
-/*
- * The pseudo-variable for a bit test `x & K` of a local or of a scalar in
- * memory, so the same test twice takes the same branch; -1 otherwise.
- * An assignment to the local clobbers it (lower_clobber_bits).
- */
-static int bits_var(struct lower *L, CXCursor e)
-{
-	CXCursor s = lower_strip_casts(e), kid[2];
-	int64_t k;
-	int v, side;
-	char *key;
-
-	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
-	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
-	    lower_children(s, kid, 2) != 2)
-		return -1;
-	for (side = 0; side < 2; side++)
-		if (lower_eval_int(kid[1 - side], &k))
-			break;
-	if (side == 2)
-		return -1;
-	v = lower_local_lvalue(L, kid[side]);
-	if (v >= 0) {
-		size_t n = L->f->nvars;
-		int b;
-
-		key = arena_printf(&L->f->arena, "bits:%d&%lld", v, (long long)k);
-		b = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s & %lld",
-						      L->f->vars[v].name, (long long)k), v);
-		if ((size_t)b == n) {
-			L->bits = xrealloc(L->bits, (L->nbits + 1) * sizeof(*L->bits));
-			L->bits[L->nbits++] = b;
-		}
-		return b;
-	}
-	key = lvalue_key(L, kid[side]);
-	if (!key)
-		return -1;
-	key = arena_printf(&L->f->arena, "mem:%s&%lld", key, (long long)k);
-	v = lower_pseudo(L, key, key + 4, path_root(L, kid[side]));
-	L->f->vars[v].flags |= VAR_MEMORY;
-	return v;
-}
-
-void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc)
-{
-	size_t i;
-
-	for (i = 0; i < L->nbits; i++)
-		if (L->f->vars[L->bits[i]].parent == v)
-			emit_var(L, EV_CLOBBER, L->bits[i], loc);
-	for (i = 0; i < L->npairs; i++)
-		if (L->pairs[i].a == v || L->pairs[i].b == v)
-			emit_var(L, EV_CLOBBER, L->pairs[i].var, loc);
-}
-
-/*
- * The pseudo-variable for `a == b` of two locals, so that the same test
- * twice takes the same branch: it is 0 when they are equal (branch on it
- * != 0 for a != b), and forgotten when either changes.
- */
-static int pair_var(struct lower *L, int a, int b)
-{
-	char *key;
-	size_t n = L->f->nvars;
-	int v;
-
-	if (a > b) {
-		int t = a;
-
-		a = b;
-		b = t;
-	}
-	key = arena_printf(&L->f->arena, "pair:%d:%d", a, b);
-	v = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s == %s", L->f->vars[a].name,
-					      L->f->vars[b].name), -1);
-	if ((size_t)v == n) {
-		L->pairs = xrealloc(L->pairs, (L->npairs + 1) * sizeof(*L->pairs));
-		L->pairs[L->npairs].var = v;
-		L->pairs[L->npairs].a = a;
-		L->pairs[L->npairs++].b = b;
-	}
-	return v;
-}
-
-/* Whether e names a variable of static storage that is not a local's (stdin, a global). */
-static bool is_global(struct lower *L, CXCursor e)
-{
-	CXCursor x = lower_strip_casts(e), decl;
-
-	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
-		return false;
-	decl = clang_getCursorReferenced(x);
-	(void)L;
-	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
-	       clang_Cursor_hasVarDeclGlobalStorage(decl) == 1 &&
-	       clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_TranslationUnit;
-}
-
-/* An operand of a condition: a memory scalar or a bit test becomes its pseudo-variable. */
-static struct operand cond_operand(struct lower *L, CXCursor e)
-{
-	struct operand o = lower_expr(L, e, CTX_BORROW);
-	int v;
-
-	if (o.kind != OP_NONE)
-		return o;
-	v = memory_var(L, e, true);
-	if (v < 0)
-		v = bits_var(L, e);
-	return v >= 0 ? op_var(v) : o;
-}
-
-static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer);
-
-static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
-{
-	if (L->depth >= LOWER_MAX_DEPTH) {
-		lower_unsupported(L, "nesting too deep");
-		lower_goto(L, t);
-		return;
-	}
-	L->depth++;
-	cond_kind(L, c, t, f, outer);
-	L->depth--;
-}
-
-static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
-{
-	CXCursor s = lower_strip_casts(c), kid[3];
-	enum CXCursorKind k = clang_getCursorKind(s);
-	struct cond_note note;
-	struct operand a, b;
-
-	if (outer) {
-		note = *outer;
-	} else {
-		note.text = lower_text(L, s);
-		note.negated = false;
-		note.loc = lower_cursor_loc(L, s);
-	}
-	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot &&
-	    lower_children(s, kid, 1) == 1) {
-		note.negated = !note.negated;
-		cond_rec(L, kid[0], f, t, &note);
-		return;
-	}
-	if (k == CXCursor_BinaryOperator && lower_children(s, kid, 2) == 2) {
-		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
-		int mid;
-
-		switch (op) {
-		case CXBinaryOperator_LAnd:
-			mid = lower_block(L);
-			cond_rec(L, kid[0], mid, f, NULL);
-			L->cur = mid;
-			cond_rec(L, kid[1], t, f, NULL);
-			return;
-		case CXBinaryOperator_LOr:
-			mid = lower_block(L);
-			cond_rec(L, kid[0], t, mid, NULL);
-			L->cur = mid;
-			cond_rec(L, kid[1], t, f, NULL);
-			return;
-		case CXBinaryOperator_Comma:
-			lower_expr(L, kid[0], CTX_IGNORE);
-			cond_rec(L, kid[1], t, f, &note);
-			return;
-		case CXBinaryOperator_EQ: case CXBinaryOperator_NE:
-		case CXBinaryOperator_LT: case CXBinaryOperator_LE:
-		case CXBinaryOperator_GT: case CXBinaryOperator_GE: {
-			int64_t r;
-
-			a = cond_operand(L, kid[0]);
-			b = cond_operand(L, kid[1]);
-			if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
-			    ((a.kind == OP_VAR && is_global(L, kid[1])) ||
-			     (b.kind == OP_VAR && is_global(L, kid[0])))) {
-				branch(L, a.kind == OP_VAR ? a.var : b.var, cmp_of(op), 0, t, f, &note);
-				L->f->blocks[L->last_branch].term.foreign = true;
-			} else if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
-				   a.kind == OP_VAR && b.kind == OP_VAR && a.var != b.var &&
-				   !(L->f->vars[a.var].flags & (VAR_TEMP | VAR_PSEUDO)) &&
-				   !(L->f->vars[b.var].flags & (VAR_TEMP | VAR_PSEUDO))) {
-				branch(L, pair_var(L, a.var, b.var), cmp_of(op), 0, t, f, &note);
-			} else if (a.kind == OP_VAR && b.kind == OP_CONST)
-				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
-			else if (a.kind == OP_CONST && b.kind == OP_VAR)
-				branch(L, b.var, cmp_swap(cmp_of(op)), a.k, t, f, &note);
-			else if (a.kind == OP_CONST && b.kind == OP_CONST && fold(op, a.k, b.k, &r))
-				lower_goto(L, r ? t : f);
-			else
-				branch(L, -1, CMP_NE, 0, t, f, &note);
-			return;
-		}
-		default:
-			break;
-		}
-	}
-	if (k == CXCursor_ConditionalOperator && lower_children(s, kid, 3) == 3) {
-		int x = lower_block(L), y = lower_block(L);
-
-		cond_rec(L, kid[0], x, y, NULL);
-		L->cur = x;
-		cond_rec(L, kid[1], t, f, NULL);
-		L->cur = y;
-		cond_rec(L, kid[2], t, f, NULL);
-		return;
-	}
-	if (k == CXCursor_CallExpr && clang_Cursor_getNumArguments(s) >= 1) {
-		CXString cs = clang_getCursorSpelling(clang_getCursorReferenced(s));
-		bool expect = !strncmp(clang_getCString(cs), "__builtin_expect", 16);
-
-		clang_disposeString(cs);
-		if (expect) {
-			cond_rec(L, clang_Cursor_getArgument(s, 0), t, f, &note);
-			return;
-		}
-	}
-	a = cond_operand(L, s);
-	if (a.kind == OP_CONST)
-		lower_goto(L, a.k ? t : f);
-	else
-		branch(L, a.kind == OP_VAR ? a.var : -1, CMP_NE, 0, t, f, &note);
-}
-
-void lower_flush_temps(struct lower *L)
-{
-	size_t i;
-
-	if (L->cur >= 0)
-		for (i = L->ntemps; i-- > 0;) {
-			struct ir_event ev = { .kind = EV_SCOPE_END, .var = L->temps[i], .src = -1,
-					       .site = -1, .exit = EXIT_SCOPE };
-
-			lower_emit(L, &ev);
-		}
-	L->ntemps = 0;
-}
-
-/*
- * Lowers condition c to branches reaching t when it holds and f when not.
- * Temporaries made while evaluating it die on both edges.
- */
-void lower_cond(struct lower *L, CXCursor c, int t, int f)
-{
-	size_t before = L->ntemps, i;
-	int t2 = lower_block(L), f2 = lower_block(L), edge;
-
-	cond_rec(L, c, t2, f2, NULL);
-	for (edge = 0; edge < 2; edge++) {
-		L->cur = edge ? f2 : t2;
-		for (i = L->ntemps; i-- > before;) {
-			struct ir_event ev = { .kind = EV_SCOPE_END, .var = L->temps[i], .src = -1,
-					       .site = -1, .exit = EXIT_SCOPE };
-
-			lower_emit(L, &ev);
-		}
-		lower_goto(L, edge ? f : t);
-	}
-	L->ntemps = before;
 }

@@ -1,8 +1,8 @@
 /*
  * lower_int.h - state shared by the lowering's files (lower.c: unit and
  * function set-up, names and locations; lower_stmt.c: statements and
- * scopes; lower_expr.c: expressions, conditions and calls).  Not an API:
- * only lower*.c include it.
+ * scopes; lower_expr.c: expressions; lower_cond.c: conditions;
+ * lower_call.c: calls).  Not an API: only lower*.c include it.
  */
 #ifndef LEAKCHECK_LOWER_INT_H
 #define LEAKCHECK_LOWER_INT_H
@@ -204,21 +204,32 @@ void lower_attr_scan(struct lower_tu *T);
 bool lower_attr_guess(struct lower *L, CXCursor decl, struct ir_event *ev);
 
 /* lower_expr.c */
+void lower_emit_var(struct lower *L, enum ir_ev_kind kind, int var, struct ir_loc loc);
 void lower_escape(struct lower *L, struct operand o, struct ir_loc loc);
 CXCursor lower_strip_casts(CXCursor c);
+/* a op b folded into *r; false if op is not one we fold or the result is undefined */
+bool lower_fold(enum CXBinaryOperatorKind op, int64_t a, int64_t b, int64_t *r);
+/* "s->lock", "*m": key of a path of names and members (function arena), or NULL */
+char *lower_lvalue_key(struct lower *L, CXCursor c);
 char *lower_object_key(struct lower *L, CXCursor arg);
+/* pseudo-variable of a scalar in memory tested by conditions, or -1;
+   create: make it if it does not exist yet */
+int lower_memory_var(struct lower *L, CXCursor c, bool create);
 int lower_local_lvalue(struct lower *L, CXCursor c);
+int lower_path_root(struct lower *L, CXCursor c);   /* p in &p->f, or -1 */
 void lower_forget_memory(struct lower *L, struct ir_loc loc);
-void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc);
+struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
+void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
 
 /* lower_call.c */
 const char *lower_container_type(struct lower *L, CXCursor arg);
 void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);
-struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
+
+/* lower_cond.c */
 void lower_cond(struct lower *L, CXCursor cond, int t, int f);
 void lower_flush_temps(struct lower *L);
-void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc);
 
 /* lower_stmt.c */
 void lower_stmt(struct lower *L, CXCursor s);
