@@ -6,17 +6,18 @@
  * table of the keys valid in each kind of mapping (struct schema).  An
  * error in one entry does not stop the walk, so one run reports every
  * broken entry of a file; a broken entry adds nothing to the rule set.
+ * The schemas and the entries are here; reading a mapping against its
+ * schema, its values and the string-literal conditions is rules_read.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "rules.h"
+#include "rules_int.h"
 #include "yamlnode.h"
 #include "report.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,6 @@
 #include <yaml.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_KEYS 14
 
 /* A function's entry; the public part comes first, so &e->fn == e. */
 struct fn_entry {
@@ -40,21 +40,6 @@ struct release_entry {
 	struct rule_release rel;
 	const char *file;
 	unsigned line;
-};
-
-/* The keys valid in one kind of mapping. */
-struct schema {
-	const char *what;                   /* "a resource": the mapping, for messages */
-	const char *const *keys;            /* valid keys; index i is the value's slot */
-	size_t nkeys;
-	unsigned required;                  /* bit i: keys[i] must be present */
-	const char *list;                   /* the keys as one string, for messages */
-};
-
-/* A mapping read against a schema: key and value node of each valid key. */
-struct fields {
-	yaml_node_t *key[MAX_KEYS];         /* NULL: the key is absent */
-	yaml_node_t *val[MAX_KEYS];
 };
 
 enum { TOP_RESOURCES, TOP_BORROW, TOP_NORETURN };
@@ -97,9 +82,6 @@ static const struct schema rel_schema = {
 	"call, arg, " COND_LIST,
 };
 
-/* Offsets of the condition keys from ACQ_COND / REL_COND. */
-enum { COND_ARG, COND_PREFIX, COND_UNLESS };
-
 enum { BOR_CALL, BOR_RETURNS_ARG, BOR_STATUS_OF, BOR_STEALS, BOR_PURE, BOR_KEEPS };
 static const char *const bor_keys[] = {
 	"call", "returns-arg", "status-of", "steals", "pure", "keeps",
@@ -120,189 +102,6 @@ static const char *const fail_names[] = {
 	[FAIL_NEVER] = "never",
 	[FAIL_HELD] = "held",
 };
-
-/* One file being loaded. */
-struct loader {
-	struct rules *r;
-	yaml_document_t *doc;
-	const char *file;                   /* its path, in r's arena */
-};
-
-
-/*
- * Returns the valid key of s closest to name, or NULL when none is within
- * two edits (and closer than the key's own length, so "x" suggests nothing).
- */
-static const char *closest_key(const struct schema *s, const char *name)
-{
-	const char *best = NULL;
-	size_t best_d = 3, i;
-
-	for (i = 0; i < s->nkeys; i++) {
-		size_t d = util_edit_distance(name, s->keys[i]);
-
-		if (d < best_d && d < strlen(s->keys[i])) {
-			best = s->keys[i];
-			best_d = d;
-		}
-	}
-	return best;
-}
-
-static void unknown_key(const struct loader *ld, const yaml_node_t *k,
-			const struct schema *s)
-{
-	const char *hint = closest_key(s, text_of(k));
-
-	if (hint)
-		report_error_at(ld->file, line_of(k), col_of(k),
-				"unknown key '%s' (did you mean '%s'?)", text_of(k), hint);
-	else
-		report_error_at(ld->file, line_of(k), col_of(k),
-				"unknown key '%s' in %s (valid keys: %s)",
-				text_of(k), s->what, s->list);
-}
-
-/*
- * Checks that n is a mapping whose keys are valid in s, each given once,
- * and that the required ones are present; fills f.  Returns 0 or -1 after
- * reporting every problem found.
- */
-static int read_fields(const struct loader *ld, yaml_node_t *n,
-		       const struct schema *s, struct fields *f)
-{
-	yaml_node_pair_t *p;
-	int ret = 0;
-	size_t i;
-
-	memset(f, 0, sizeof(*f));
-	if (n->type != YAML_MAPPING_NODE) {
-		report_error_at(ld->file, line_of(n), col_of(n),
-				"expected a mapping for %s, found %s", s->what, kind_name(n));
-		return -1;
-	}
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-
-		if (k->type != YAML_SCALAR_NODE) {
-			report_error_at(ld->file, line_of(k), col_of(k),
-					"expected a key name in %s, found %s",
-					s->what, kind_name(k));
-			ret = -1;
-			continue;
-		}
-		for (i = 0; i < s->nkeys; i++)
-			if (strcmp(text_of(k), s->keys[i]) == 0)
-				break;
-		if (i == s->nkeys) {
-			unknown_key(ld, k, s);
-			ret = -1;
-		} else if (f->key[i]) {
-			report_error_at(ld->file, line_of(k), col_of(k),
-					"duplicate key '%s' (first at %u:%u)",
-					s->keys[i], line_of(f->key[i]), col_of(f->key[i]));
-			ret = -1;
-		} else {
-			f->key[i] = k;
-			f->val[i] = yaml_document_get_node(ld->doc, p->value);
-		}
-	}
-	if (ret < 0)
-		return -1;      /* a misspelt key would also show up as missing */
-	for (i = 0; i < s->nkeys; i++) {
-		if ((s->required & (1u << i)) && !f->key[i]) {
-			report_error_at(ld->file, line_of(n), col_of(n),
-					"missing required key '%s' in %s", s->keys[i], s->what);
-			ret = -1;
-		}
-	}
-	return ret;
-}
-
-/*
- * Reads entry n, which is either a mapping valid in s or a plain name
- * standing for { call: NAME } (key index 0 of s must be "call").
- */
-static int read_entry(const struct loader *ld, yaml_node_t *n,
-		      const struct schema *s, struct fields *f)
-{
-	if (n->type != YAML_SCALAR_NODE)
-		return read_fields(ld, n, s, f);
-	memset(f, 0, sizeof(*f));
-	f->key[0] = n;
-	f->val[0] = n;
-	return 0;
-}
-
-/* Returns the text of the value of key, or NULL after an error if it is not a non-empty string. */
-static const char *get_string(const struct loader *ld, const yaml_node_t *v,
-			      const char *key)
-{
-	if (v->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(v), col_of(v),
-				"expected a string for '%s', found %s", key, kind_name(v));
-		return NULL;
-	}
-	if (v->data.scalar.length == 0) {
-		report_error_at(ld->file, line_of(v), col_of(v), "'%s' is empty", key);
-		return NULL;
-	}
-	if (strlen(text_of(v)) != v->data.scalar.length) {
-		report_error_at(ld->file, line_of(v), col_of(v),
-				"'%s' contains a NUL character", key);
-		return NULL;
-	}
-	return text_of(v);
-}
-
-/* Like get_string, but the text must be a C identifier (a function name). */
-static const char *get_name(const struct loader *ld, const yaml_node_t *v,
-			    const char *key)
-{
-	const char *s = get_string(ld, v, key);
-	size_t i;
-
-	if (!s)
-		return NULL;
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-		bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-
-		if (!alpha && (i == 0 || c < '0' || c > '9')) {
-			report_error_at(ld->file, line_of(v), col_of(v),
-					"'%s' is not a function name (expected a C identifier)", s);
-			return NULL;
-		}
-	}
-	return s;
-}
-
-/* Stores the positive integer value of key in *out; leaves *out alone when v is NULL. */
-static int get_int(const struct loader *ld, const yaml_node_t *v, const char *key,
-		   int *out)
-{
-	const char *s;
-	char *end;
-	long n;
-
-	if (!v)
-		return 0;
-	if (v->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(v), col_of(v),
-				"expected an integer for '%s', found %s", key, kind_name(v));
-		return -1;
-	}
-	s = text_of(v);
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (s[0] < '0' || s[0] > '9' || *end || errno || n < 1 || n > INT_MAX) {
-		report_error_at(ld->file, line_of(v), col_of(v),
-				"'%s' must be a positive integer, found '%s'", key, s);
-		return -1;
-	}
-	*out = (int)n;
-	return 0;
-}
 
 /* Stores the "fails" value v in *out. */
 static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fail *out)
@@ -325,130 +124,6 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 			"expected null, negative, nonzero, map-failed, never or held for 'fails', found %s",
 			kind_name(v));
 	return -1;
-}
-
-/* Stores the integer value (any sign) of key in *out. */
-static int get_int64(const struct loader *ld, const yaml_node_t *v, const char *key,
-		     int64_t *out)
-{
-	const char *s = v->type == YAML_SCALAR_NODE ? text_of(v) : "";
-	char *end;
-	long long n;
-
-	errno = 0;
-	n = strtoll(s, &end, 0);
-	if (v->type != YAML_SCALAR_NODE || !*s || *end || errno) {
-		report_error_at(ld->file, line_of(v), col_of(v), "'%s' must be an integer%s%s%s", key,
-				v->type == YAML_SCALAR_NODE ? ", found '" : "", s,
-				v->type == YAML_SCALAR_NODE ? "'" : "");
-		return -1;
-	}
-	*out = (int64_t)n;
-	return 0;
-}
-
-/* Reads a sequence of non-empty strings (or one string) into a NULL-terminated array. */
-static const char **get_words(const struct loader *ld, const yaml_node_t *v, const char *key)
-{
-	const char **w;
-	size_t n = 0;
-	yaml_node_item_t *it;
-
-	if (v->type == YAML_SCALAR_NODE) {
-		w = arena_alloc(&ld->r->arena, 2 * sizeof(*w));
-		w[0] = get_string(ld, v, key);
-		if (!w[0])
-			return NULL;
-		w[0] = arena_strdup(&ld->r->arena, w[0]);      /* the document goes away */
-		return w;
-	}
-	if (v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.start == v->data.sequence.items.top) {
-		report_error_at(ld->file, line_of(v), col_of(v),
-				"expected a string or a non-empty sequence of strings for '%s', found %s",
-				key, v->type == YAML_SEQUENCE_NODE ? "an empty sequence" : kind_name(v));
-		return NULL;
-	}
-	w = arena_alloc(&ld->r->arena, (size_t)(v->data.sequence.items.top -
-						 v->data.sequence.items.start + 1) * sizeof(*w));
-	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-		w[n] = get_string(ld, yaml_document_get_node(ld->doc, *it), key);
-		if (!w[n])
-			return NULL;
-		w[n] = arena_strdup(&ld->r->arena, w[n]);
-		n++;
-	}
-	return w;
-}
-
-/*
- * Reads the string-literal condition of an entry from its keys k[COND_ARG],
- * k[COND_PREFIX], k[COND_UNLESS] (values v); *out stays NULL when the entry
- * has none.  "string-arg" and "starts-with" go together.
- */
-static int read_cond(const struct loader *ld, yaml_node_t *const *k, yaml_node_t *const *v,
-		     const struct rule_strcond **out)
-{
-	struct rule_strcond *c;
-
-	*out = NULL;
-	if (!k[COND_ARG] && !k[COND_PREFIX] && !k[COND_UNLESS])
-		return 0;
-	if (!k[COND_ARG] || !k[COND_PREFIX]) {
-		yaml_node_t *have = k[COND_ARG] ? k[COND_ARG] : k[COND_PREFIX] ? k[COND_PREFIX] :
-				    k[COND_UNLESS];
-
-		report_error_at(ld->file, line_of(have), col_of(have),
-				"'%s' needs '%s'", text_of(have),
-				k[COND_ARG] ? "starts-with" : "string-arg");
-		return -1;
-	}
-	c = arena_alloc(&ld->r->arena, sizeof(*c));
-	if (get_int(ld, v[COND_ARG], "string-arg", &c->arg) < 0 ||
-	    !(c->prefix = get_words(ld, v[COND_PREFIX], "starts-with")) ||
-	    (k[COND_UNLESS] && !(c->unless = get_words(ld, v[COND_UNLESS], "unless-starts-with"))))
-		return -1;
-	*out = c;
-	return 0;
-}
-
-/* Whether text starts with the words w (case and runs of blanks ignored), then a non-word character. */
-static bool starts_with_words(const char *text, const char *w)
-{
-	while (*w) {
-		if (*w == ' ') {
-			if (*text != ' ' && *text != '\t' && *text != '\n')
-				return false;
-			while (*text == ' ' || *text == '\t' || *text == '\n')
-				text++;
-			while (*w == ' ')
-				w++;
-			continue;
-		}
-		if (tolower((unsigned char)*text) != tolower((unsigned char)*w))
-			return false;
-		text++;
-		w++;
-	}
-	return !isalnum((unsigned char)*text) && *text != '_';
-}
-
-static bool any_prefix(const char *text, const char *const *w)
-{
-	for (; w && *w; w++)
-		if (starts_with_words(text, *w))
-			return true;
-	return false;
-}
-
-bool rules_strcond_holds(const struct rule_strcond *c, const char *text)
-{
-	if (!c)
-		return true;
-	if (!text)
-		return false;
-	while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
-		text++;
-	return any_prefix(text, c->prefix) && !any_prefix(text, c->unless);
 }
 
 /* Returns the entry for name, creating an empty one. */
@@ -488,7 +163,7 @@ static int read_shape(const struct loader *ld, const struct fields *f,
 		}
 		first = k;
 		a->shape = shapes[i];
-		if (get_int(ld, f->val[k], acq_keys[k], &a->arg) < 0)
+		if (rules_get_int(ld, f->val[k], acq_keys[k], &a->arg) < 0)
 			ret = -1;
 	}
 	if (f->key[ACQ_COUNT] && a->shape != SHAPE_OUT_ARRAY) {
@@ -496,7 +171,7 @@ static int read_shape(const struct loader *ld, const struct fields *f,
 				"'count' is only valid with 'out-array'");
 		ret = -1;
 	}
-	if (get_int(ld, f->val[ACQ_COUNT], "count", &a->count) < 0)
+	if (rules_get_int(ld, f->val[ACQ_COUNT], "count", &a->count) < 0)
 		ret = -1;
 	return ret;
 }
@@ -513,9 +188,9 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	const struct rule_acquire *old, *tail = NULL;
 	int ret;
 
-	if (read_entry(ld, n, &acq_schema, &f) < 0)
+	if (rules_read_entry(ld, n, &acq_schema, &f) < 0)
 		return -1;
-	a.func = get_name(ld, f.val[ACQ_CALL], "call");
+	a.func = rules_get_name(ld, f.val[ACQ_CALL], "call");
 	ret = a.func ? 0 : -1;
 	if (read_shape(ld, &f, &a) < 0)
 		ret = -1;
@@ -525,7 +200,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 		ret = -1;
 	} else if (f.key[ACQ_OK_VALUE]) {
 		a.fails = FAIL_UNLESS;
-		if (get_int64(ld, f.val[ACQ_OK_VALUE], "ok-value", &a.ok_value) < 0)
+		if (rules_get_int64(ld, f.val[ACQ_OK_VALUE], "ok-value", &a.ok_value) < 0)
 			ret = -1;
 	} else if (f.val[ACQ_FAILS]) {
 		if (get_fails(ld, f.val[ACQ_FAILS], &a.fails) < 0)
@@ -535,19 +210,19 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 				"missing required key 'fails' (needed when the handle is not the return value)");
 		ret = -1;
 	}
-	if (get_int(ld, f.val[ACQ_TRANSFER], "transfer", &a.transfer) < 0)
+	if (rules_get_int(ld, f.val[ACQ_TRANSFER], "transfer", &a.transfer) < 0)
 		ret = -1;
-	if (get_int(ld, f.val[ACQ_REOPEN], "reopen", &a.reopen) < 0)
+	if (rules_get_int(ld, f.val[ACQ_REOPEN], "reopen", &a.reopen) < 0)
 		ret = -1;
 	if (f.key[ACQ_TRANSFER] && f.key[ACQ_REOPEN]) {
 		report_error_at(ld->file, line_of(f.key[ACQ_REOPEN]), col_of(f.key[ACQ_REOPEN]),
 				"'reopen' cannot be combined with 'transfer'");
 		ret = -1;
 	}
-	if (read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
+	if (rules_read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
 		ret = -1;
 	if (f.val[ACQ_STATUS_CALL]) {
-		a.status_call = get_name(ld, f.val[ACQ_STATUS_CALL], "status-call");
+		a.status_call = rules_get_name(ld, f.val[ACQ_STATUS_CALL], "status-call");
 		if (!a.status_call)
 			ret = -1;
 		else
@@ -596,11 +271,11 @@ static int load_release(const struct loader *ld, yaml_node_t *n,
 	const char *name;
 	int arg = 1;
 
-	if (read_entry(ld, n, &rel_schema, &f) < 0)
+	if (rules_read_entry(ld, n, &rel_schema, &f) < 0)
 		return -1;
-	name = get_name(ld, f.val[REL_CALL], "call");
-	if (get_int(ld, f.val[REL_ARG], "arg", &arg) < 0 || !name ||
-	    read_cond(ld, &f.key[REL_COND], &f.val[REL_COND], &when) < 0)
+	name = rules_get_name(ld, f.val[REL_CALL], "call");
+	if (rules_get_int(ld, f.val[REL_ARG], "arg", &arg) < 0 || !name ||
+	    rules_read_cond(ld, &f.key[REL_COND], &f.val[REL_COND], &when) < 0)
 		return -1;
 
 	e = fn_get(ld->r, name);
@@ -649,20 +324,6 @@ static int load_seq(const struct loader *ld, const yaml_node_t *v, const char *k
 	return ret;
 }
 
-/* Stores the true/false value of key in *out. */
-static int get_bool(const struct loader *ld, const yaml_node_t *v, const char *key, bool *out)
-{
-	if (v->type == YAML_SCALAR_NODE && (!strcmp(text_of(v), "true") || !strcmp(text_of(v), "false"))) {
-		*out = !strcmp(text_of(v), "true");
-		return 0;
-	}
-	report_error_at(ld->file, line_of(v), col_of(v), "expected true or false for '%s'%s%s%s",
-			key, v->type == YAML_SCALAR_NODE ? ", found '" : "",
-			v->type == YAML_SCALAR_NODE ? text_of(v) : "",
-			v->type == YAML_SCALAR_NODE ? "'" : "");
-	return -1;
-}
-
 /* Checks that a resource id is made of letters, digits, '-' and '_'. */
 static int check_id(const struct loader *ld, const yaml_node_t *v, const char *id)
 {
@@ -691,10 +352,10 @@ static int load_resource(const struct loader *ld, yaml_node_t *n,
 	int i, ret = 0;
 
 	(void)unused;
-	if (read_fields(ld, n, &res_schema, &f) < 0)
+	if (rules_read_fields(ld, n, &res_schema, &f) < 0)
 		return -1;
 	for (i = RES_ID; i <= RES_HELD; i++) {
-		words[i] = get_string(ld, f.val[i], res_keys[i]);
+		words[i] = rules_get_string(ld, f.val[i], res_keys[i]);
 		if (!words[i])
 			ret = -1;
 	}
@@ -713,13 +374,13 @@ static int load_resource(const struct loader *ld, yaml_node_t *n,
 	res->released = arena_strdup(&ld->r->arena, words[RES_RELEASED]);
 	res->held = arena_strdup(&ld->r->arena, words[RES_HELD]);
 	if (f.val[RES_NOUN]) {
-		const char *noun = get_string(ld, f.val[RES_NOUN], "noun");
+		const char *noun = rules_get_string(ld, f.val[RES_NOUN], "noun");
 
 		if (!noun)
 			return -1;
 		res->noun = arena_strdup(&ld->r->arena, noun);
 	}
-	if (f.val[RES_IDEMPOTENT] && get_bool(ld, f.val[RES_IDEMPOTENT], "idempotent",
+	if (f.val[RES_IDEMPOTENT] && rules_get_bool(ld, f.val[RES_IDEMPOTENT], "idempotent",
 					      &res->idempotent) < 0)
 		return -1;
 	res->file = ld->file;
@@ -744,14 +405,14 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	bool pure = false;
 
 	(void)unused;
-	if (read_entry(ld, n, &bor_schema, &f) < 0)
+	if (rules_read_entry(ld, n, &bor_schema, &f) < 0)
 		return -1;
-	name = get_name(ld, f.val[BOR_CALL], "call");
-	if (get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 ||
-	    get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 ||
-	    get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 ||
-	    get_int(ld, f.val[BOR_KEEPS], "keeps", &keeps) < 0 || !name ||
-	    (f.val[BOR_PURE] && get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0))
+	name = rules_get_name(ld, f.val[BOR_CALL], "call");
+	if (rules_get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 ||
+	    rules_get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 ||
+	    rules_get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 ||
+	    rules_get_int(ld, f.val[BOR_KEEPS], "keeps", &keeps) < 0 || !name ||
+	    (f.val[BOR_PURE] && rules_get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0))
 		return -1;
 
 	e = fn_get(ld->r, name);
@@ -787,7 +448,7 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 				kind_name(n));
 		return -1;
 	}
-	name = get_name(ld, n, "noreturn");
+	name = rules_get_name(ld, n, "noreturn");
 	if (!name)
 		return -1;
 	fn_get(ld->r, name)->fn.noreturn = true;
@@ -798,7 +459,7 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 static int load_top(const struct loader *ld, yaml_node_t *root)
 {
 	struct fields f;
-	int ret = read_fields(ld, root, &top_schema, &f);
+	int ret = rules_read_fields(ld, root, &top_schema, &f);
 
 	if (root->type != YAML_MAPPING_NODE)
 		return -1;
@@ -900,6 +561,7 @@ out_close:
 	return ret;
 }
 
+/* An empty rule set (see rules.h). */
 void rules_init(struct rules *r)
 {
 	arena_init(&r->arena);
@@ -908,6 +570,7 @@ void rules_init(struct rules *r)
 	r->nfiles = 0;
 }
 
+/* Frees everything r holds; r can be initialised again. */
 void rules_release(struct rules *r)
 {
 	strmap_release(&r->resources);
@@ -916,11 +579,13 @@ void rules_release(struct rules *r)
 	r->nfiles = 0;
 }
 
+/* Adds the rules of one file to r. */
 int rules_load_file(struct rules *r, const char *path)
 {
 	return load_file(r, arena_strdup(&r->arena, path));
 }
 
+/* Whether a directory entry is a rules file: NAME.yml, not hidden. */
 static bool is_rules_file(const char *name)
 {
 	size_t n = strlen(name);
@@ -928,11 +593,13 @@ static bool is_rules_file(const char *name)
 	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".yml") == 0;
 }
 
+/* qsort() order of paths: by strcmp. */
 static int compare_paths(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Adds the rules of every NAME.yml in dir, in name order. */
 int rules_load_dir(struct rules *r, const char *dir)
 {
 	const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
@@ -972,21 +639,25 @@ int rules_load_dir(struct rules *r, const char *dir)
 	return ret;
 }
 
+/* Marks name as never returning. */
 void rules_add_noreturn(struct rules *r, const char *name)
 {
 	fn_get(r, name)->fn.noreturn = true;
 }
 
+/* The rules for function name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
 {
 	return strmap_get(&r->fns, name);
 }
 
+/* Whether a and b are the same resource: the same entry, or the same id. */
 bool rules_same_resource(const struct rule_resource *a, const struct rule_resource *b)
 {
 	return a == b || (a && b && !strcmp(a->id, b->id));
 }
 
+/* The release entry of fn for res, or NULL. */
 const struct rule_release *rules_release_of(const struct rule_fn *fn,
 					    const struct rule_resource *res)
 {

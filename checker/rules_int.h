@@ -1,0 +1,92 @@
+/*
+ * rules_int.h - what the rules loader's files share (rules.c: the schemas
+ * of a rules file and the loading of its entries; rules_read.c: reading
+ * mappings against a schema, YAML values and string-literal conditions).
+ * Not an API: only rules*.c include it.
+ *
+ * The readers report every problem they find through report_error_at()
+ * with the file and position of the node, and return -1 (or NULL); what
+ * they keep is allocated in the rule set's arena, nothing in the YAML
+ * document, which is deleted once the file is loaded.
+ */
+#ifndef LEAKCHECK_RULES_INT_H
+#define LEAKCHECK_RULES_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <yaml.h>
+
+#include "rules.h"
+
+/* The most keys a kind of mapping may have (struct fields). */
+#define MAX_KEYS 14
+
+/* The keys valid in one kind of mapping. */
+struct schema {
+	const char *what;                   /* "a resource": the mapping, for messages */
+	const char *const *keys;            /* valid keys; index i is the value's slot */
+	size_t nkeys;
+	unsigned required;                  /* bit i: keys[i] must be present */
+	const char *list;                   /* the keys as one string, for messages */
+};
+
+/* A mapping read against a schema: key and value node of each valid key. */
+struct fields {
+	yaml_node_t *key[MAX_KEYS];         /* NULL: the key is absent */
+	yaml_node_t *val[MAX_KEYS];
+};
+
+/* Offsets of the condition keys from ACQ_COND / REL_COND (rules_read_cond). */
+enum { COND_ARG, COND_PREFIX, COND_UNLESS };
+
+/* One file being loaded. */
+struct loader {
+	struct rules *r;
+	yaml_document_t *doc;
+	const char *file;                   /* its path, in r's arena */
+};
+
+/*
+ * Checks that n is a mapping whose keys are valid in s, each given once,
+ * and that the required ones are present; fills f.  Returns 0 or -1.
+ */
+int rules_read_fields(const struct loader *ld, yaml_node_t *n,
+		      const struct schema *s, struct fields *f);
+
+/*
+ * Like rules_read_fields(), but n may also be a plain name standing for
+ * { call: NAME } (key index 0 of s must be "call").
+ */
+int rules_read_entry(const struct loader *ld, yaml_node_t *n,
+		     const struct schema *s, struct fields *f);
+
+/*
+ * The text of value v of key, or NULL if it is not a non-empty string.
+ * The text belongs to the document: copy it to keep it.
+ */
+const char *rules_get_string(const struct loader *ld, const yaml_node_t *v, const char *key);
+
+/* Like rules_get_string(), but the text must be a C identifier (a function name). */
+const char *rules_get_name(const struct loader *ld, const yaml_node_t *v, const char *key);
+
+/* Stores the positive integer v of key in *out; v NULL: leaves *out alone, returns 0. */
+int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key, int *out);
+
+/* Stores the integer v (any sign, C notation) of key in *out. */
+int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *key,
+		    int64_t *out);
+
+/* Stores v of key, true or false, in *out. */
+int rules_get_bool(const struct loader *ld, const yaml_node_t *v, const char *key, bool *out);
+
+/*
+ * Reads the string-literal condition of an entry from its keys k[COND_ARG],
+ * k[COND_PREFIX], k[COND_UNLESS] (values v) into *out, in the rule set's
+ * arena; *out is NULL when the entry has none.
+ */
+int rules_read_cond(const struct loader *ld, yaml_node_t *const *k, yaml_node_t *const *v,
+		    const struct rule_strcond **out);
+
+#endif
