@@ -1,8 +1,9 @@
 /*
- * analyse_int.h - what the analysis' files share (analyse.c: the walk and
- * the transitions; analyse_path.c: findings with their paths, and
- * --explain; analyse_layout.c: the state layout and liveness).  Not an
- * API: only analyse*.c include it.
+ * analyse_int.h - what the analysis' files share (analyse.c: the walk;
+ * analyse_event.c: the transitions, what each event does to a state;
+ * analyse_branch.c: branches and value domains; analyse_path.c: findings
+ * with their paths, and --explain; analyse_layout.c: the state layout
+ * and liveness).  Not an API: only analyse*.c include it.
  */
 #ifndef LEAKCHECK_ANALYSE_INT_H
 #define LEAKCHECK_ANALYSE_INT_H
@@ -169,11 +170,17 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 
 /* analyse.c */
 void an_push(struct an *A, int block, const unsigned char *s, int parent);
+int an_resolve(const struct an *A, int b);
+
+/* analyse_event.c */
 void an_unequal(struct an *A, unsigned char *s, int v);
 int an_representative(struct an *A, unsigned char *s, int v);
 void an_settle(struct an *A, unsigned char *s, int x, bool ok);
+/* v's handle leaves our hands; out_param: the parameter *out it is stored into, or 0 */
+void an_escape(struct an *A, unsigned char *s, int v, int out_param);
+/* and what the same call acquired along with it goes too (a return, a store) */
+void an_escape_led(struct an *A, unsigned char *s, int v);
 void an_exec_block(struct an *A, unsigned char *s, int block, size_t upto);
-int an_resolve(const struct an *A, int b);
 
 /* analyse_path.c */
 void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
