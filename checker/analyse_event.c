@@ -178,6 +178,28 @@ static bool releases(const struct rule_release *rel, unsigned mask,
 	return false;
 }
 
+/*
+ * What a release event gives back, for a summary: the one resource of
+ * its applicable entries, or NULL (anything) when they name several
+ * (g_strfreev frees a g_strsplit vector and a g_new one alike).
+ */
+static const struct rule_resource *released_kind(const struct ir_event *ev)
+{
+	const struct rule_release *r;
+	const struct rule_resource *res = NULL;
+	unsigned i = 0;
+
+	for (r = ev->rel; r; r = r->next, i++) {
+		if (ev->rel_mask && (i >= 32 || !(ev->rel_mask & (1u << i))))
+			continue;
+		if (res && res != r->res)
+			return NULL;
+		res = r->res;
+	}
+	return res;
+}
+
+
 /* EV_RELEASE: v's handle is released; a wrong releaser or a second release is reported. */
 static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
@@ -204,7 +226,7 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 		an_explain(A, x, EXPL_RELEASED, ev->loc.line, ev->callee, 0);
 		if (A->sb && !A->quiet && param_slot(A, x))
 			summary_released(A->sb, (int)((size_t)A->slot_site[x] - A->first_param) + 1,
-					 ev->rel ? ev->rel->res : NULL);
+					 released_kind(ev));
 		if (A->quiet && A->watch == x)
 			A->watch_loc = ev->loc;
 	} else if (sl[x].st == RS_RELEASED) {

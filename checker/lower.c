@@ -2,8 +2,9 @@
  * lower.c - the lowering's unit and function set-up: which functions are
  * lowered, their variables, source locations and text, facts about
  * callees (never returns) and file-scope statics (never written).
- * Statements are in lower_stmt.c, expressions in lower_expr.c, calls in
- * lower_call.c, annotations on declarations in lower_attr.c.
+ * Statements are in lower_stmt.c, expressions in lower_expr.c, conditions
+ * in lower_cond.c, calls in lower_call.c, annotations on declarations in
+ * lower_attr.c, variadic arguments in lower_va.c.
  */
 #include "lower.h"
 #include "lower_int.h"

@@ -55,3 +55,15 @@ void test_still_checked(void)
     g_assert_nonnull(s);
 }
 // CHECK: :[[@LINE-1]]:1: warning: 's' allocated by g_strdup() at line [[@LINE-4]] is not freed at the end of the function [leakcheck-leak]
+
+/* A helper freeing its vector with g_strfreev() releases either kind. */
+static void drop_vector(gchar **v)
+{
+    g_strfreev(v);
+}
+
+void vectors_through_helper(void)
+{
+    drop_vector(g_strsplit("a,b", ",", -1));
+    drop_vector(list_members(2));
+}
