@@ -530,7 +530,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	if (site->ndst) {
 		struct ir_event acq = *ev;
 
-		if (site->acq->shape == SHAPE_OUT) {
+		if (site->acq->shape == SHAPE_OUT && site->dst >= 0) {
 			/* the callee may have consumed what *out held (free it,
 			   realloc it) before storing a new one: let the old go */
 			an_escape(A, s, site->dst, 0);

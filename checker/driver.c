@@ -594,7 +594,8 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	   flags; no error limit, so that the errors we forgive (a header full of
 	   malloc(dealloc) attributes) do not stop the parse half-way */
 	args = xmalloc((j->nargs + 3) * sizeof(*args));
-	memcpy(args, j->args, j->nargs * sizeof(*args));
+	if (j->nargs)
+		memcpy(args, j->args, j->nargs * sizeof(*args));
 	args[j->nargs] = "-Wno-unknown-warning-option";
 	args[j->nargs + 1] = "-w";
 	args[j->nargs + 2] = "-ferror-limit=0";

@@ -426,7 +426,8 @@ static void lower_goto_stmt(struct lower *L, CXCursor s)
 	g->loc = lower_cursor_loc(L, s);
 	g->nlive = L->nscope;
 	g->live = arena_alloc(&L->f->arena, (L->nscope + 1) * sizeof(*g->live));
-	memcpy(g->live, L->scope, L->nscope * sizeof(*g->live));
+	if (L->nscope)
+		memcpy(g->live, L->scope, L->nscope * sizeof(*g->live));
 	lower_goto(L, tramp);
 }
 
