@@ -138,3 +138,27 @@ int no_leak_bn2hex(const BIGNUM *a)
     OPENSSL_free(hex);
     return 0;
 }
+
+/* EVP_PKEY_keygen(): 1 on success, <= 0 on failure (nothing stored). */
+EVP_PKEY *keygen_leak(EVP_PKEY_CTX *ctx, int check)
+{
+    EVP_PKEY *pkey = NULL;
+    if (EVP_PKEY_keygen(ctx, &pkey) <= 0)
+        return NULL;
+    if (check && EVP_PKEY_get_bits(pkey) < 2048)
+        return NULL;
+// CHECK: :[[@LINE-1]]:9: warning: 'pkey' created by EVP_PKEY_keygen() at line [[@LINE-4]] is not freed when returning here [leakcheck-leak]
+    return pkey;
+}
+
+EVP_PKEY *keygen_checked(EVP_PKEY_CTX *ctx)
+{
+    EVP_PKEY *pkey = NULL;
+    if (EVP_PKEY_keygen_init(ctx) != 1 || EVP_PKEY_keygen(ctx, &pkey) != 1)
+        return NULL;            /* failed: nothing to free */
+    if (EVP_PKEY_get_bits(pkey) < 2048) {
+        EVP_PKEY_free(pkey);
+        return NULL;
+    }
+    return pkey;
+}
