@@ -96,6 +96,10 @@ struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
 	return v;
 }
 
+/* A mapping that succeeded: never MAP_FAILED (-1), and never NULL either
+ * (a user-space address, so `m == MAP_FAILED || m == NULL` tests failure). */
+#define MAPPED an_dom(1, INT64_MAX, false, 0)
+
 /* What a handle's own value is on success / failure of its acquisition. */
 struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointer)
 {
@@ -115,7 +119,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NULL: return ok ? an_dom(INT64_MIN, INT64_MAX, true, 0) : an_dom(0, 0, false, 0);
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
-	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
+	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
 	}
 	return TOP;
@@ -128,7 +132,7 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NULL: return ok ? an_dom(INT64_MIN, INT64_MAX, true, 0) : an_dom(0, 0, false, 0);
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
-	case FAIL_MAP_FAILED: return ok ? an_dom(INT64_MIN, INT64_MAX, true, -1) : an_dom(-1, -1, false, 0);
+	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
 				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);
