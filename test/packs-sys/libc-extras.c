@@ -1,5 +1,6 @@
 // C library objects: glob/globfree, regcomp/regfree, iconv_open/iconv_close,
-// dlopen/dlclose, mmap/munmap, scandir/free, open_memstream/fclose.
+// dlopen/dlclose, mmap/munmap, scandir/free, open_memstream/fclose,
+// setmntent/endmntent, sem_open/sem_close, newlocale/freelocale, shm_open.
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -190,5 +191,83 @@ int no_leak_memstream(const char *a, char **res)
     fputs(a, ms);
     fclose(ms);
     *res = buf;
+    return 0;
+}
+
+/* setmntent/endmntent, sem_open/sem_close, newlocale/freelocale, shm_open/close. */
+#include <fcntl.h>
+#include <locale.h>
+#include <mntent.h>
+#include <semaphore.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int mounts_leak(const char *dir)
+{
+    FILE *mt = setmntent("/proc/mounts", "r");
+    struct mntent *e;
+    if (!mt)
+        return -1;
+    while ((e = getmntent(mt)) != NULL)
+        if (strcmp(e->mnt_dir, dir) == 0)
+            return 1;
+// CHECK: :[[@LINE-1]]:13: warning: 'mt' opened by setmntent() at line [[@LINE-7]] is not closed when returning here [leakcheck-leak]
+    endmntent(mt);
+    return 0;
+}
+
+int sem_leak(const char *name)
+{
+    sem_t *s = sem_open(name, O_CREAT, 0600, 1);
+    if (s == SEM_FAILED)
+        return -1;
+    if (sem_trywait(s) != 0)
+        return -1;
+// CHECK: :[[@LINE-1]]:9: warning: 's' opened by sem_open() at line [[@LINE-5]] is not closed when returning here [leakcheck-leak]
+    sem_post(s);
+    sem_close(s);
+    return 0;
+}
+
+int locale_leak(const char *name, int probe)
+{
+    locale_t l = newlocale(LC_ALL_MASK, name, (locale_t)0);
+    if (l == (locale_t)0)
+        return -1;
+    if (probe)
+        return 0;
+// CHECK: :[[@LINE-1]]:9: warning: 'l' created by newlocale() at line [[@LINE-5]] is not freed when returning here [leakcheck-leak]
+    uselocale(l);
+    freelocale(l);
+    return 0;
+}
+
+int shm_leak(const char *name, off_t size)
+{
+    int fd = shm_open(name, O_RDWR | O_CREAT, 0600);
+    if (fd < 0)
+        return -1;
+    if (ftruncate(fd, size) != 0)
+        return -1;
+// CHECK: :[[@LINE-1]]:9: warning: 'fd' opened by shm_open() at line [[@LINE-5]] is not closed when returning here [leakcheck-leak]
+    return close(fd);
+}
+
+int all_closed(const char *name)
+{
+    FILE *mt = setmntent("/etc/fstab", "r");
+    sem_t *s;
+    locale_t l;
+    if (!mt)
+        return -1;
+    endmntent(mt);
+    s = sem_open(name, 0);
+    if (s == SEM_FAILED)
+        return -1;
+    sem_close(s);
+    l = duplocale(LC_GLOBAL_LOCALE);
+    if (!l)
+        return -1;
+    freelocale(l);
     return 0;
 }
