@@ -577,7 +577,10 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 	struct remark *r;
 	size_t i;
 
-	if (var)
+	if (var && res->noun)
+		buf_addf(&b, "%s '%s' %s by %s() gives no finding: ", res->noun,
+			 var[0] == '*' ? var + 1 : var, res->acquired, acquirer);
+	else if (var)
 		buf_addf(&b, "'%s' %s by %s() gives no finding: ", var, res->acquired, acquirer);
 	else
 		buf_addf(&b, "result of %s() gives no finding: ", acquirer);
@@ -603,7 +606,8 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 				 s->line);
 			break;
 		case EXPL_UNCHECKED_EXITS:
-			buf_addf(&b, "held only at exits that are not checked (main(), a lock wrapper)");
+			buf_addf(&b, "held only at exits that are not checked (main(), or a function "
+				 "that takes a lock or object and never gives it back)");
 			break;
 		case EXPL_BUDGET:
 			buf_addf(&b, "not followed to the end: the budget of states ran out");

@@ -3,6 +3,9 @@
 // "ROLLBACK" (or the connection be closed) on every path; sqlite3_open()
 // holds the connection even when it fails.
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
+// RUN: not %leakcheck --explain %s -- | FileCheck %s --check-prefix=EXPL
+// EXPL: :[[# @LINE + 46]]:9: remark: transaction on 'db' begun by sqlite3_exec() gives no finding: committed or rolled back by sqlite3_exec() at line [[# @LINE + 51]]; committed or rolled back by sqlite3_exec() at line [[# @LINE + 54]] [leakcheck-explain]
+// EXPL: :[[# @LINE + 69]]:12: remark: transaction on 'db' begun by sqlite3_exec() gives no finding: held only at exits that are not checked (main(), or a function that takes a lock or object and never gives it back) [leakcheck-explain]
 #include <sqlite3.h>
 #include <stdio.h>
 
