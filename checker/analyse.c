@@ -82,7 +82,7 @@ static void forget_finished(struct an *A, unsigned char *s)
 
 		if (w->role == ROLE_HANDLE && w->bind >= 0)
 			A->referenced[w->bind] = 1;
-		else if (w->role == ROLE_STATUS && w->bind >= 0)
+		else if ((w->role == ROLE_STATUS || w->role == ROLE_ERROR) && w->bind >= 0)
 			memset(A->referenced + A->base[w->bind], 1,
 			       (size_t)A->sites[w->bind].ndst);
 	}

@@ -242,7 +242,7 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 	struct val known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
 	int outcome, site = -1, slot = -1;
 	uint8_t st = RS_NONE;
-	bool status = false;
+	bool status = false, error = false;
 
 	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
 		slot = w->bind;
@@ -250,7 +250,8 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 		st = sl[slot].st;
 		if (st != RS_UNCHECKED && st != RS_FAILED && sl[slot].ok)
 			st = RS_HELD;   /* released or passed on, but its value is a valid one */
-	} else if (w && w->role == ROLE_STATUS && w->bind >= 0) {
+	} else if (w && (w->role == ROLE_STATUS || w->role == ROLE_ERROR) && w->bind >= 0) {
+		error = w->role == ROLE_ERROR;
 		site = w->bind;
 		st = sl[A->base[site]].st;
 		if (st != RS_UNCHECKED && st != RS_FAILED && sl[A->base[site]].ok)
@@ -272,7 +273,9 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 				continue;
 			if (!outcome && acq->fails == FAIL_NEVER)
 				continue;
-			d = status ? an_status_domain(acq, outcome) :
+			/* GLib: the GError is set exactly when the call failed */
+			d = error ? (outcome ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0)) :
+			    status ? an_status_domain(acq, outcome) :
 			    an_handle_domain(acq, outcome, A->f->vars[t->var].flags & VAR_POINTER);
 			d = an_val_meet(d, known);
 			if (d.lo > d.hi)

@@ -309,6 +309,14 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		}
 		set_val(A, s, site->status, TOP);
 	}
+	if (site->error_var1 && vst(A, s, site->error_var1 - 1)) {
+		struct var_st *e = vst(A, s, site->error_var1 - 1);
+
+		an_unequal(A, s, site->error_var1 - 1);
+		e->bind = (int16_t)ev->site;
+		e->role = ROLE_ERROR;
+		set_val(A, s, site->error_var1 - 1, TOP);
+	}
 	if (from >= 0) {
 		sl[from].st = RS_PENDING;
 		sl[from].pend = (int16_t)first;

@@ -40,10 +40,15 @@ struct slot_st {
 	int16_t pad2;
 };
 
-enum role { ROLE_NONE, ROLE_HANDLE, ROLE_STATUS };
+enum role {
+	ROLE_NONE,
+	ROLE_HANDLE,
+	ROLE_STATUS,
+	ROLE_ERROR,     /* a GError * the call set on failure: non-NULL means it failed */
+};
 
 struct var_st {
-	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS: site; else -1 */
+	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS, ROLE_ERROR: site; else -1 */
 	uint8_t role;
 	uint8_t pad;
 	int16_t eq;             /* holds the same value as this variable (a copy, or a

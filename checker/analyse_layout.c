@@ -188,6 +188,8 @@ void an_layout(struct an *A)
 		}
 		mark(A, A->sites[s].status);
 		mark(A, A->sites[s].from);
+		if (A->sites[s].error_var1)
+			mark(A, A->sites[s].error_var1 - 1);
 	}
 	for (b = 0; b < f->nblocks; b++) {
 		const struct ir_block *blk = &f->blocks[b];

@@ -112,6 +112,7 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 		put_i64(b, s->status);
 		put_i64(b, s->from);
 		put_i64(b, s->led_by);
+		put_i64(b, s->error_var1);
 	}
 	put_i64(b, (int64_t)f->nblocks);
 	for (i = 0; i < f->nblocks; i++) {
@@ -304,6 +305,7 @@ static struct ir_func *get_func(struct rbuf *r)
 		s.status = (int)get_i64(r);
 		s.from = (int)get_i64(r);
 		s.led_by = (int)get_i64(r);
+		s.error_var1 = (int)get_i64(r);
 		ir_site_add(f, &s);
 	}
 	n = get_count(r);

@@ -131,6 +131,8 @@ struct ir_site {
 	int status;                         /* variable receiving the status result for
 					       OUT/OUT_ARRAY/OBJECT shapes, or -1 */
 	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
+	int error_var1;                     /* 1 + a GError * variable whose address the call
+					       got (GLib: set exactly when the call fails), or 0 */
 	int led_by;                         /* 1 + another site of the same call whose test
 					       decides this one too (mkstemp's file goes with
 					       its descriptor), or 0 */

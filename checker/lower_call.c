@@ -210,6 +210,45 @@ void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
 }
 
 /*
+ * If arg is &err with err a local `GError *`: err's variable, else -1.
+ * GLib's convention: a call that takes a GError ** sets it exactly when it
+ * fails, so `if (err)` after it tests its failure.
+ */
+static int gerror_var(struct lower *L, CXCursor arg)
+{
+	CXCursor x = lower_strip_casts(arg), kid[1];
+	CXType t;
+	CXString sp;
+	bool gerror;
+	int v;
+
+	if (clang_getCursorKind(x) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(x) != CXUnaryOperator_AddrOf ||
+	    lower_children(x, kid, 1) != 1 ||
+	    clang_getCursorKind(lower_strip(kid[0])) != CXCursor_DeclRefExpr ||
+	    (v = lower_local_var(L, lower_strip(kid[0]))) < 0)
+		return -1;
+	t = clang_getCanonicalType(clang_getCursorType(kid[0]));
+	if (t.kind != CXType_Pointer)
+		return -1;
+	sp = clang_getTypeSpelling(clang_getCanonicalType(clang_getPointeeType(t)));
+	gerror = !strcmp(clang_getCString(sp), "struct _GError");
+	clang_disposeString(sp);
+	return gerror ? v : -1;
+}
+
+/* The GError variable whose address call passes, or -1. */
+static int call_gerror(struct lower *L, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call), i, v;
+
+	for (i = 0; i < n; i++)
+		if ((v = gerror_var(L, clang_Cursor_getArgument(call, (unsigned)i))) >= 0)
+			return v;
+	return -1;
+}
+
+/*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
  * file or another), or as an unknown callee that takes every argument.
@@ -250,6 +289,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	ev.var = dst >= 0 ? dst : lower_new_temp(L, "(result)");
 	ev.loc = dst >= 0 ? L->assign_loc : loc;
 	site.loc = loc;
+	site.error_var1 = call_gerror(L, call) + 1;
 	ev.site = ir_site_add(L->f, &site);
 	lower_guess(L, decl, name, &ev);
 	lower_emit(L, &ev);
@@ -466,7 +506,8 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
  * decided by the same test (site.primary).
  */
 static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, size_t nacq,
-					int dst, enum ctx ctx, bool ret_pointer, struct ir_loc loc)
+					int dst, enum ctx ctx, bool ret_pointer, int error_var,
+					struct ir_loc loc)
 {
 	struct operand result = op_none();
 	int primary = -1, status = -1;
@@ -498,6 +539,8 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 			}
 		}
 		c->site.led_by = primary + 1;
+		if (primary < 0)
+			c->site.error_var1 = error_var + 1;
 		/* an overwrite is reported at the assignment, the acquisition at the call */
 		ev.loc = dst >= 0 && (acq->shape == SHAPE_RETURN || primary < 0) ? L->assign_loc : loc;
 		ev.var = c->site.dst;
@@ -729,6 +772,6 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		return op_none();   /* mysql_init(&m): set up in place, its address returned */
 	r = emit_acquisitions(L, acqs, nacq, dst, ctx,
 			      clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Pointer,
-			      loc);
+			      call_gerror(L, call), loc);
 	return r.kind != OP_NONE ? r : result;
 }
