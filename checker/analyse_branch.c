@@ -152,7 +152,7 @@ static void decide_led(struct an *A, unsigned char *s, int site, bool primary_ok
 {
 	size_t k;
 
-	for (k = (size_t)site + 1; k < A->first_param && A->sites[k].led_by == site + 1; k++) {
+	for (k = (size_t)site + 1; k < an_led_end(A, (size_t)site); k++) {
 		const struct rule_acquire *acq = A->sites[k].acq;
 		struct val ok, bad;
 

@@ -160,7 +160,7 @@ void an_escape_led(struct an *A, unsigned char *s, int v)
 	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
 		return;
 	site = (size_t)A->slot_site[w->bind];
-	for (k = site + 1; k < A->first_param && A->sites[k].led_by == (int)site + 1; k++)
+	for (k = site + 1; k < an_led_end(A, site); k++)
 		for (j = 0; j < A->sites[k].ndst; j++)
 			if (live(sl[A->base[k] + j].st))
 				sl[A->base[k] + j].st = RS_ESCAPED;
@@ -344,7 +344,7 @@ static void do_status(struct an *A, unsigned char *s, const struct ir_event *ev)
 	if (!w || !h || h->role != ROLE_HANDLE || h->bind < 0)
 		return;
 	site = (size_t)A->slot_site[h->bind];
-	for (k = site + 1; k < A->first_param && A->sites[k].led_by == (int)site + 1; k++) {
+	for (k = site + 1; k < an_led_end(A, site); k++) {
 		const char *call = A->sites[k].acq->status_call;
 
 		if (call && ev->callee && !strcmp(call, ev->callee)) {

@@ -154,6 +154,17 @@ static inline const struct ir_site *site_of_slot(const struct an *A, int slot)
 	return &A->sites[A->slot_site[slot]];
 }
 
+/* The sites site+1 .. an_led_end(A, site)-1 were acquired by the same
+ * call as site and are led by it (ir_site.led_by). */
+static inline size_t an_led_end(const struct an *A, size_t site)
+{
+	size_t k = site + 1;
+
+	while (k < A->first_param && A->sites[k].led_by == (int)site + 1)
+		k++;
+	return k;
+}
+
 /* Whether slot x stands for a parameter (summary mode): never reported. */
 static inline bool param_slot(const struct an *A, int x)
 {

@@ -33,9 +33,7 @@ const char *lower_container_type(struct lower *L, CXCursor arg)
 {
 	CXCursor x = lower_strip_casts(arg), kid[2];
 
-	if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
-	    lower_children(x, kid, 1) == 1)
+	if (lower_addr_of(arg, &kid[0]))
 		x = lower_strip_casts(kid[0]);
 	if (clang_getCursorKind(x) != CXCursor_MemberRefExpr || lower_children(x, kid, 2) != 1)
 		return NULL;
@@ -135,17 +133,13 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
  * acquisition is treated as stored away). */
 static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCursor arg)
 {
-	CXCursor x = lower_strip_casts(arg), kid[1];
+	CXCursor x = lower_strip_casts(arg);
 	char *key;
 	int v;
 
 	switch (acq->shape) {
 	case SHAPE_OUT:
-		if (clang_getCursorKind(x) != CXCursor_UnaryOperator ||
-		    clang_getCursorUnaryOperatorKind(x) != CXUnaryOperator_AddrOf ||
-		    lower_children(x, kid, 1) != 1)
-			return -1;
-		return lower_local_lvalue(L, kid[0]);
+		return lower_addr_local(L, arg);
 	case SHAPE_OUT_ARRAY:
 		if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
 			return -1;
@@ -216,15 +210,13 @@ void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
  */
 static int gerror_var(struct lower *L, CXCursor arg)
 {
-	CXCursor x = lower_strip_casts(arg), kid[1];
+	CXCursor kid[1];
 	CXType t;
 	CXString sp;
 	bool gerror;
 	int v;
 
-	if (clang_getCursorKind(x) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(x) != CXUnaryOperator_AddrOf ||
-	    lower_children(x, kid, 1) != 1 ||
+	if (!lower_addr_of(arg, &kid[0]) ||
 	    clang_getCursorKind(lower_strip(kid[0])) != CXCursor_DeclRefExpr ||
 	    (v = lower_local_var(L, lower_strip(kid[0]))) < 0)
 		return -1;
@@ -262,14 +254,10 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 
 	ev.args = arena_alloc(&L->f->arena, (size_t)(nargs > 0 ? nargs : 1) * sizeof(*ev.args));
 	for (i = 0; i < nargs; i++) {
-		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i), x = lower_strip_casts(a), kid[1];
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 		struct operand o;
-		int v = -1;
+		int v = lower_addr_local(L, a);
 
-		if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
-		    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
-		    lower_children(x, kid, 1) == 1)
-			v = lower_local_lvalue(L, kid[0]);
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
 			lower_clobber_bits(L, v, loc);
@@ -340,11 +328,9 @@ static bool fills_local_struct(struct lower *L, CXCursor call)
 	int n = clang_Cursor_getNumArguments(call), i;
 
 	for (i = 0; i < n; i++) {
-		CXCursor x = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)i)), kid[1];
+		CXCursor kid[1];
 
-		if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
-		    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_AddrOf &&
-		    lower_children(x, kid, 1) == 1 &&
+		if (lower_addr_of(clang_Cursor_getArgument(call, (unsigned)i), &kid[0]) &&
 		    clang_getCursorKind(lower_strip(kid[0])) == CXCursor_DeclRefExpr &&
 		    lower_local_var(L, lower_strip(kid[0])) >= 0 &&
 		    clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Record)
@@ -510,7 +496,7 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 					struct ir_loc loc)
 {
 	struct operand result = op_none();
-	int primary = -1, status = -1;
+	int primary = -1;
 	size_t k;
 
 	for (k = 0; k < nacq; k++) {
@@ -526,7 +512,6 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 			c->site.dst = dst >= 0 ? dst : lower_new_temp(L, "(result)");
 			if (dst < 0 && ret_pointer)     /* g_assert_null(g_memdup2(NULL, n)) */
 				L->f->vars[c->site.dst].flags |= VAR_POINTER;
-			status = c->site.dst;
 			result = op_var(c->site.dst);
 		} else {
 			if (acq->shape == SHAPE_OUT_ARRAY)
@@ -534,8 +519,7 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 			if (primary < 0) {
 				c->site.status = dst >= 0 ? dst : ctx == CTX_IGNORE ? -1 :
 						 lower_new_temp(L, "(status)");
-				status = c->site.status;
-				result = status >= 0 ? op_var(status) : op_none();
+				result = c->site.status >= 0 ? op_var(c->site.status) : op_none();
 			}
 		}
 		c->site.led_by = primary + 1;
@@ -555,7 +539,6 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 			lower_emit(L, &st);
 		}
 	}
-	(void)status;
 	return result;
 }
 
@@ -567,14 +550,9 @@ static struct operand lower_steal(struct lower *L, CXCursor call, const struct r
 				  int dst, struct ir_loc loc)
 {
 	CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)fn->steals - 1));
-	CXCursor kid[1];
 	struct ir_event ev = { .kind = EV_ASSIGN, .loc = loc, .site = -1 };
-	int v = -1, to;
+	int v = lower_addr_local(L, a), to;
 
-	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf &&
-	    lower_children(a, kid, 1) == 1)
-		v = lower_local_lvalue(L, kid[0]);
 	if (v < 0) {
 		lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 		return op_none();

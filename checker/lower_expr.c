@@ -122,16 +122,34 @@ char *lower_lvalue_key(struct lower *L, CXCursor c)
 	return NULL;
 }
 
+bool lower_addr_of(CXCursor arg, CXCursor *operand)
+{
+	CXCursor kid[1];
+
+	arg = lower_strip_casts(arg);
+	if (clang_getCursorKind(arg) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(arg) != CXUnaryOperator_AddrOf ||
+	    lower_children(arg, kid, 1) != 1)
+		return false;
+	*operand = kid[0];
+	return true;
+}
+
+int lower_addr_local(struct lower *L, CXCursor arg)
+{
+	CXCursor x;
+
+	return lower_addr_of(arg, &x) ? lower_local_lvalue(L, x) : -1;
+}
+
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
 char *lower_object_key(struct lower *L, CXCursor arg)
 {
 	CXCursor kid[1];
 
-	arg = lower_strip_casts(arg);
-	if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(arg) == CXUnaryOperator_AddrOf &&
-	    lower_children(arg, kid, 1) == 1)
+	if (lower_addr_of(arg, &kid[0]))
 		return lower_lvalue_key(L, kid[0]);
+	arg = lower_strip_casts(arg);
 	{
 		char *p = lower_lvalue_key(L, arg);
 

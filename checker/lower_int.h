@@ -207,6 +207,10 @@ bool lower_attr_guess(struct lower *L, CXCursor decl, struct ir_event *ev);
 void lower_emit_var(struct lower *L, enum ir_ev_kind kind, int var, struct ir_loc loc);
 void lower_escape(struct lower *L, struct operand o, struct ir_loc loc);
 CXCursor lower_strip_casts(CXCursor c);
+/* Whether arg (casts aside) is &X; *operand is then X. */
+bool lower_addr_of(CXCursor arg, CXCursor *operand);
+/* If arg is &v of a local variable or array slot: v, else -1. */
+int lower_addr_local(struct lower *L, CXCursor arg);
 /* a op b folded into *r; false if op is not one we fold or the result is undefined */
 bool lower_fold(enum CXBinaryOperatorKind op, int64_t a, int64_t b, int64_t *r);
 /* "s->lock", "*m": key of a path of names and members (function arena), or NULL */
