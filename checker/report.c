@@ -341,19 +341,16 @@ int report_check_outputs(void)
 
 	if (rep.refused)
 		return -1;      /* said already */
-	rep.refused = true;
 	if (o->output && outfile_is_input(o->output)) {
 		report_error("--output '%s' names a file this run reads; not overwriting it",
 			     o->output);
-		return -1;
-	}
-	if (o->write_baseline && outfile_is_input(o->write_baseline)) {
+		rep.refused = true;
+	} else if (o->write_baseline && outfile_is_input(o->write_baseline)) {
 		report_error("--write-baseline '%s' names a file this run reads; not overwriting it",
 			     o->write_baseline);
-		return -1;
+		rep.refused = true;
 	}
-	rep.refused = false;
-	return 0;
+	return rep.refused ? -1 : 0;
 }
 
 static size_t flush(bool complete);

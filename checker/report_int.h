@@ -77,14 +77,8 @@ struct report_notice {
  */
 const struct report_notice *report_notices(size_t *n);
 
-/* Whether an error has been reported. */
-bool report_had_errors(void);
-
 /* Prints the line "leakcheck: N functions not fully analysed (...)" to stderr, if any. */
 void report_incomplete_summary(void);
-
-/* Whether --verbose is on. */
-bool report_is_verbose(void);
 
 /* Forgets the notices and the counts of report_incomplete(). */
 void report_notices_release(void);

@@ -34,13 +34,12 @@ static const struct {
 };
 
 static struct {
+	bool verbose;               /* --verbose; set before any thread starts */
 	pthread_mutex_t lock;       /* guards everything below */
-	bool verbose;
 	struct arena arena;         /* owns the notices and their texts */
 	struct report_notice *v;
 	size_t len, cap;
-	size_t nerrors;             /* notices of level NOTICE_ERROR */
-	size_t incomplete[INCOMPLETE_NREASONS];
+	size_t incomplete[INCOMPLETE_NREASONS];     /* functions, by reason */
 } notes = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* Keeps a notice; file may be NULL. */
@@ -58,7 +57,6 @@ static void keep(enum notice_level level, const char *file, unsigned line, unsig
 	n->col = col;
 	n->text = arena_strdup(&notes.arena, text);
 	n->seq = notes.len++;
-	notes.nerrors += level == NOTICE_ERROR;
 	pthread_mutex_unlock(&notes.lock);
 }
 
@@ -97,22 +95,12 @@ const struct report_notice *report_notices(size_t *n)
 	return notes.v;
 }
 
-bool report_had_errors(void)
-{
-	bool any;
-
-	pthread_mutex_lock(&notes.lock);
-	any = notes.nerrors > 0;
-	pthread_mutex_unlock(&notes.lock);
-	return any;
-}
-
 void report_notices_release(void)
 {
 	pthread_mutex_lock(&notes.lock);
 	arena_release(&notes.arena);
 	notes.v = NULL;
-	notes.len = notes.cap = notes.nerrors = 0;
+	notes.len = notes.cap = 0;
 	memset(notes.incomplete, 0, sizeof(notes.incomplete));
 	pthread_mutex_unlock(&notes.lock);
 }
@@ -120,11 +108,6 @@ void report_notices_release(void)
 void report_set_verbose(bool on)
 {
 	notes.verbose = on;
-}
-
-bool report_is_verbose(void)
-{
-	return notes.verbose;
 }
 
 void report_incomplete(struct ir_loc loc, const char *func, enum incomplete_reason why)
