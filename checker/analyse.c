@@ -262,6 +262,16 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 
 /* ---- the analysis of a function ---- */
 
+/* The reason report_incomplete() is given for an unsupported function. */
+static enum incomplete_reason unsupported_reason(const char *why)
+{
+	if (!strcmp(why, IR_UNSUPPORTED_SETJMP))
+		return INCOMPLETE_SETJMP;
+	if (!strcmp(why, IR_UNSUPPORTED_COMPUTED_GOTO))
+		return INCOMPLETE_COMPUTED_GOTO;
+	return INCOMPLETE_NESTING;
+}
+
 /* Walks f from its entry until every node is explored or the budget is spent (see analyse.h). */
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		      struct analyse_stats *stats, struct summary_builder *b)
@@ -275,6 +285,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		stats->unsupported++;
 		report_verbose("%s:%u: not analysing '%s': %s", f->loc.file ? f->loc.file : "?",
 			       f->loc.line, f->name, f->unsupported);
+		if (!f->context)
+			report_incomplete(f->loc, f->name, unsupported_reason(f->unsupported));
 		return false;
 	}
 	stats->functions++;
@@ -328,6 +340,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		stats->exhausted++;
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
+		if (!f->context)
+			report_incomplete(f->loc, f->name, INCOMPLETE_BUDGET);
 	}
 	if (opts->explain && !f->context)
 		an_explain_sites(&A);

@@ -40,7 +40,8 @@ struct analyse_stats {
 
 /*
  * Analyses f and records its findings with report_finding().  Says under
- * --verbose when the budget runs out or f is unsupported.  When b is not
+ * --verbose when the budget runs out or f is unsupported, and records it
+ * with report_incomplete() (unless f is context).  When b is not
  * NULL, every exit path is also described to it (summary_observe), with
  * each parameter followed as a handle of its own; returns false when the
  * walk was not complete (unsupported, budget), true otherwise.

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What the map holds for each fingerprint. */
 struct baseline_mark {
@@ -47,6 +48,7 @@ static int add_findings(struct baseline *b, const char *path, json_t *root)
 int baseline_load(struct baseline *b, const char *path)
 {
 	json_error_t jerr;
+	struct stat st;
 	json_t *root;
 	FILE *fp;
 	int ret;
@@ -57,6 +59,11 @@ int baseline_load(struct baseline *b, const char *path)
 	fp = fopen(path, "r");
 	if (!fp) {
 		report_error("cannot read baseline '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		report_error("cannot read baseline '%s': %s", path, strerror(EISDIR));
+		fclose(fp);
 		return -1;
 	}
 	root = json_loadf(fp, 0, &jerr);

@@ -158,6 +158,7 @@ static struct db *db_get(struct run *r, const char *path)
 		db->bad = true;
 		return db;
 	}
+	report_input(path);
 	*strrchr(real, '/') = '\0';
 	db->dir = arena_strdup(&r->arena, real[0] ? real : "/");
 	root = json_load_file(path, 0, &jerr);
@@ -299,7 +300,7 @@ static int collect_jobs(struct run *r)
 	db = db_get(r, compdb_path_join(&r->arena, o->build_dir, "compile_commands.json"));
 	if (db->bad)
 		return -1;
-	if (o->nfiles == 0)
+	if (o->nfiles == 0) {
 		for (i = 0; i < db->len; i++) {
 			if (!compdb_is_c_source(db->v[i].file)) {
 				report_verbose("skipping '%s': not a C source", db->v[i].file);
@@ -308,6 +309,9 @@ static int collect_jobs(struct run *r)
 			add_job(r, db->v[i].file, db->v[i].args.v, db->v[i].args.len, &db->v[i]);
 			r->jobs[r->njobs - 1].listed = true;
 		}
+		if (r->njobs == 0)
+			report_notice("no C files in the compile database '%s'", db->path);
+	}
 	for (i = 0; i < o->nfiles; i++) {
 		const char *file = o->files[i];
 
@@ -523,10 +527,14 @@ static void analyse_all(struct run *r)
 	free(r->fns);
 }
 
+/* Errors of one file printed before the rest are only counted (clang's -ferror-limit). */
+#define MAX_PARSE_ERRORS 20
+
 /*
- * Reports every error (or fatal) diagnostic of tu, except GCC's
+ * Reports the error (or fatal) diagnostics of tu, except GCC's
  * malloc(dealloc) attribute that clang rejects and drops
- * (lower_attr_dropped()); returns how many there were.
+ * (lower_attr_dropped()): the first MAX_PARSE_ERRORS, then one line with
+ * how many there were.  Returns how many there were.
  */
 static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 {
@@ -535,7 +543,8 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 	for (i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !lower_attr_dropped(d)) {
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !lower_attr_dropped(d) &&
+		    ++errors <= MAX_PARSE_ERRORS) {
 			CXString msg = clang_getDiagnosticSpelling(d);
 			CXString where;
 			unsigned line, col;
@@ -545,10 +554,12 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 					line, col, "%s", clang_getCString(msg));
 			clang_disposeString(where);
 			clang_disposeString(msg);
-			errors++;
 		}
 		clang_disposeDiagnostic(d);
 	}
+	if (errors > MAX_PARSE_ERRORS)
+		report_error_at(file, 0, 0, "too many errors (%u); only the first %d are shown",
+				errors, MAX_PARSE_ERRORS);
 	return errors;
 }
 
@@ -717,7 +728,7 @@ static void parse_all(struct run *r)
 int driver_run(const struct driver_opts *opts)
 {
 	struct run r = { .opts = opts };
-	size_t printed;
+	size_t printed, i;
 	int status = EXIT_TROUBLE;
 
 	arena_init(&r.arena);
@@ -729,6 +740,10 @@ int driver_run(const struct driver_opts *opts)
 		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), &r.rules) < 0)
 		goto release_run;
 	sort_jobs(&r);
+	for (i = 0; i < r.njobs; i++)
+		report_input(r.jobs[i].file);
+	if (report_check_outputs() < 0)
+		goto release_run;
 
 	parse_all(&r);
 	report_set_filter(keep_finding, &r);

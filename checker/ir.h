@@ -186,6 +186,11 @@ struct ir_block {
 	struct ir_term term;
 };
 
+/* The texts of ir_func.unsupported (analyse.c counts functions by them). */
+#define IR_UNSUPPORTED_SETJMP "calls setjmp() or vfork()"
+#define IR_UNSUPPORTED_COMPUTED_GOTO "computed goto"
+#define IR_UNSUPPORTED_NESTING "nesting too deep"
+
 struct ir_func {
 	struct arena arena;                 /* owns everything below */
 	const char *name;                   /* function name */
@@ -200,8 +205,8 @@ struct ir_func {
 	struct ir_site *sites;
 	size_t nsites, capsites;
 	int entry;                          /* entry block */
-	const char *unsupported;            /* non-NULL: why the function is not analysed
-					       (computed goto, setjmp); no findings */
+	const char *unsupported;            /* non-NULL: why the function is not analysed,
+					       one of IR_UNSUPPORTED_*; no findings */
 	bool is_main;                       /* the function is main() */
 	bool va_arg_used;                   /* reads its variadic arguments with va_arg */
 	const char **va_callees;            /* summary keys of the callees it hands its

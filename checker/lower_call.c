@@ -708,7 +708,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		return o;
 	}
 	if (is_setjmp(name))
-		lower_unsupported(L, "calls setjmp() or vfork()");
+		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
 	fn = rules_lookup(L->tu->rules, name);
 	if (!fn)
 		fn = fortified(L, name);

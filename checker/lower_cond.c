@@ -186,7 +186,7 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
 {
 	if (L->depth >= LOWER_MAX_DEPTH) {
-		lower_unsupported(L, "nesting too deep");
+		lower_unsupported(L, IR_UNSUPPORTED_NESTING);
 		lower_goto(L, t);
 		return;
 	}

@@ -576,7 +576,7 @@ struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
 	struct operand o = op_none();
 
 	if (L->depth >= LOWER_MAX_DEPTH) {
-		lower_unsupported(L, "nesting too deep");
+		lower_unsupported(L, IR_UNSUPPORTED_NESTING);
 		return o;
 	}
 	L->depth++;

@@ -601,7 +601,7 @@ static void lower_stmt_kind(struct lower *L, CXCursor s);
 void lower_stmt(struct lower *L, CXCursor s)
 {
 	if (L->depth >= LOWER_MAX_DEPTH) {
-		lower_unsupported(L, "nesting too deep");
+		lower_unsupported(L, IR_UNSUPPORTED_NESTING);
 		return;
 	}
 	L->depth++;
@@ -655,7 +655,7 @@ static void lower_stmt_kind(struct lower *L, CXCursor s)
 		lower_label(L, s);
 		break;
 	case CXCursor_IndirectGotoStmt:
-		lower_unsupported(L, "computed goto");
+		lower_unsupported(L, IR_UNSUPPORTED_COMPUTED_GOTO);
 		L->cur = -1;
 		break;
 	case CXCursor_NullStmt:

@@ -36,6 +36,9 @@ static const char help_text[] =
 	"The compiler arguments of each FILE are the COMPILER-ARGS after '--'; or,\n"
 	"with -p, those of BUILD_DIR/compile_commands.json; or else those of the\n"
 	"first compile_commands.json found in the file's directory or a parent.\n"
+	"Options and FILEs may be mixed; a FILE whose name starts with '-' is\n"
+	"written ./NAME ('--' starts the compiler arguments, so it cannot end the\n"
+	"options).\n"
 	"\n"
 	"Options:\n"
 	"  -p, --build-dir DIR  read DIR/compile_commands.json; with no FILE, check\n"
@@ -56,16 +59,19 @@ static const char help_text[] =
 	"      --format=FORMAT  print findings as gcc (compiler-style text, the\n"
 	"                       default), json (an array of findings) or sarif\n"
 	"                       (SARIF 2.1.0)\n"
-	"      --output FILE    write the findings to FILE instead of stdout\n"
+	"      --output FILE    write the findings to FILE instead of stdout (errors\n"
+	"                       still go to stderr), once the analysis is done,\n"
+	"                       replacing FILE whole; never a file the run reads\n"
 	"      --color=WHEN     colour compiler-style findings: auto (on a terminal,\n"
-	"                       unless NO_COLOR is set), always or never\n"
-	"                       (errors still go to stderr)\n"
+	"                       unless NO_COLOR is set or TERM is unset or dumb),\n"
+	"                       always or never\n"
 	"      --baseline FILE  do not print the findings whose fingerprints are in\n"
 	"                       FILE; print a summary line on stderr\n"
 	"      --write-baseline FILE\n"
 	"                       write the fingerprints of the findings to FILE\n"
 	"                       (findings suppressed by NOLINT comments are left out)\n"
-	"  -v, --verbose        say what is done, and why a function is not analysed\n"
+	"  -v, --verbose        say what is done, and which functions are not fully\n"
+	"                       analysed and why (by default, one line counts them)\n"
 	"      --no-cross-file  use what function bodies show (summaries) only within\n"
 	"                       their own file, not across the files of the run\n"
 	"      --explain        for each acquisition without a finding, say why (freed\n"
@@ -86,7 +92,8 @@ static const char help_text[] =
 	"  0  no findings\n"
 	"  1  findings (not counting suppressed ones)\n"
 	"  2  usage, configuration or input error (bad option, rules, compile\n"
-	"     database, a file that cannot be read or does not compile)\n";
+	"     database, a file that cannot be read or does not compile, an output\n"
+	"     file that names a file the run reads or a directory)\n";
 
 enum {
 	OPT_RULES_DIR = 256,

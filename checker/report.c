@@ -10,6 +10,7 @@
 #include "report.h"
 #include "arena.h"
 #include "baseline.h"
+#include "outfile.h"
 #include "report_int.h"
 #include "srcfile.h"
 #include "util.h"
@@ -35,10 +36,11 @@ static struct {
 	struct entry *v;
 	size_t len;
 	size_t cap;
-	bool verbose;
 	bool color;                 /* compiler-format output in colour (--color) */
 	const struct report_opts *opts;     /* report_open()'s, or default_opts */
-	FILE *out;                  /* the --output file, or NULL for stdout */
+	bool opened;                /* report_open() succeeded */
+	bool flushed;               /* report_flush() was called */
+	bool refused;               /* an output names an input (said once) */
 	bool have_baseline;         /* bl is loaded */
 	struct baseline bl;         /* the --baseline file */
 	bool failed;                /* writing findings or the baseline failed */
@@ -277,52 +279,22 @@ const char *report_flag_name(enum finding_kind kind)
 	return "unknown";
 }
 
-void report_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
-		      const char **fulld)
-{
-	switch (kind) {
-	case FK_LEAK:
-		*shortd = "Resource not released";
-		*fulld = guessed ?
-			"A path leaves the function, or a variable's scope, while the resource is still held (release function guessed from the names)." :
-			"A path leaves the function, or a variable's scope, while the resource is still held.";
-		return;
-	case FK_OVERWRITE:
-		*shortd = "Only handle overwritten";
-		*fulld = guessed ?
-			"The only reference to a held resource is overwritten (release function guessed from the names)." :
-			"The only reference to a held resource is overwritten.";
-		return;
-	case FK_DOUBLE_RELEASE:
-		*shortd = "Resource released twice";
-		*fulld = guessed ?
-			"A resource is released twice on one path (release function guessed from the names)." :
-			"A resource is released twice on one path.";
-		return;
-	case FK_MISMATCHED_RELEASE:
-		*shortd = "Resource released by the wrong function";
-		*fulld = guessed ?
-			"A resource is released by another kind's release function (pairing guessed from the names)." :
-			"A resource is released by another kind's release function.";
-		return;
-	case FK_DISCARDED:
-		*shortd = "Acquired resource discarded";
-		*fulld = guessed ?
-			"An acquiring call's result is thrown away, so it can never be released (pairing guessed from the names)." :
-			"An acquiring call's result is thrown away, so it can never be released.";
-		return;
-	}
-	*shortd = *fulld = "Unknown finding";
-}
-
 void report_set_color(bool on)
 {
 	rep.color = on;
 }
 
-void report_set_verbose(bool on)
+/*
+ * Checks that the output file path (what names it: "" or "baseline ")
+ * can be written after the analysis.  Returns 0, or -1 after reporting.
+ */
+static int check_output(const char *path, const char *what)
 {
-	rep.verbose = on;
+	if (outfile_check(path) < 0) {
+		report_error("cannot write %s'%s': %s", what, path, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 int report_open(const struct report_opts *opts)
@@ -332,12 +304,24 @@ int report_open(const struct report_opts *opts)
 	rep.color = opts->format == REPORT_GCC &&
 		    (opts->color > 0 ||
 		     (opts->color < 0 && !opts->output && isatty(STDOUT_FILENO) &&
-		      !getenv("NO_COLOR") && !(term && !strcmp(term, "dumb"))));
+		      !getenv("NO_COLOR") && term && *term && strcmp(term, "dumb") != 0));
 	rep.opts = opts;
-	if (opts->output && !(rep.out = fopen(opts->output, "w"))) {
-		report_error("cannot write '%s': %s", opts->output, strerror(errno));
+	if (opts->output && check_output(opts->output, "") < 0)
+		return -1;
+	if (opts->write_baseline && check_output(opts->write_baseline, "baseline ") < 0)
+		return -1;
+	if (opts->output && opts->write_baseline &&
+	    outfile_same(opts->output, opts->write_baseline)) {
+		report_error("--output and --write-baseline name the same file '%s'", opts->output);
 		return -1;
 	}
+	/* --write-baseline may replace the baseline: it is read before */
+	if (opts->output && opts->baseline && outfile_same(opts->output, opts->baseline)) {
+		report_error("--output '%s' is the --baseline file; not overwriting it",
+			     opts->output);
+		return -1;
+	}
+	rep.opened = true;      /* from here on, report_close() writes the output */
 	if (opts->baseline) {
 		rep.have_baseline = true;
 		if (baseline_load(&rep.bl, opts->baseline) < 0)
@@ -346,17 +330,42 @@ int report_open(const struct report_opts *opts)
 	return 0;
 }
 
+void report_input(const char *path)
+{
+	outfile_add_input(path);
+}
+
+int report_check_outputs(void)
+{
+	const struct report_opts *o = rep.opts;
+
+	if (rep.refused)
+		return -1;      /* said already */
+	if (o->output && outfile_is_input(o->output)) {
+		report_error("--output '%s' names a file this run reads; not overwriting it",
+			     o->output);
+		rep.refused = true;
+	} else if (o->write_baseline && outfile_is_input(o->write_baseline)) {
+		report_error("--write-baseline '%s' names a file this run reads; not overwriting it",
+			     o->write_baseline);
+		rep.refused = true;
+	}
+	return rep.refused ? -1 : 0;
+}
+
+static size_t flush(bool complete);
+
 int report_close(void)
 {
+	if (rep.opened && !rep.flushed)
+		flush(false);
 	if (rep.have_baseline)
 		baseline_release(&rep.bl);
 	rep.have_baseline = false;
-	if (rep.out && fclose(rep.out) != 0 && !rep.failed) {
-		report_error("cannot write '%s': %s", rep.opts->output, strerror(errno));
-		rep.failed = true;
-	}
-	rep.out = NULL;
 	rep.opts = &default_opts;
+	rep.opened = rep.flushed = rep.refused = false;
+	report_notices_release();
+	outfile_release_inputs();
 	return rep.failed ? -1 : 0;
 }
 
@@ -525,6 +534,8 @@ static int dump_json(json_t *doc, FILE *out)
 /* Prints the printed entries in the chosen format; false on a write error. */
 static bool print_findings(FILE *out)
 {
+	const struct report_notice *notices;
+	size_t nnotices;
 	json_t *doc = NULL;
 	bool ok = true, json = rep.opts->format != REPORT_GCC;
 
@@ -533,10 +544,12 @@ static bool print_findings(FILE *out)
 		print_gcc(out);
 		break;
 	case REPORT_JSON:
-		doc = report_json_doc(rep.v, rep.len);
+		doc = report_json_doc(rep.v, rep.len, &rep.arena);
 		break;
 	case REPORT_SARIF:
-		doc = report_sarif_doc(rep.v, rep.len, rep.opts->version);
+		notices = report_notices(&nnotices);
+		doc = report_sarif_doc(rep.v, rep.len, rep.opts->version, notices, nnotices,
+				       &rep.arena);
 		break;
 	}
 	if (json && !not_encoded(doc)) {
@@ -549,25 +562,29 @@ static bool print_findings(FILE *out)
 /* Writes the --write-baseline file; false after reporting an error. */
 static bool write_baseline(const char *path)
 {
-	json_t *doc = report_baseline_doc(rep.v, rep.len);
-	FILE *fp;
+	json_t *doc = report_baseline_doc(rep.v, rep.len, &rep.arena);
+	struct outfile of;
 	bool ok;
 
 	if (not_encoded(doc))
 		return false;
-	fp = fopen(path, "w");
-	if (!fp) {
+	if (outfile_open(&of, path) < 0) {
 		report_error("cannot write baseline '%s': %s", path, strerror(errno));
 		json_decref(doc);
 		return false;
 	}
-	ok = dump_json(doc, fp) == 0;
+	ok = dump_json(doc, of.fp) == 0;
 	json_decref(doc);
-	if (fclose(fp) != 0)
-		ok = false;
-	if (!ok)
-		report_error("cannot write baseline '%s': %s", path, strerror(errno));
-	return ok;
+	if (ok && outfile_commit(&of) == 0)
+		return true;
+	if (!ok) {
+		int err = errno;
+
+		outfile_discard(&of);
+		errno = err;
+	}
+	report_error("cannot write baseline '%s': %s", path, strerror(errno));
+	return false;
 }
 
 void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
@@ -652,12 +669,53 @@ static void print_remarks(FILE *out)
 	}
 }
 
-size_t report_flush(void)
+/*
+ * Prints the findings and the --explain remarks to the --output file, or
+ * stdout; false after reporting an error (the --output file is then left
+ * as it was).
+ */
+static bool write_output(void)
+{
+	const char *path = rep.opts->output;
+	struct outfile of;
+	bool ok;
+	int err;
+
+	if (!path) {
+		ok = print_findings(stdout);
+		print_remarks(stdout);
+		if (!ok)
+			report_error("cannot write the findings: %s", strerror(errno));
+		return ok;
+	}
+	if (outfile_open(&of, path) < 0) {
+		report_error("cannot write '%s': %s", path, strerror(errno));
+		return false;
+	}
+	ok = print_findings(of.fp);
+	print_remarks(of.fp);
+	if (ok && outfile_commit(&of) == 0)
+		return true;
+	if (!ok) {
+		err = errno;
+		outfile_discard(&of);
+		errno = err;
+	}
+	report_error("cannot write '%s': %s", path, strerror(errno));
+	return false;
+}
+
+/*
+ * report_flush(), and report_close() for a run that ended early
+ * (complete false): then only the output is written, with no findings.
+ */
+static size_t flush(bool complete)
 {
 	struct srcfile_cache src;
 	size_t i, printed = 0, nsuppressed = 0, nbaselined = 0;
-	FILE *out = rep.out ? rep.out : stdout;
+	bool clash;
 
+	rep.flushed = true;
 	if (rep.len)
 		qsort(rep.v, rep.len, sizeof(*rep.v), entry_cmp);
 	srcfile_cache_init(&src);
@@ -685,90 +743,29 @@ size_t report_flush(void)
 		}
 	}
 
-	if (!print_findings(out) && !rep.failed) {
-		if (rep.out)
-			report_error("cannot write '%s': %s", rep.opts->output, strerror(errno));
+	/* a config found late (for a header) may have named an output */
+	clash = report_check_outputs() < 0;
+	if (clash || !write_output())
+		rep.failed = true;
+	if (complete && rep.opts->write_baseline && (clash || !write_baseline(rep.opts->write_baseline)))
+		rep.failed = true;
+	if (complete) {
+		if (nsuppressed == 1)
+			report_verbose("1 finding suppressed by a NOLINT comment");
 		else
-			report_error("cannot write the findings: %s", strerror(errno));
-		rep.failed = true;
+			report_verbose("%zu findings suppressed by NOLINT comments", nsuppressed);
+		if (rep.have_baseline)
+			fprintf(stderr, "leakcheck: %zu findings in the baseline, %zu new; %zu baseline entries no longer occur\n",
+				nbaselined, printed, baseline_unseen(&rep.bl));
+		report_incomplete_summary();
 	}
-	print_remarks(out);
-	if (rep.opts->write_baseline && !write_baseline(rep.opts->write_baseline))
-		rep.failed = true;
-	if (nsuppressed == 1)
-		report_verbose("1 finding suppressed by a NOLINT comment");
-	else
-		report_verbose("%zu findings suppressed by NOLINT comments", nsuppressed);
-	if (rep.have_baseline)
-		fprintf(stderr, "leakcheck: %zu findings in the baseline, %zu new; %zu baseline entries no longer occur\n",
-			nbaselined, printed, baseline_unseen(&rep.bl));
 	report_release();
 	return printed;
 }
 
-/* Where this thread's errors and remarks go (report_capture), else stderr. */
-static __thread FILE *captured;
-
-static FILE *err_out(void)
+size_t report_flush(void)
 {
-	return captured ? captured : stderr;
-}
-
-void report_capture(FILE *f)
-{
-	captured = f;
-}
-
-void report_progress(size_t done, size_t total, const char *file)
-{
-	if (rep.verbose || !isatty(STDERR_FILENO))
-		return;
-	if (done >= total)
-		fputs("\r\033[K", stderr);
-	else
-		fprintf(stderr, "\r[%zu/%zu] %s\033[K", done + 1, total, file);
-	fflush(stderr);
-}
-
-void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
-{
-	struct buf loc = { 0 };
-	FILE *out = err_out();
-	va_list ap;
-
-	buf_add_loc(&loc, file, line, col);
-	fprintf(out, "%serror: ", loc.s);
-	free(loc.s);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	fputc('\n', out);
-}
-
-void report_error(const char *fmt, ...)
-{
-	FILE *out = err_out();
-	va_list ap;
-
-	fputs("leakcheck: error: ", out);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	fputc('\n', out);
-}
-
-void report_verbose(const char *fmt, ...)
-{
-	FILE *out = err_out();
-	va_list ap;
-
-	if (!rep.verbose)
-		return;
-	fputs("leakcheck: ", out);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	fputc('\n', out);
+	return flush(true);
 }
 
 void report_release(void)

@@ -19,12 +19,26 @@
  * fingerprint is in the --baseline file (baseline.h).  --write-baseline
  * writes the fingerprints of the findings not dropped by NOLINT.
  *
+ * The --output and --write-baseline files are written once, after the
+ * analysis, and replace the old file atomically (outfile.h); a path that
+ * names a file the run reads (report_input) or a directory is refused
+ * with an error.  When the run ends before the findings are flushed (a
+ * broken rule or config), report_close() still writes the --output (or
+ * stdout, for json and sarif) as a run with no findings, so that no
+ * earlier run's findings are left there; --write-baseline is then not
+ * written.
+ *
  * Errors (bad input, unparsable code, broken rules) go to stderr at once
  * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
  * Verbose remarks (--verbose) go to stderr as "leakcheck: MESSAGE".
+ * Functions not fully analysed (report_incomplete) are counted, and one
+ * summary line on stderr says how many and why.  The SARIF log records
+ * the errors, the notices and the functions not fully analysed as
+ * notifications of its invocation, which is executionSuccessful: false
+ * when there was an error (report_notice.c).
  *
- * The message wording lives in report.c only: callers pass what
- * happened (struct finding), never text.
+ * The message wording lives in report*.c only: callers pass what
+ * happened (struct finding, enum incomplete_reason), never text.
  */
 #ifndef LEAKCHECK_REPORT_H
 #define LEAKCHECK_REPORT_H
@@ -94,21 +108,38 @@ struct report_opts {
 	const char *baseline;       /* --baseline FILE, or NULL */
 	const char *write_baseline; /* --write-baseline FILE, or NULL */
 	const char *version;        /* leakcheck's version, named in SARIF */
-	int color;                  /* --color: 1 always, 0 never, -1 auto (a terminal) */
+	int color;                  /* --color: 1 always, 0 never, -1 auto (stdout a
+				       terminal, TERM set and not "dumb", no NO_COLOR) */
 };
 
 /*
- * Sets where and how findings are printed: opens the output file and
- * loads the baseline (opts and its strings must outlive the run).
- * Returns 0, or -1 after reporting the error; call report_close() in
- * both cases.
+ * Sets where and how findings are printed: checks that the output files
+ * can be written (not a directory, nor the baseline) and loads the
+ * baseline (opts and its strings must outlive the run).  Nothing is
+ * written yet.  Returns 0, or -1 after reporting the error; call
+ * report_close() in both cases.
  */
 int report_open(const struct report_opts *opts);
 
 /*
- * Closes the output file and frees the baseline.  Returns 0, or -1 after
- * reporting that the findings or the baseline could not be written
- * (also when report_flush() failed to write them).
+ * Records that the run reads the file at path (a source, the compile
+ * database, a rules or config file), so that --output or
+ * --write-baseline naming it, by any name, is refused.  Thread-safe.
+ */
+void report_input(const char *path);
+
+/*
+ * Checks that neither --output nor --write-baseline names a file
+ * recorded by report_input().  Returns 0, or -1 after reporting it.
+ */
+int report_check_outputs(void);
+
+/*
+ * Frees the baseline and the run's notices.  If report_open() succeeded
+ * and report_flush() was not called, first writes the output of a run
+ * with no findings (see above).  Returns 0, or -1 after reporting that
+ * the findings or the baseline could not be written (also when
+ * report_flush() failed to write them).
  */
 int report_close(void);
 
@@ -143,10 +174,28 @@ size_t report_count(void);
  * Sorts and de-duplicates the recorded findings, drops the suppressed
  * ones, prints the others in the chosen format, writes the baseline file
  * if asked, and forgets them.  With a baseline, prints one summary line
- * to stderr; with --verbose, how many NOLINT comments suppressed.
+ * to stderr; with --verbose, how many NOLINT comments suppressed; when
+ * functions were not fully analysed, how many and why.  Call it once.
  * Returns the number printed (not suppressed).
  */
 size_t report_flush(void);
+
+/* Why the analysis of a function stopped short (report_incomplete()). */
+enum incomplete_reason {
+	INCOMPLETE_BUDGET,          /* "budget": its budget of states ran out */
+	INCOMPLETE_SETJMP,          /* "setjmp": it calls setjmp() or vfork() */
+	INCOMPLETE_COMPUTED_GOTO,   /* "computed goto": it jumps through a label address */
+	INCOMPLETE_NESTING,         /* "nesting": it nests too deep to be lowered */
+	INCOMPLETE_NREASONS         /* (count; a new reason also needs its words in
+				       report_notice.c) */
+};
+
+/*
+ * Records that the function func, at loc, was not fully analysed, and
+ * why: counted for the summary line, and a SARIF notification.  Prints
+ * nothing by itself (the caller says it under --verbose).
+ */
+void report_incomplete(struct ir_loc loc, const char *func, enum incomplete_reason why);
 
 /* Prints "FILE:LINE:COL: error: MESSAGE" (or without LINE:COL when line is 0) to stderr. */
 void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
@@ -154,6 +203,9 @@ void report_error_at(const char *file, unsigned line, unsigned col, const char *
 
 /* Prints "leakcheck: error: MESSAGE" to stderr. */
 void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "leakcheck: MESSAGE" to stderr, a fact worth knowing but no error (a note in SARIF). */
+void report_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "leakcheck: MESSAGE" to stderr when verbose. */
 void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -165,7 +217,10 @@ void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 void report_capture(FILE *f);
 
-/* Shows "[done/total] file" on a terminal's stderr (done == total clears it). */
+/*
+ * Shows "[done/total] file" on a terminal's stderr (done == total clears
+ * it); nothing under --verbose, or when TERM is unset or "dumb".
+ */
 void report_progress(size_t done, size_t total, const char *file);
 
 /* One reason an acquisition gives no finding (--explain). */

@@ -1,11 +1,12 @@
 /*
- * report_int.h - what report.c and report_json.c share; no other module
- * includes it.
+ * report_int.h - what report.c, report_json.c and report_notice.c share;
+ * no other module includes it.
  *
  * report.c records each finding as a struct entry holding its parts (the
  * message and note texts are built there, once); report_json.c turns
  * entries into jansson documents, and works out the paths, URIs and
- * fingerprints they carry.  Neither file's callers see entries.
+ * fingerprints they carry.  report_notice.c prints the run's own
+ * messages and keeps them for SARIF.  No caller sees entries.
  */
 #ifndef LEAKCHECK_REPORT_INT_H
 #define LEAKCHECK_REPORT_INT_H
@@ -53,15 +54,40 @@ struct entry {
 	char fingerprint[REPORT_FP_LEN + 1];    /* hex; see report_identify() */
 };
 
+/* How grave a notice of the run is (SARIF notification levels). */
+enum notice_level {
+	NOTICE_ERROR,               /* an error: the run was not successful */
+	NOTICE_WARNING,             /* a function not fully analysed */
+	NOTICE_NOTE,                /* a notice (report_notice) */
+};
+
+/* An error or notice of the run, kept for SARIF (report_notice.c). */
+struct report_notice {
+	enum notice_level level;
+	const char *file;           /* the file it is about, or NULL */
+	unsigned line;              /* 0 if not known */
+	unsigned col;               /* 0 if not known */
+	const char *text;           /* the message, without location or "error:" */
+	size_t seq;                 /* order of arrival */
+};
+
+/*
+ * The notices kept so far, sorted by file (none first), line, column and
+ * arrival; *n is set to their number.  Valid until report_notices_release().
+ */
+const struct report_notice *report_notices(size_t *n);
+
+/* Prints the line "leakcheck: N functions not fully analysed (...)" to stderr, if any. */
+void report_incomplete_summary(void);
+
+/* Forgets the notices and the counts of report_incomplete(). */
+void report_notices_release(void);
+
 /* Whether e is printed. */
 static inline bool entry_printed(const struct entry *e)
 {
 	return !e->dup && !e->suppressed && !e->baselined;
 }
-
-/* The short and full description of a flag, for SARIF rules (report.c). */
-void report_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
-		      const char **fulld);
 
 /*
  * Fills in path, uri and fingerprint of every entry of v that is not a
@@ -72,13 +98,21 @@ void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_
 
 /*
  * Builders of the JSON documents; each returns a new reference the
- * caller releases with json_decref().
+ * caller releases with json_decref().  Text that is not UTF-8 (a file
+ * name, source text in a message) is written with its stray bytes as
+ * \xHH, and a file name that is not UTF-8 also as "file_bytes", its bytes
+ * percent-encoded (--format=json); fingerprints are computed from the
+ * bytes.  Strings made for that are allocated in a.
  *   report_json_doc():     --format=json, the printed entries
- *   report_sarif_doc():    --format=sarif, the printed entries
+ *   report_sarif_doc():    --format=sarif, the printed entries, and the
+ *                          notices as its invocation's notifications
+ *                          (executionSuccessful unless one is an error);
+ *                          URIs are allocated in a
  *   report_baseline_doc(): --write-baseline, the entries not suppressed
  */
-json_t *report_json_doc(const struct entry *v, size_t n);
-json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version);
-json_t *report_baseline_doc(const struct entry *v, size_t n);
+json_t *report_json_doc(const struct entry *v, size_t n, struct arena *a);
+json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version,
+			 const struct report_notice *notices, size_t nnotices, struct arena *a);
+json_t *report_baseline_doc(const struct entry *v, size_t n, struct arena *a);
 
 #endif

@@ -43,20 +43,24 @@ static const char *display_path(struct arena *a, const char *cwd, const char *fi
 	return abs;
 }
 
-/* Returns path as a URI reference: percent-encoded, "file://" before an absolute path. */
-static const char *path_uri(struct arena *a, const char *path)
+/*
+ * Returns path percent-encoded (RFC 3986): every byte but the ASCII
+ * letters, digits and "/-._~" as %HH; "file://" before an absolute path
+ * when uri is true.
+ */
+static const char *percent_encode(struct arena *a, const char *path, bool uri)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t i, n = strlen(path);
-	char *uri = arena_alloc(a, 3 * n + sizeof("file://"));
-	char *p = uri;
+	char *out = arena_alloc(a, 3 * n + sizeof("file://"));
+	char *p = out;
 
-	if (path[0] == '/')
+	if (uri && path[0] == '/')
 		p += sprintf(p, "file://");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)path[i];
 
-		if (isalnum(c) || strchr("/-._~", c)) {
+		if (c < 128 && (isalnum(c) || strchr("/-._~", c))) {
 			*p++ = (char)c;
 		} else {
 			*p++ = '%';
@@ -65,7 +69,95 @@ static const char *path_uri(struct arena *a, const char *path)
 		}
 	}
 	*p = '\0';
-	return uri;
+	return out;
+}
+
+/* Returns path as a URI reference: percent-encoded, "file://" before an absolute path. */
+static const char *path_uri(struct arena *a, const char *path)
+{
+	return percent_encode(a, path, true);
+}
+
+/* Length of the well-formed UTF-8 sequence s starts with, or 0 (jansson's rules). */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned cp, c = s[0];
+	size_t n, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+static bool is_utf8(const char *s)
+{
+	size_t n;
+
+	for (; *s; s += n)
+		if (!(n = utf8_len((const unsigned char *)s)))
+			return false;
+	return true;
+}
+
+/*
+ * Returns s as JSON can carry it: s itself when it is UTF-8, else a copy
+ * with each byte that is not part of a UTF-8 character written as the
+ * four characters \xHH (upper-case hex).  For people to read; the exact
+ * bytes of a file name are in "file_bytes" (json_file()).
+ */
+static const char *json_text(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out, *p;
+	size_t n;
+
+	if (!s || is_utf8(s))
+		return s;
+	out = p = arena_alloc(a, 4 * strlen(s) + 1);
+	while (*s) {
+		n = utf8_len((const unsigned char *)s);
+		if (n) {
+			memcpy(p, s, n);
+			p += n;
+			s += n;
+			continue;
+		}
+		*p++ = '\\';
+		*p++ = 'x';
+		*p++ = hex[(unsigned char)*s >> 4];
+		*p++ = hex[(unsigned char)*s & 15];
+		s++;
+	}
+	*p = '\0';
+	return out;
+}
+
+/*
+ * Sets "file" of obj to file as text (json_text), and, when file is not
+ * UTF-8, "file_bytes" to its exact bytes percent-encoded (RFC 3986, as
+ * in SARIF URIs, without "file://"), so that no name is lost.
+ */
+static void json_file(json_t *obj, struct arena *a, const char *file)
+{
+	json_object_set_new(obj, "file", json_string(json_text(a, file)));
+	if (!is_utf8(file))
+		json_object_set_new(obj, "file_bytes", json_string(percent_encode(a, file, false)));
 }
 
 /* 64-bit FNV-1a of s and a terminating NUL, continuing from h. */
@@ -187,32 +279,41 @@ void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_
 	strmap_release(&seen);
 }
 
-/* {"file", "line", "column", "message"} of a note (--format=json). */
-static json_t *json_note(const struct report_note *n)
+/* {"file", ["file_bytes",] "line", "column", "message"} of a note (--format=json). */
+static json_t *json_note(const struct report_note *n, struct arena *a)
 {
-	return json_pack("{s:s, s:I, s:I, s:s}", "file", n->file, "line", (json_int_t)n->line,
-			 "column", (json_int_t)n->col, "message", n->text);
+	json_t *obj = json_object();
+
+	json_file(obj, a, n->file);
+	json_object_set_new(obj, "line", json_integer(n->line));
+	json_object_set_new(obj, "column", json_integer(n->col));
+	json_object_set_new(obj, "message", json_string(json_text(a, n->text)));
+	return obj;
 }
 
-json_t *report_json_doc(const struct entry *v, size_t n)
+json_t *report_json_doc(const struct entry *v, size_t n, struct arena *a)
 {
 	json_t *doc = json_array();
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		const struct entry *e = &v[i];
-		json_t *notes;
+		json_t *obj, *notes;
 
 		if (!entry_printed(e))
 			continue;
 		notes = json_array();
 		for (j = 0; j < e->nnotes; j++)
-			json_array_append_new(notes, json_note(&e->notes[j]));
-		json_array_append_new(doc, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:o}",
-						     "file", e->file, "line", (json_int_t)e->line,
-						     "column", (json_int_t)e->col, "flag", e->flag,
-						     "kind", report_flag_name(e->kind),
-						     "message", e->msg, "notes", notes));
+			json_array_append_new(notes, json_note(&e->notes[j], a));
+		obj = json_object();
+		json_file(obj, a, e->file);
+		json_object_set_new(obj, "line", json_integer(e->line));
+		json_object_set_new(obj, "column", json_integer(e->col));
+		json_object_set_new(obj, "flag", json_string(e->flag));
+		json_object_set_new(obj, "kind", json_string(report_flag_name(e->kind)));
+		json_object_set_new(obj, "message", json_string(json_text(a, e->msg)));
+		json_object_set_new(obj, "notes", notes);
+		json_array_append_new(doc, obj);
 	}
 	return doc;
 }
@@ -240,6 +341,45 @@ static size_t rule_slot(const struct entry *e)
 
 #define NSLOTS ((size_t)FK_DISCARDED * 2 + 2)
 
+/* The short and full description of a flag, for SARIF rules. */
+static void sarif_rule_text(enum finding_kind kind, bool guessed, const char **shortd,
+			    const char **fulld)
+{
+	switch (kind) {
+	case FK_LEAK:
+		*shortd = "Resource not released";
+		*fulld = guessed ?
+			"A path leaves the function, or a variable's scope, while the resource is still held (release function guessed from the names)." :
+			"A path leaves the function, or a variable's scope, while the resource is still held.";
+		return;
+	case FK_OVERWRITE:
+		*shortd = "Only handle overwritten";
+		*fulld = guessed ?
+			"The only reference to a held resource is overwritten (release function guessed from the names)." :
+			"The only reference to a held resource is overwritten.";
+		return;
+	case FK_DOUBLE_RELEASE:
+		*shortd = "Resource released twice";
+		*fulld = guessed ?
+			"A resource is released twice on one path (release function guessed from the names)." :
+			"A resource is released twice on one path.";
+		return;
+	case FK_MISMATCHED_RELEASE:
+		*shortd = "Resource released by the wrong function";
+		*fulld = guessed ?
+			"A resource is released by another kind's release function (pairing guessed from the names)." :
+			"A resource is released by another kind's release function.";
+		return;
+	case FK_DISCARDED:
+		*shortd = "Acquired resource discarded";
+		*fulld = guessed ?
+			"An acquiring call's result is thrown away, so it can never be released (pairing guessed from the names)." :
+			"An acquiring call's result is thrown away, so it can never be released.";
+		return;
+	}
+	*shortd = *fulld = "Unknown finding";
+}
+
 /* tool.driver.rules: one per flag printed; fills index[slot] with its position. */
 static json_t *sarif_rules(const struct entry *v, size_t n, size_t *index)
 {
@@ -254,7 +394,7 @@ static json_t *sarif_rules(const struct entry *v, size_t n, size_t *index)
 	for (i = 0; i < NSLOTS; i++) {
 		if (!first[i])
 			continue;
-		report_rule_text(first[i]->kind, first[i]->guessed, &shortd, &fulld);
+		sarif_rule_text(first[i]->kind, first[i]->guessed, &shortd, &fulld);
 		index[i] = json_array_size(rules);
 		json_array_append_new(rules, json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:s}}",
 						       "id", first[i]->flag,
@@ -266,14 +406,14 @@ static json_t *sarif_rules(const struct entry *v, size_t n, size_t *index)
 }
 
 /* One SARIF result. */
-static json_t *sarif_result(const struct entry *e, size_t rule_index)
+static json_t *sarif_result(const struct entry *e, size_t rule_index, struct arena *a)
 {
 	json_t *res, *steps;
 	size_t j;
 
 	res = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[o]}", "ruleId", e->flag,
 			"ruleIndex", (json_int_t)rule_index, "level", "warning",
-			"message", "text", e->msg,
+			"message", "text", json_text(a, e->msg),
 			"locations", sarif_location(e->uri, e->line, e->col));
 	if (e->nnotes) {
 		steps = json_array();
@@ -281,7 +421,8 @@ static json_t *sarif_result(const struct entry *e, size_t rule_index)
 			const struct report_note *n = &e->notes[j];
 			json_t *loc = sarif_location(n->uri, n->line, n->col);
 
-			json_object_set_new(loc, "message", json_pack("{s:s}", "text", n->text));
+			json_object_set_new(loc, "message",
+					    json_pack("{s:s}", "text", json_text(a, n->text)));
 			json_array_append_new(steps, json_pack("{s:o}", "location", loc));
 		}
 		json_object_set_new(res, "codeFlows",
@@ -292,7 +433,45 @@ static json_t *sarif_result(const struct entry *e, size_t rule_index)
 	return res;
 }
 
-json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version)
+/*
+ * The run's invocation: whether it succeeded (no error), and its errors,
+ * notices and functions not fully analysed as notifications.
+ */
+static json_t *sarif_invocation(const struct report_notice *nv, size_t nn, struct arena *a)
+{
+	static const char *const levels[] = {
+		[NOTICE_ERROR] = "error", [NOTICE_WARNING] = "warning", [NOTICE_NOTE] = "note",
+	};
+	json_t *list = json_array();
+	char cwd[PATH_MAX];
+	bool ok = true;
+	size_t i;
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	for (i = 0; i < nn; i++) {
+		const struct report_notice *n = &nv[i];
+		json_t *obj;
+
+		ok = ok && n->level != NOTICE_ERROR;
+		if (i && n->level == n[-1].level && n->line == n[-1].line && n->col == n[-1].col &&
+		    !strcmp(n->text, n[-1].text) && !n->file == !n[-1].file &&
+		    (!n->file || !strcmp(n->file, n[-1].file)))
+			continue;   /* the same error of a header seen from two files */
+		obj = json_pack("{s:s, s:{s:s}}", "level", levels[n->level],
+				"message", "text", json_text(a, n->text));
+		if (n->file && strcmp(n->file, "<unknown>") != 0)
+			json_object_set_new(obj, "locations",
+					    json_pack("[o]", sarif_location(path_uri(a, display_path(a, cwd, n->file)),
+									   n->line, n->col)));
+		json_array_append_new(list, obj);
+	}
+	return json_pack("{s:b, s:o}", "executionSuccessful", ok,
+			 "toolExecutionNotifications", list);
+}
+
+json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version,
+			 const struct report_notice *notices, size_t nnotices, struct arena *a)
 {
 	size_t index[NSLOTS] = { 0 };
 	json_t *driver, *results;
@@ -304,13 +483,15 @@ json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version)
 	results = json_array();
 	for (i = 0; i < n; i++)
 		if (entry_printed(&v[i]))
-			json_array_append_new(results, sarif_result(&v[i], index[rule_slot(&v[i])]));
-	return json_pack("{s:s, s:s, s:[{s:{s:o}, s:o}]}", "$schema", SARIF_SCHEMA,
+			json_array_append_new(results,
+					      sarif_result(&v[i], index[rule_slot(&v[i])], a));
+	return json_pack("{s:s, s:s, s:[{s:{s:o}, s:[o], s:o}]}", "$schema", SARIF_SCHEMA,
 			 "version", "2.1.0", "runs", "tool", "driver", driver,
+			 "invocations", sarif_invocation(notices, nnotices, a),
 			 "results", results);
 }
 
-json_t *report_baseline_doc(const struct entry *v, size_t n)
+json_t *report_baseline_doc(const struct entry *v, size_t n, struct arena *a)
 {
 	json_t *findings = json_array();
 	size_t i;
@@ -322,8 +503,9 @@ json_t *report_baseline_doc(const struct entry *v, size_t n)
 			continue;
 		json_array_append_new(findings, json_pack("{s:s, s:s, s:s, s:s}",
 							  "fingerprint", e->fingerprint,
-							  "flag", e->flag, "file", e->path,
-							  "message", e->msg));
+							  "flag", e->flag,
+							  "file", json_text(a, e->path),
+							  "message", json_text(a, e->msg)));
 	}
 	return json_pack("{s:i, s:o}", "version", 1, "findings", findings);
 }

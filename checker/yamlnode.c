@@ -20,5 +20,6 @@ FILE *yamlnode_open(const char *path, const char *what)
 		fclose(fp);
 		return NULL;
 	}
+	report_input(path);     /* not to be overwritten by --output */
 	return fp;
 }

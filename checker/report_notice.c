@@ -1,0 +1,246 @@
+/*
+ * report_notice.c - the messages of the run itself, on stderr: errors,
+ * verbose remarks, the progress line, and the functions not fully
+ * analysed; see report.h.
+ *
+ * Besides being printed, errors, notices and not-fully-analysed functions
+ * are kept (report_int.h, struct report_notice) for the invocation
+ * record of the SARIF log, which says whether the run succeeded.  Parser
+ * threads report at the same time, so keeping them takes a lock.
+ */
+#define _GNU_SOURCE
+
+#include "report.h"
+#include "arena.h"
+#include "report_int.h"
+#include "util.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* What each reason of report_incomplete() is called, in the summary line and in SARIF. */
+static const struct {
+	const char *name;           /* in "N functions not fully analysed (N NAME, ...)" */
+	const char *why;            /* in "'f' is not fully analysed: WHY" */
+} reasons[INCOMPLETE_NREASONS] = {
+	[INCOMPLETE_BUDGET] = { "budget", "its budget of states (--budget) ran out" },
+	[INCOMPLETE_SETJMP] = { "setjmp", "it calls setjmp() or vfork(), which are not followed" },
+	[INCOMPLETE_COMPUTED_GOTO] = { "computed goto", "it uses a computed goto, which is not followed" },
+	[INCOMPLETE_NESTING] = { "nesting", "it nests too deep to be followed" },
+};
+
+static struct {
+	bool verbose;               /* --verbose; set before any thread starts */
+	pthread_mutex_t lock;       /* guards everything below */
+	struct arena arena;         /* owns the notices and their texts */
+	struct report_notice *v;
+	size_t len, cap;
+	size_t incomplete[INCOMPLETE_NREASONS];     /* functions, by reason */
+} notes = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+/* Keeps a notice; file may be NULL. */
+static void keep(enum notice_level level, const char *file, unsigned line, unsigned col,
+		 const char *text)
+{
+	struct report_notice *n;
+
+	pthread_mutex_lock(&notes.lock);
+	arena_grow(&notes.arena, (void **)&notes.v, &notes.cap, notes.len + 1, sizeof(*notes.v));
+	n = &notes.v[notes.len];
+	n->level = level;
+	n->file = arena_strdup(&notes.arena, file);
+	n->line = line;
+	n->col = col;
+	n->text = arena_strdup(&notes.arena, text);
+	n->seq = notes.len++;
+	pthread_mutex_unlock(&notes.lock);
+}
+
+/*
+ * Orders notices by file (none first), line, column, level and text, then
+ * as they came: the order does not depend on which parser thread was
+ * first, and identical notices are adjacent.
+ */
+static int notice_cmp(const void *pa, const void *pb)
+{
+	const struct report_notice *a = pa, *b = pb;
+	int c;
+
+	if (!a->file != !b->file)
+		return a->file ? 1 : -1;
+	if (a->file && (c = strcmp(a->file, b->file)))
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	if ((c = strcmp(a->text, b->text)))
+		return c;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+const struct report_notice *report_notices(size_t *n)
+{
+	pthread_mutex_lock(&notes.lock);
+	if (notes.len)
+		qsort(notes.v, notes.len, sizeof(*notes.v), notice_cmp);
+	*n = notes.len;
+	pthread_mutex_unlock(&notes.lock);
+	return notes.v;
+}
+
+void report_notices_release(void)
+{
+	pthread_mutex_lock(&notes.lock);
+	arena_release(&notes.arena);
+	notes.v = NULL;
+	notes.len = notes.cap = 0;
+	memset(notes.incomplete, 0, sizeof(notes.incomplete));
+	pthread_mutex_unlock(&notes.lock);
+}
+
+void report_set_verbose(bool on)
+{
+	notes.verbose = on;
+}
+
+void report_incomplete(struct ir_loc loc, const char *func, enum incomplete_reason why)
+{
+	char *text;
+
+	if (why >= INCOMPLETE_NREASONS ||
+	    asprintf(&text, "'%s' is not fully analysed: %s", func ? func : "?",
+		     reasons[why].why) < 0)
+		return;
+	keep(NOTICE_WARNING, loc.file, loc.line, loc.col, text);
+	free(text);
+	pthread_mutex_lock(&notes.lock);
+	notes.incomplete[why]++;
+	pthread_mutex_unlock(&notes.lock);
+}
+
+void report_incomplete_summary(void)
+{
+	size_t i, total = 0;
+	const char *sep = "";
+
+	for (i = 0; i < INCOMPLETE_NREASONS; i++)
+		total += notes.incomplete[i];
+	if (!total)
+		return;
+	fprintf(stderr, "leakcheck: %zu function%s not fully analysed (", total,
+		total == 1 ? "" : "s");
+	for (i = 0; i < INCOMPLETE_NREASONS; i++) {
+		if (!notes.incomplete[i])
+			continue;
+		fprintf(stderr, "%s%zu %s", sep, notes.incomplete[i], reasons[i].name);
+		sep = ", ";
+	}
+	fprintf(stderr, ")%s\n", notes.verbose ? "" : "; -v for which");
+}
+
+/* Where this thread's errors and remarks go (report_capture), else stderr. */
+static __thread FILE *captured;
+
+static FILE *err_out(void)
+{
+	return captured ? captured : stderr;
+}
+
+void report_capture(FILE *f)
+{
+	captured = f;
+}
+
+/* Whether the terminal on stderr understands escape sequences (not TERM=dumb). */
+static bool fancy_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	return isatty(STDERR_FILENO) && term && *term && strcmp(term, "dumb") != 0;
+}
+
+void report_progress(size_t done, size_t total, const char *file)
+{
+	if (notes.verbose || !fancy_terminal())
+		return;
+	if (done >= total)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\r[%zu/%zu] %s\033[K", done + 1, total, file);
+	fflush(stderr);
+}
+
+/* Prints "PREFIXMESSAGE" to this thread's error stream and returns MESSAGE (free() it). */
+static char *say(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg;
+
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = xstrdup("(message too long)");
+	fprintf(err_out(), "%s%s\n", prefix, msg);
+	return msg;
+}
+
+void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	const char *where = file ? file : "<unknown>";
+	char *prefix, *msg;
+	va_list ap;
+	int n;
+
+	if (line && col)
+		n = asprintf(&prefix, "%s:%u:%u: error: ", where, line, col);
+	else if (line)
+		n = asprintf(&prefix, "%s:%u: error: ", where, line);
+	else
+		n = asprintf(&prefix, "%s: error: ", where);
+	va_start(ap, fmt);
+	msg = say(n < 0 ? "error: " : prefix, fmt, ap);
+	va_end(ap);
+	keep(NOTICE_ERROR, where, line, col, msg);
+	free(msg);
+	if (n >= 0)
+		free(prefix);
+}
+
+void report_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = say("leakcheck: error: ", fmt, ap);
+	va_end(ap);
+	keep(NOTICE_ERROR, NULL, 0, 0, msg);
+	free(msg);
+}
+
+void report_notice(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = say("leakcheck: ", fmt, ap);
+	va_end(ap);
+	keep(NOTICE_NOTE, NULL, 0, 0, msg);
+	free(msg);
+}
+
+void report_verbose(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!notes.verbose)
+		return;
+	va_start(ap, fmt);
+	free(say("leakcheck: ", fmt, ap));
+	va_end(ap);
+}
