@@ -486,6 +486,9 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	const struct summary *S = A->opts->summaries ?
 		summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
 	const struct ir_site *site = &A->sites[ev->site];
+	/* no summary and no body anywhere: an unknown callee */
+	bool unknown = !S && !(A->opts->summaries &&
+			       summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
 	int i;
 
 	if (S && S->noreturn)
@@ -496,6 +499,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		if (a->kind == ARG_NONE)
 			continue;
+		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
+			continue;   /* a const T * parameter, or a C library function */
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
 		if (a->kind == ARG_ADDR) {
 			/* the out-parameter of an acquisition is handled below; any
@@ -516,9 +521,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.rel = ev->guess_rel;
 			rel.callee = ev->callee;
 			do_release(A, s, &rel);
-		} else if (!S && A->opts->borrow_unknown &&
-			   !(A->opts->summaries &&
-			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
+		} else if (unknown && A->opts->borrow_unknown) {
 			/* unknown-callees: borrow: the caller still owns it */
 		} else if (!S || !bit || (i >= S->nparams && S->keeps_varargs)) {
 			/* (a variadic callee's extra arguments, kept through va_arg) */

@@ -92,6 +92,10 @@ enum ir_arg_kind {
 struct ir_arg {
 	enum ir_arg_kind kind;
 	int var;
+	bool borrowed;      /* a callee with no rule and no body anywhere only reads it:
+			       its parameter is `const T *`, or it is a C library
+			       function (rules' library-headers) and the argument is a
+			       value, not &var */
 };
 
 struct ir_event {
