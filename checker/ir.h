@@ -236,4 +236,15 @@ int ir_site_add(struct ir_func *f, const struct ir_site *s);
 /* Prints the IR in a readable form (for --dump-ir and debugging). */
 void ir_dump(const struct ir_func *f, void *file /* FILE * */);
 
+/*
+ * Whether some return or closing brace of f can be reached from its entry
+ * along the control flow, whatever the conditions: a function that never
+ * returns is one where none can (every path ends in a call that never
+ * returns, or loops forever).  dead_call(ev, ctx), when not NULL, says
+ * whether the EV_CALL ev never returns (its callee's summary says so): a
+ * block holding one ends there.
+ */
+bool ir_func_may_return(const struct ir_func *f,
+			bool (*dead_call)(const struct ir_event *ev, void *ctx), void *ctx);
+
 #endif

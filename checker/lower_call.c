@@ -485,6 +485,22 @@ static struct call_acq *acq_at_arg(struct call_acq *acqs, size_t n, int ai)
 	return NULL;
 }
 
+/*
+ * Whether an acquisition stores its handle through a pointer that is not
+ * the address of a local (vasprintf(strp, ..) with strp a parameter):
+ * what was known of that memory (*strp = NULL before the call) is stale.
+ */
+static bool writes_memory(const struct call_acq *acqs, size_t nacq)
+{
+	size_t k;
+
+	for (k = 0; k < nacq; k++)
+		if (acqs[k].acq->shape != SHAPE_RETURN && acqs[k].acq->shape != SHAPE_OBJECT &&
+		    (acqs[k].out_to || !acqs[k].track))
+			return true;
+	return false;
+}
+
 /* Lowers argument a (number ai) of a call to fn, a callee some rule names. */
 static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a, int ai,
 			   unsigned relmask, struct call_acq *acqs, size_t nacq,
@@ -783,7 +799,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 	}
 
-	if (!fn || !(fn->borrow || fn->acquire || fn->release))
+	if (!fn || !(fn->borrow || fn->acquire || fn->release) || writes_memory(acqs, nacq))
 		lower_forget_memory(L, loc);
 	if (lower_is_noreturn(L, decl, name)) {
 		lower_ensure(L);

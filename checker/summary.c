@@ -145,6 +145,20 @@ static void set_acquire(struct summary *s, const struct rule_acquire *under, str
 	s->via_loc.line = s->ret.line;
 }
 
+struct call_ctx {
+	const struct summaries *S;
+	const char *unit;                   /* the calling function's */
+};
+
+/* Whether the call ev never returns, by its callee's summary (ctx: struct call_ctx). */
+static bool call_never_returns(const struct ir_event *ev, void *ctx)
+{
+	const struct call_ctx *c = ctx;
+	const struct summary *s = summaries_find(c->S, ev->key, c->unit);
+
+	return s && s->noreturn;
+}
+
 struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete)
 {
 	const struct ir_func *f = b->f;
@@ -159,7 +173,10 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->name = f->name;
 	s->loc = f->loc;
 	s->nparams = n;
-	s->noreturn = !b->any_exit;
+	/* never returns only when no path can: a walk that found no exit
+	   because of what it assumed about values says nothing */
+	s->noreturn = !b->any_exit &&
+		      !ir_func_may_return(f, call_never_returns, &(struct call_ctx){ S, f->unit });
 	if (s->noreturn)
 		return s;
 	if (b->ret_fresh && !b->ret_bad && return_fails(b, &fails)) {
