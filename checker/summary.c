@@ -392,11 +392,25 @@ static void visit(struct walk *w, size_t i)
 	w->state[i] = 2;
 }
 
+/*
+ * Whether a and b, two bodies of one external name, are one definition
+ * seen twice: the same place in the same file (libtool compiles every file
+ * twice, with and without -fPIC; an inline function in a header is seen by
+ * every file including it).  Two programs of one database defining the
+ * same name in two files are not.
+ */
+static bool same_definition(const struct ir_func *a, const struct ir_func *b)
+{
+	return a->loc.line == b->loc.line && a->loc.col == b->loc.col &&
+	       a->loc.file && b->loc.file && !strcmp(a->loc.file, b->loc.file);
+}
+
 void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
 			   const struct analyse_opts *opts, struct analyse_stats *stats)
 {
 	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats };
 	size_t i;
+	intptr_t j;
 
 	strmap_init(&w.by_key);
 	w.state = xcalloc(n + 1, 1);
@@ -412,9 +426,10 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 		snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
 		strmap_put(&S->bodies, arena_strdup(&S->arena, local), (void *)1);
 		strmap_put(&w.by_key, arena_strdup(&S->arena, local), (void *)(intptr_t)(i + 1));
-		if (!strmap_get(&w.by_key, f->key))
+		j = (intptr_t)strmap_get(&w.by_key, f->key);
+		if (!j)
 			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
-		else
+		else if (j > 0 && !same_definition(fns[j - 1], f))
 			strmap_put(&w.by_key, f->key, (void *)-1);     /* defined twice */
 	}
 	for (i = 0; i < n; i++)
