@@ -375,13 +375,17 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 	set_val(A, s, ev->var, TOP);
 }
 
-/* A store we do not follow: the values in memory are forgotten, but pure results hanging from a local. */
+/*
+ * A store or call we do not follow: the values in memory are forgotten,
+ * but pure results hanging from a local and what hangs from a parameter
+ * the function never hands out (an_forgotten()).
+ */
 static void forget(struct an *A, unsigned char *s)
 {
 	size_t i;
 
 	for (i = 0; i < A->nmem; i++)
-		if (!(A->f->vars[A->mem[i]].flags & VAR_PURE) || A->f->vars[A->mem[i]].parent < 0)
+		if (an_forgotten(A, A->mem[i]))
 			set_val(A, s, A->mem[i], TOP);
 }
 

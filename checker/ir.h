@@ -137,6 +137,9 @@ struct ir_site {
 	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
 	int error_var1;                     /* 1 + a GError * variable whose address the call
 					       got (GLib: set exactly when the call fails), or 0 */
+	bool error_implies;                 /* (analyse) error_var1 set means the call failed,
+					       but 0 does not mean it succeeded (a callee's
+					       summary error_arg) */
 	int led_by;                         /* 1 + another site of the same call whose test
 					       decides this one too (mkstemp's file goes with
 					       its descriptor), or 0 */

@@ -501,6 +501,26 @@ static bool writes_memory(const struct call_acq *acqs, size_t nacq)
 	return false;
 }
 
+/*
+ * Whether call hands a function to its callee (qsort's comparison): that
+ * function may run during the call and write any memory (a global flag).
+ */
+static bool passes_callback(CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call), i;
+
+	for (i = 0; i < n; i++) {
+		CXType t = clang_getCanonicalType(
+			clang_getCursorType(clang_Cursor_getArgument(call, (unsigned)i)));
+
+		if (t.kind == CXType_Pointer)
+			t = clang_getCanonicalType(clang_getPointeeType(t));
+		if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+			return true;
+	}
+	return false;
+}
+
 /* Lowers argument a (number ai) of a call to fn, a callee some rule names. */
 static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a, int ai,
 			   unsigned relmask, struct call_acq *acqs, size_t nacq,
@@ -799,7 +819,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 	}
 
-	if (!fn || !(fn->borrow || fn->acquire || fn->release) || writes_memory(acqs, nacq))
+	if (!fn || !(fn->borrow || fn->acquire || fn->release) || writes_memory(acqs, nacq) ||
+	    passes_callback(call))
 		lower_forget_memory(L, loc);
 	if (lower_is_noreturn(L, decl, name)) {
 		lower_ensure(L);

@@ -18,6 +18,7 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->f = f;
 	b->returns_arg = -1;
 	b->rel_all = ~0ULL;
+	b->err_ok = ~0ULL;
 }
 
 static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
@@ -80,6 +81,14 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		b->out_missing = true;
 		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
 	}
+
+	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
+	if (o->ret == RET_FRESH)
+		b->err_ok &= o->err_zero | o->err_linked | o->err_void;
+	else if (o->ret != RET_CONST || o->value != 0)
+		b->err_ok &= o->err_zero | o->err_void;      /* neither a handle nor NULL */
+	else
+		b->err_used |= o->err_set | o->err_linked;
 
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
@@ -184,6 +193,13 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->ret.fails = fails;
 		s->ret.ok_value = b->ret_acq->ok_value;
 		set_acquire(s, b->ret_acq, b->ret_loc);
+		if (fails == FAIL_NULL) {
+			uint64_t e = b->err_ok & b->err_used;
+
+			for (i = 0; i < n && !s->error_arg; i++)
+				if (e & (1ULL << i))
+					s->error_arg = i + 1;
+		}
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
 		   (!b->out_missing ? (fails = FAIL_NEVER, true) : status_fails(b, &fails))) {
@@ -229,6 +245,8 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_OUT)
 		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->error_arg)
+		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)
 		fprintf(out, " returns arg %d", s->returns_arg);
 	for (i = 0; i < s->nparams; i++) {
