@@ -158,12 +158,48 @@ void an_push(struct an *A, int block, const unsigned char *s, int parent)
 
 /* ---- exits ---- */
 
+/*
+ * What this exit leaves in each *param: 0, set, or the error flag of the
+ * call whose handle (site ret_site) is returned; and which parameters are
+ * NULL here (nothing can be stored through them).
+ */
+static void error_cells(struct an *A, unsigned char *s, int ret_site, struct exit_obs *o)
+{
+	const struct slot_st *sl = slots(A, s);
+	size_t k;
+
+	for (k = 0; k < A->nmem; k++) {
+		int v = A->mem[k], p = an_param_cell(A, v);
+		const struct var_st *w;
+		const struct val *d;
+		uint64_t bit;
+
+		if (p < 0 || p >= SUMMARY_MAX_PARAMS)
+			continue;
+		bit = 1ULL << p;
+		w = vst(A, s, v);
+		d = an_tracks_value(A, v) ? vval(A, s, v) : NULL;
+		if ((A->sites[A->first_param + (size_t)p].ndst &&
+		     sl[A->base[A->first_param + (size_t)p]].st == RS_FAILED) ||
+		    (an_tracks_value(A, p) && vval(A, s, p)->lo == 0 && vval(A, s, p)->hi == 0))
+			o->err_void |= bit;     /* if (parseerr != NULL) *parseerr = err; */
+		if (w && w->role == ROLE_ERROR && w->bind >= 0 && w->bind == ret_site &&
+		    A->sites[ret_site].error_implies)
+			o->err_linked |= bit;
+		else if (d && d->lo == 0 && d->hi == 0 && !d->has_ex)
+			o->err_zero |= bit;
+		else if (d && (d->lo > 0 || d->hi < 0 || (d->has_ex && d->ex == 0)))
+			o->err_set |= bit;
+	}
+}
+
 /* Describes this exit path to the summary builder. */
 static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t)
 {
 	const struct slot_st *sl = slots(A, s);
 	struct exit_obs o;
 	size_t x;
+	int ret_site = -1;
 
 	memset(&o, 0, sizeof(o));
 	o.ret = RET_NONE;
@@ -180,6 +216,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.ret = RET_PARAM;
 				o.param = (int)((size_t)A->slot_site[b] - A->first_param) + 1;
 			} else if (!param_slot(A, b) && live(sl[b].st)) {
+				ret_site = A->slot_site[b];
 				o.ret = RET_FRESH;
 				o.acq = site->acq;
 				o.acq_loc = site->loc;
@@ -218,6 +255,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 			o.out_loc = site_of_slot(A, (int)x)->loc;
 		}
 	}
+	error_cells(A, s, ret_site, &o);
 	summary_observe(A->sb, &o);
 }
 
@@ -362,6 +400,7 @@ out:
 	free(A.has_kids);
 	free(A.mem);
 	free(A.released_obj);
+	free(A.exposed);
 	free(A.doomed);
 	free(A.cv);
 	free(A.rv);

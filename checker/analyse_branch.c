@@ -273,8 +273,11 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 				continue;
 			if (!outcome && acq->fails == FAIL_NEVER)
 				continue;
-			/* GLib: the GError is set exactly when the call failed */
-			d = error ? (outcome ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0)) :
+			/* GLib: the GError is set exactly when the call failed; a
+			   summary's error flag is set only when it failed */
+			d = error ? (outcome ? an_dom(0, 0, false, 0) :
+				     A->sites[site].error_implies ? TOP :
+				     an_dom(INT64_MIN, INT64_MAX, true, 0)) :
 			    status ? an_status_domain(acq, outcome) :
 			    an_handle_domain(acq, outcome, A->f->vars[t->var].flags & VAR_POINTER);
 			d = an_val_meet(d, known);

@@ -375,13 +375,17 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 	set_val(A, s, ev->var, TOP);
 }
 
-/* A store we do not follow: the values in memory are forgotten, but pure results hanging from a local. */
+/*
+ * A store or call we do not follow: the values in memory are forgotten,
+ * but pure results hanging from a local and what hangs from a parameter
+ * the function never hands out (an_forgotten()).
+ */
 static void forget(struct an *A, unsigned char *s)
 {
 	size_t i;
 
 	for (i = 0; i < A->nmem; i++)
-		if (!(A->f->vars[A->mem[i]].flags & VAR_PURE) || A->f->vars[A->mem[i]].parent < 0)
+		if (an_forgotten(A, A->mem[i]))
 			set_val(A, s, A->mem[i], TOP);
 }
 
@@ -486,6 +490,9 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	const struct summary *S = A->opts->summaries ?
 		summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
 	const struct ir_site *site = &A->sites[ev->site];
+	/* no summary and no body anywhere: an unknown callee */
+	bool unknown = !S && !(A->opts->summaries &&
+			       summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
 	int i;
 
 	if (S && S->noreturn)
@@ -496,6 +503,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		if (a->kind == ARG_NONE)
 			continue;
+		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
+			continue;   /* a const T * parameter, or a C library function */
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
 		if (a->kind == ARG_ADDR) {
 			/* the out-parameter of an acquisition is handled below; any
@@ -516,9 +525,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.rel = ev->guess_rel;
 			rel.callee = ev->callee;
 			do_release(A, s, &rel);
-		} else if (!S && A->opts->borrow_unknown &&
-			   !(A->opts->summaries &&
-			     summaries_has_body(A->opts->summaries, ev->key, A->f->unit))) {
+		} else if (unknown && A->opts->borrow_unknown) {
 			/* unknown-callees: borrow: the caller still owns it */
 		} else if (!S || !bit || (i >= S->nparams && S->keeps_varargs)) {
 			/* (a variadic callee's extra arguments, kept through va_arg) */

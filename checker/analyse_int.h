@@ -87,6 +87,8 @@ struct an {
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *doomed;           /* block -> every path from it dies in a noreturn call */
 	bool *has_kids;         /* var -> array slots have it as parent */
+	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
+				   stored, returned): memory through it may change */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
 	size_t nmem;
 	uint64_t *live;         /* per block: values that may be read before written */
@@ -166,6 +168,12 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 }
 
 /* Whether slot x stands for a parameter (summary mode): never reported. */
+/* Whether a store or call we do not follow forgets memory variable v. */
+bool an_forgotten(const struct an *A, int v);
+
+/* For the variable *p with p parameter N (0-based), N; else -1. */
+int an_param_cell(const struct an *A, int v);
+
 static inline bool param_slot(const struct an *A, int x)
 {
 	return (size_t)A->slot_site[x] >= A->first_param;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 static void liveness(struct an *A);
+static void exposed_params(struct an *A);
 
 /* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
 static const struct rule_acquire param_pointer = {
@@ -102,6 +103,12 @@ static void complete_sites(struct an *A)
 			if (S->ret.shape == SHAPE_RETURN) {
 				site->dst = e->var;
 				site->ndst = 1;
+				if (S->error_arg && S->error_arg <= e->nargs &&
+				    e->args[S->error_arg - 1].kind == ARG_ADDR && !site->error_var1) {
+					/* p = sort_items(.., &too_deep): too_deep set means p is NULL */
+					site->error_var1 = e->args[S->error_arg - 1].var + 1;
+					site->error_implies = true;
+				}
 			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_ADDR) {
 				site->dst = e->args[S->ret.arg - 1].var;
 				site->status = e->var;
@@ -172,6 +179,7 @@ void an_layout(struct an *A)
 			A->has_kids[f->vars[i].parent] = true;
 	}
 	complete_sites(A);
+	exposed_params(A);
 	A->base = xmalloc((A->nsites + 1) * sizeof(int));
 	for (s = 0; s < A->nsites; s++) {
 		A->base[s] = (int)A->nslots;
@@ -220,6 +228,13 @@ void an_layout(struct an *A)
 				A->cv[blk->term.var] = (int)A->ncv++;
 		}
 	}
+	/* summary mode: what each exit leaves in *param (an error flag?) */
+	for (i = 0; A->sb && i < f->nvars; i++)
+		if (an_param_cell(A, (int)i) >= 0) {
+			mark(A, (int)i);
+			if (A->cv[i] < 0)
+				A->cv[i] = (int)A->ncv++;
+		}
 	/* values flow into tested variables through assignments */
 	while (grew) {
 		grew = false;
@@ -248,6 +263,68 @@ void an_layout(struct an *A)
 		A->size = 1;
 }
 
+/*
+ * Whether a store or call we do not follow forgets memory variable v: not
+ * a pure result hanging from a local, nor a value reached through a
+ * parameter that the function never hands out (*too_deep, opt->verbose:
+ * only a pointer derived from that parameter could write there).
+ */
+bool an_forgotten(const struct an *A, int v)
+{
+	int root = A->f->vars[v].parent;
+
+	if (root < 0)
+		return true;
+	if (root < A->f->nparams && !A->exposed[root])
+		return false;
+	return !(A->f->vars[v].flags & VAR_PURE);
+}
+
+/* Marks the parameters that are handed out: passed, copied, stored, returned. */
+static void exposed_params(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i;
+	int a;
+
+	A->exposed = xcalloc((size_t)f->nparams + 1, sizeof(bool));
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+
+			if (e->kind == EV_CALL)
+				for (a = 0; a < e->nargs; a++)
+					if (e->args[a].kind != ARG_NONE && e->args[a].var >= 0 &&
+					    e->args[a].var < f->nparams)
+						A->exposed[e->args[a].var] = true;
+			if ((e->kind == EV_ESCAPE || e->kind == EV_RELEASE || e->kind == EV_CLOBBER) &&
+			    e->var >= 0 && e->var < f->nparams)
+				A->exposed[e->var] = true;
+			if (e->kind == EV_ASSIGN && e->src >= 0 && e->src < f->nparams)
+				A->exposed[e->src] = true;
+			if (e->kind == EV_ACQUIRE && f->sites[e->site].from >= 0 &&
+			    f->sites[e->site].from < f->nparams)
+				A->exposed[f->sites[e->site].from] = true;
+		}
+		if (blk->term.kind == T_RETURN && blk->term.var >= 0 && blk->term.var < f->nparams)
+			A->exposed[blk->term.var] = true;
+	}
+}
+
+/* For *p with p parameter N (0-based), N; else -1. */
+int an_param_cell(const struct an *A, int v)
+{
+	const struct ir_var *x = &A->f->vars[v];
+
+	if (!(x->flags & VAR_MEMORY) || x->parent < 0 || x->parent >= A->f->nparams ||
+	    !x->name || x->name[0] != '*' || !A->f->vars[x->parent].name ||
+	    strcmp(x->name + 1, A->f->vars[x->parent].name))
+		return -1;
+	return x->parent;
+}
+
 static int f_root(const struct an *A, int v)
 {
 	return A->f->vars[v].parent;
@@ -272,6 +349,10 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 	memcpy(in, out, A->lwords * sizeof(*in));
 	if ((blk->term.kind == T_BRANCH || blk->term.kind == T_RETURN) && blk->term.var >= 0)
 		live_set(in, A->cv[blk->term.var], true);
+	if (A->sb && (blk->term.kind == T_RETURN || blk->term.kind == T_END))
+		for (k = 0; k < A->nmem; k++)
+			if (an_param_cell(A, A->mem[k]) >= 0)
+				live_set(in, A->cv[A->mem[k]], true);   /* the summary reads *param */
 	for (i = blk->nev; i-- > 0;) {
 		const struct ir_event *e = &blk->ev[i];
 		const struct ir_site *site;
@@ -295,8 +376,7 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 				live_set(in, A->cv[e->var], false);
 			else
 				for (k = 0; k < A->nmem; k++)
-					if (!(A->f->vars[A->mem[k]].flags & VAR_PURE) ||
-					    f_root(A, A->mem[k]) < 0)
+					if (an_forgotten(A, A->mem[k]))
 						live_set(in, A->cv[A->mem[k]], false);
 			break;
 		case EV_CALL:

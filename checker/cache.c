@@ -141,6 +141,7 @@ static void put_func(struct wbuf *b, const struct ir_func *f)
 			for (a = 0; a < e->nargs; a++) {
 				put_i64(b, e->args[a].kind);
 				put_i64(b, e->args[a].var);
+				put_i64(b, e->args[a].borrowed);
 			}
 			put_i64(b, e->guess_acq != NULL);
 			if (e->guess_acq)
@@ -338,6 +339,7 @@ static struct ir_func *get_func(struct rbuf *r)
 			for (j = 0; j < e.nargs; j++) {
 				e.args[j].kind = (enum ir_arg_kind)get_i64(r);
 				e.args[j].var = (int)get_i64(r);
+				e.args[j].borrowed = get_i64(r) != 0;
 			}
 			if (has_rel) {
 				const struct rule_fn *fn = e.callee ? rules_lookup(r->rules, e.callee) : NULL;

@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct ir_func *ir_func_new(const char *name)
@@ -141,7 +142,9 @@ void ir_dump(const struct ir_func *f, void *file)
 
 				fprintf(out, "call %s(", e->key);
 				for (a = 0; a < e->nargs; a++)
-					fprintf(out, "%s%s%s", a ? ", " : "",
+					fprintf(out, "%s%s%s%s", a ? ", " : "",
+						e->args[a].kind != ARG_NONE && e->args[a].borrowed ?
+						"borrowed " : "",
 						e->args[a].kind == ARG_ADDR ? "&" : "",
 						e->args[a].kind == ARG_NONE ? "_" : var_name(f, e->args[a].var));
 				fprintf(out, ") -> %s\n", var_name(f, e->var));
@@ -184,4 +187,62 @@ void ir_dump(const struct ir_func *f, void *file)
 			break;
 		}
 	}
+}
+
+/* Whether block b holds a call that never returns, by dead_call. */
+static bool block_dies(const struct ir_block *b,
+		       bool (*dead_call)(const struct ir_event *ev, void *ctx), void *ctx)
+{
+	size_t i;
+
+	for (i = 0; dead_call && i < b->nev; i++)
+		if (b->ev[i].kind == EV_CALL && dead_call(&b->ev[i], ctx))
+			return true;
+	return false;
+}
+
+bool ir_func_may_return(const struct ir_func *f,
+			bool (*dead_call)(const struct ir_event *ev, void *ctx), void *ctx)
+{
+	bool *seen, found = false;
+	int *stack;
+	size_t n = 0;
+
+	if (f->entry < 0 || (size_t)f->entry >= f->nblocks)
+		return false;
+	seen = xcalloc(f->nblocks, sizeof(*seen));
+	stack = xmalloc(f->nblocks * sizeof(*stack));
+	stack[n++] = f->entry;
+	seen[f->entry] = true;
+	while (n && !found) {
+		const struct ir_block *b = &f->blocks[stack[--n]];
+		const struct ir_term *t = &b->term;
+		int next[2], k, m = 0;
+
+		if (block_dies(b, dead_call, ctx))
+			continue;
+		switch (t->kind) {
+		case T_RETURN:
+		case T_END:
+			found = true;
+			break;
+		case T_GOTO:
+			next[m++] = t->target;
+			break;
+		case T_BRANCH:
+			next[m++] = t->t;
+			next[m++] = t->f;
+			break;
+		default:
+			break;
+		}
+		for (k = 0; k < m; k++)
+			if (next[k] >= 0 && (size_t)next[k] < f->nblocks && !seen[next[k]]) {
+				seen[next[k]] = true;
+				stack[n++] = next[k];
+			}
+	}
+	free(stack);
+	free(seen);
+	return found;
 }

@@ -92,6 +92,10 @@ enum ir_arg_kind {
 struct ir_arg {
 	enum ir_arg_kind kind;
 	int var;
+	bool borrowed;      /* a callee with no rule and no body anywhere only reads it:
+			       its parameter is `const T *`, or it is a C library
+			       function (rules' library-headers) and the argument is a
+			       value, not &var */
 };
 
 struct ir_event {
@@ -133,6 +137,9 @@ struct ir_site {
 	int from;                           /* variable passed as the transfer/reopen arg, or -1 */
 	int error_var1;                     /* 1 + a GError * variable whose address the call
 					       got (GLib: set exactly when the call fails), or 0 */
+	bool error_implies;                 /* (analyse) error_var1 set means the call failed,
+					       but 0 does not mean it succeeded (a callee's
+					       summary error_arg) */
 	int led_by;                         /* 1 + another site of the same call whose test
 					       decides this one too (mkstemp's file goes with
 					       its descriptor), or 0 */
@@ -236,5 +243,16 @@ int ir_site_add(struct ir_func *f, const struct ir_site *s);
 
 /* Prints the IR in a readable form (for --dump-ir and debugging). */
 void ir_dump(const struct ir_func *f, void *file /* FILE * */);
+
+/*
+ * Whether some return or closing brace of f can be reached from its entry
+ * along the control flow, whatever the conditions: a function that never
+ * returns is one where none can (every path ends in a call that never
+ * returns, or loops forever).  dead_call(ev, ctx), when not NULL, says
+ * whether the EV_CALL ev never returns (its callee's summary says so): a
+ * block holding one ends there.
+ */
+bool ir_func_may_return(const struct ir_func *f,
+			bool (*dead_call)(const struct ir_event *ev, void *ctx), void *ctx);
 
 #endif

@@ -240,6 +240,51 @@ static int call_gerror(struct lower *L, CXCursor call)
 	return -1;
 }
 
+/* Whether decl is declared in a header of the C library (rules' library-headers). */
+static bool in_library_header(struct lower *L, CXCursor decl)
+{
+	CXSourceLocation where = clang_getCursorLocation(clang_getCanonicalCursor(decl));
+	CXFile file = NULL;
+	CXString name;
+
+	if (!clang_Location_isInSystemHeader(where))
+		return false;
+	clang_getSpellingLocation(where, &file, NULL, NULL, NULL);
+	if (!file)
+		return false;
+	if (file != L->tu->lib_file) {
+		name = clang_getFileName(file);
+		L->tu->lib_file = file;
+		L->tu->lib_file_is = clang_getCString(name) &&
+				     rules_library_header(L->tu->rules, clang_getCString(name));
+		clang_disposeString(name);
+	}
+	return L->tu->lib_file_is;
+}
+
+/*
+ * Whether a callee of type fnty (a function type, or a pointer to one)
+ * with no rule and no body only reads its argument i: the parameter is a
+ * pointer to const (clang's analyzer: nothing frees through a const
+ * pointer), or, for a value rather than &var, the callee is a C library
+ * function (lib) that no rule says keeps it.
+ */
+static bool borrows_arg(CXType fnty, bool lib, int i, bool addr)
+{
+	CXType p;
+
+	fnty = clang_getCanonicalType(fnty);
+	if (fnty.kind == CXType_Pointer)
+		fnty = clang_getCanonicalType(clang_getPointeeType(fnty));
+	if (i < clang_getNumArgTypes(fnty)) {
+		p = clang_getCanonicalType(clang_getArgType(fnty, (unsigned)i));
+		if (p.kind == CXType_Pointer &&
+		    clang_isConstQualifiedType(clang_getPointeeType(p)))
+			return true;
+	}
+	return lib && !addr;
+}
+
 /*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
@@ -251,6 +296,8 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	int nargs = clang_Cursor_getNumArguments(call), i;
 	struct ir_event ev = { .kind = EV_CALL, .loc = loc, .src = -1 };
 	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 0 };
+	CXType fnty = clang_getCursorType(decl);
+	bool lib = in_library_header(L, decl);
 
 	ev.args = arena_alloc(&L->f->arena, (size_t)(nargs > 0 ? nargs : 1) * sizeof(*ev.args));
 	for (i = 0; i < nargs; i++) {
@@ -268,6 +315,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].kind = o.kind == OP_VAR ? ARG_VAR : ARG_NONE;
 			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
 		}
+		ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
 		lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
@@ -435,6 +483,42 @@ static struct call_acq *acq_at_arg(struct call_acq *acqs, size_t n, int ai)
 		if (acqs[k].acq->shape != SHAPE_RETURN && acqs[k].acq->arg == ai)
 			return &acqs[k];
 	return NULL;
+}
+
+/*
+ * Whether an acquisition stores its handle through a pointer that is not
+ * the address of a local (vasprintf(strp, ..) with strp a parameter):
+ * what was known of that memory (*strp = NULL before the call) is stale.
+ */
+static bool writes_memory(const struct call_acq *acqs, size_t nacq)
+{
+	size_t k;
+
+	for (k = 0; k < nacq; k++)
+		if (acqs[k].acq->shape != SHAPE_RETURN && acqs[k].acq->shape != SHAPE_OBJECT &&
+		    (acqs[k].out_to || !acqs[k].track))
+			return true;
+	return false;
+}
+
+/*
+ * Whether call hands a function to its callee (qsort's comparison): that
+ * function may run during the call and write any memory (a global flag).
+ */
+static bool passes_callback(CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call), i;
+
+	for (i = 0; i < n; i++) {
+		CXType t = clang_getCanonicalType(
+			clang_getCursorType(clang_Cursor_getArgument(call, (unsigned)i)));
+
+		if (t.kind == CXType_Pointer)
+			t = clang_getCanonicalType(clang_getPointeeType(t));
+		if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+			return true;
+	}
+	return false;
 }
 
 /* Lowers argument a (number ai) of a call to fn, a callee some rule names. */
@@ -686,12 +770,19 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		/* through a function pointer: an unknown callee */
 		CXCursor kid[1];
 
-		if (lower_children(call, kid, 1) >= 1)
+		CXType fnty = { .kind = CXType_Invalid };
+
+		if (lower_children(call, kid, 1) >= 1) {
 			lower_expr(L, kid[0], CTX_BORROW);
+			fnty = clang_getCursorType(kid[0]);
+		}
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
+			if (borrows_arg(fnty, false, i, false))
+				lower_expr(L, a, CTX_BORROW);   /* a const T * parameter */
+			else
+				lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 		}
 		lower_forget_memory(L, loc);
 		return op_none();
@@ -728,7 +819,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 	}
 
-	if (!fn || !(fn->borrow || fn->acquire || fn->release))
+	if (!fn || !(fn->borrow || fn->acquire || fn->release) || writes_memory(acqs, nacq) ||
+	    passes_callback(call))
 		lower_forget_memory(L, loc);
 	if (lower_is_noreturn(L, decl, name)) {
 		lower_ensure(L);

@@ -45,6 +45,8 @@ struct lower_tu {
 	struct strmap dealloc_of;   /* function name -> struct dealloc_attr * (its attribute) */
 	struct strmap deallocs;     /* deallocator name -> struct dealloc_attr * (the first
 				       attribute naming it) */
+	CXFile lib_file;            /* the last header asked about by lower_borrows_arg() */
+	bool lib_file_is;           /* ... and whether it is a C library header */
 };
 
 struct scope_var {

@@ -42,11 +42,11 @@ struct release_entry {
 	unsigned line;
 };
 
-enum { TOP_RESOURCES, TOP_BORROW, TOP_NORETURN };
-static const char *const top_keys[] = { "resources", "borrow", "noreturn" };
+enum { TOP_RESOURCES, TOP_BORROW, TOP_NORETURN, TOP_LIBRARY_HEADERS };
+static const char *const top_keys[] = { "resources", "borrow", "noreturn", "library-headers" };
 static const struct schema top_schema = {
 	"the top level", top_keys, ARRAY_SIZE(top_keys), 0,
-	"resources, borrow, noreturn",
+	"resources, borrow, noreturn, library-headers",
 };
 
 enum { RES_ID, RES_ACQUIRED, RES_RELEASED, RES_HELD, RES_ACQUIRE, RES_RELEASE, RES_NOUN,
@@ -455,6 +455,56 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 	return 0;
 }
 
+/*
+ * Loads one library-headers entry: a header as it is included
+ * ("stdio.h", "sys/stat.h"), or a directory of them (bits/ and a star).
+ */
+static int load_library_header(const struct loader *ld, yaml_node_t *n,
+			       const struct rule_resource *unused)
+{
+	const char *h;
+	size_t i, len;
+
+	(void)unused;
+	if (n->type != YAML_SCALAR_NODE) {
+		report_error_at(ld->file, line_of(n), col_of(n),
+				"expected a header name for a library-headers entry, found %s",
+				kind_name(n));
+		return -1;
+	}
+	h = rules_get_string(ld, n, "library-headers");
+	if (!h)
+		return -1;
+	len = strlen(h);
+	for (i = 0; i < len; i++) {
+		char c = h[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+			  (c == '/' && i > 0 && h[i - 1] != '/') ||
+			  (c == '*' && i == len - 1 && i > 0 && h[i - 1] == '/');
+
+		if (!ok || (c == '.' && i > 0 && h[i - 1] == '.')) {
+			report_error_at(ld->file, line_of(n), col_of(n),
+					"'%s' is not a header name (expected a relative path such as "
+					"'stdio.h', 'sys/stat.h' or 'bits/*')", h);
+			return -1;
+		}
+	}
+	if (!len || h[len - 1] == '/') {
+		report_error_at(ld->file, line_of(n), col_of(n),
+				"'%s' is not a header name (expected a relative path such as "
+				"'stdio.h', 'sys/stat.h' or 'bits/*')", h);
+		return -1;
+	}
+	if (ld->r->nlib_headers == ld->r->cap_lib_headers) {
+		ld->r->cap_lib_headers = ld->r->cap_lib_headers ? 2 * ld->r->cap_lib_headers : 64;
+		ld->r->lib_headers = xrealloc(ld->r->lib_headers,
+					      ld->r->cap_lib_headers * sizeof(*ld->r->lib_headers));
+	}
+	ld->r->lib_headers[ld->r->nlib_headers++] = arena_strdup(&ld->r->arena, h);
+	return 0;
+}
+
 /* Loads the top-level mapping of a document. */
 static int load_top(const struct loader *ld, yaml_node_t *root)
 {
@@ -472,6 +522,10 @@ static int load_top(const struct loader *ld, yaml_node_t *root)
 		ret = -1;
 	if (f.val[TOP_NORETURN] &&
 	    load_seq(ld, f.val[TOP_NORETURN], "noreturn", load_noreturn, NULL) < 0)
+		ret = -1;
+	if (f.val[TOP_LIBRARY_HEADERS] &&
+	    load_seq(ld, f.val[TOP_LIBRARY_HEADERS], "library-headers", load_library_header,
+		     NULL) < 0)
 		ret = -1;
 	return ret;
 }
@@ -568,6 +622,8 @@ void rules_init(struct rules *r)
 	strmap_init(&r->fns);
 	strmap_init(&r->resources);
 	r->nfiles = 0;
+	r->lib_headers = NULL;
+	r->nlib_headers = r->cap_lib_headers = 0;
 }
 
 /* Frees everything r holds; r can be initialised again. */
@@ -575,8 +631,41 @@ void rules_release(struct rules *r)
 {
 	strmap_release(&r->resources);
 	strmap_release(&r->fns);
+	free(r->lib_headers);
 	arena_release(&r->arena);
 	r->nfiles = 0;
+	r->lib_headers = NULL;
+	r->nlib_headers = r->cap_lib_headers = 0;
+}
+
+/*
+ * Whether path (a header file as the compiler found it) is one of the
+ * library headers: it ends in "/NAME" for an entry NAME, or lies below a
+ * directory "/DIR/" for an entry "DIR/" followed by a star.
+ */
+bool rules_library_header(const struct rules *r, const char *path)
+{
+	size_t i, plen = strlen(path);
+
+	for (i = 0; i < r->nlib_headers; i++) {
+		const char *h = r->lib_headers[i];
+		size_t hlen = strlen(h);
+
+		if (h[hlen - 1] == '*') {
+			const char *p = path;
+
+			/* "/DIR/" anywhere, with a file name after it */
+			while ((p = strstr(p, "/")) != NULL) {
+				if (!strncmp(p + 1, h, hlen - 1) && p[hlen] != '\0')
+					return true;
+				p++;
+			}
+		} else if (plen > hlen && path[plen - hlen - 1] == '/' &&
+			   !strcmp(path + plen - hlen, h)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Adds the rules of one file to r. */

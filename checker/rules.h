@@ -151,6 +151,13 @@ struct rules {
 	struct strmap fns;                  /* name -> struct rule_fn * */
 	struct strmap resources;            /* id -> struct rule_resource * */
 	unsigned nfiles;                    /* files loaded */
+	const char **lib_headers;           /* key "library-headers": headers of the C
+					       library ("stdio.h"; "bits/" and a star for
+					       any header below a bits/ directory),
+					       whose functions borrow their arguments unless a
+					       rule says otherwise; strings in arena, the
+					       array malloc'ed */
+	size_t nlib_headers, cap_lib_headers;
 };
 
 /* Initialises an empty rule set in place. */
@@ -175,6 +182,13 @@ int rules_load_dir(struct rules *r, const char *dir);
 
 /* Marks the function called name as never returning (name is copied). */
 void rules_add_noreturn(struct rules *r, const char *name);
+
+/*
+ * Whether path, the file a function is declared in, is a header of the C
+ * library named by a "library-headers" entry (it ends in "/stdio.h", or
+ * lies below a ".../sys/" directory for the entry "sys/" and a star).
+ */
+bool rules_library_header(const struct rules *r, const char *path);
 
 /* Returns what is known about the function called name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name);

@@ -18,6 +18,7 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->f = f;
 	b->returns_arg = -1;
 	b->rel_all = ~0ULL;
+	b->err_ok = ~0ULL;
 }
 
 static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
@@ -80,6 +81,14 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		b->out_missing = true;
 		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
 	}
+
+	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
+	if (o->ret == RET_FRESH)
+		b->err_ok &= o->err_zero | o->err_linked | o->err_void;
+	else if (o->ret != RET_CONST || o->value != 0)
+		b->err_ok &= o->err_zero | o->err_void;      /* neither a handle nor NULL */
+	else
+		b->err_used |= o->err_set | o->err_linked;
 
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
@@ -145,6 +154,20 @@ static void set_acquire(struct summary *s, const struct rule_acquire *under, str
 	s->via_loc.line = s->ret.line;
 }
 
+struct call_ctx {
+	const struct summaries *S;
+	const char *unit;                   /* the calling function's */
+};
+
+/* Whether the call ev never returns, by its callee's summary (ctx: struct call_ctx). */
+static bool call_never_returns(const struct ir_event *ev, void *ctx)
+{
+	const struct call_ctx *c = ctx;
+	const struct summary *s = summaries_find(c->S, ev->key, c->unit);
+
+	return s && s->noreturn;
+}
+
 struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete)
 {
 	const struct ir_func *f = b->f;
@@ -159,7 +182,10 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->name = f->name;
 	s->loc = f->loc;
 	s->nparams = n;
-	s->noreturn = !b->any_exit;
+	/* never returns only when no path can: a walk that found no exit
+	   because of what it assumed about values says nothing */
+	s->noreturn = !b->any_exit &&
+		      !ir_func_may_return(f, call_never_returns, &(struct call_ctx){ S, f->unit });
 	if (s->noreturn)
 		return s;
 	if (b->ret_fresh && !b->ret_bad && return_fails(b, &fails)) {
@@ -167,6 +193,13 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->ret.fails = fails;
 		s->ret.ok_value = b->ret_acq->ok_value;
 		set_acquire(s, b->ret_acq, b->ret_loc);
+		if (fails == FAIL_NULL) {
+			uint64_t e = b->err_ok & b->err_used;
+
+			for (i = 0; i < n && !s->error_arg; i++)
+				if (e & (1ULL << i))
+					s->error_arg = i + 1;
+		}
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
 		   (!b->out_missing ? (fails = FAIL_NEVER, true) : status_fails(b, &fails))) {
@@ -212,6 +245,8 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_OUT)
 		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->error_arg)
+		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)
 		fprintf(out, " returns arg %d", s->returns_arg);
 	for (i = 0; i < s->nparams; i++) {
@@ -375,11 +410,25 @@ static void visit(struct walk *w, size_t i)
 	w->state[i] = 2;
 }
 
+/*
+ * Whether a and b, two bodies of one external name, are one definition
+ * seen twice: the same place in the same file (libtool compiles every file
+ * twice, with and without -fPIC; an inline function in a header is seen by
+ * every file including it).  Two programs of one database defining the
+ * same name in two files are not.
+ */
+static bool same_definition(const struct ir_func *a, const struct ir_func *b)
+{
+	return a->loc.line == b->loc.line && a->loc.col == b->loc.col &&
+	       a->loc.file && b->loc.file && !strcmp(a->loc.file, b->loc.file);
+}
+
 void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
 			   const struct analyse_opts *opts, struct analyse_stats *stats)
 {
 	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats };
 	size_t i;
+	intptr_t j;
 
 	strmap_init(&w.by_key);
 	w.state = xcalloc(n + 1, 1);
@@ -395,9 +444,10 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 		snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
 		strmap_put(&S->bodies, arena_strdup(&S->arena, local), (void *)1);
 		strmap_put(&w.by_key, arena_strdup(&S->arena, local), (void *)(intptr_t)(i + 1));
-		if (!strmap_get(&w.by_key, f->key))
+		j = (intptr_t)strmap_get(&w.by_key, f->key);
+		if (!j)
 			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
-		else
+		else if (j > 0 && !same_definition(fns[j - 1], f))
 			strmap_put(&w.by_key, f->key, (void *)-1);     /* defined twice */
 	}
 	for (i = 0; i < n; i++)

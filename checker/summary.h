@@ -49,6 +49,10 @@ struct summary {
 	int nparams;
 	bool keeps_varargs;                 /* the arguments after the named ones may be kept
 					       (read with va_arg, or handed to a callee that may) */
+	int error_arg;                      /* with ret (SHAPE_RETURN): *param N non-zero after
+					       the call means it failed (returned NULL), as in
+					       p = sort_items(.., &too_deep); if (too_deep) ..;
+					       0 if none */
 };
 
 struct summaries {
@@ -83,6 +87,11 @@ struct exit_obs {
 	uint64_t released;                  /* bit N-1: parameter N released on the path */
 	uint64_t null;                      /* ... tested NULL (or negative): nothing to release */
 	uint64_t kept;                      /* ... stored or passed on */
+	uint64_t err_zero;                  /* *param N is 0 at this exit */
+	uint64_t err_set;                   /* *param N is known non-zero at this exit */
+	uint64_t err_linked;                /* *param N is the error flag of the call whose
+					       handle is returned (non-zero: it failed) */
+	uint64_t err_void;                  /* param N is NULL here: nothing is stored */
 };
 
 /* Collects the exit paths of one function while it is analysed. */
@@ -106,6 +115,9 @@ struct summary_builder {
 	uint64_t rel_all, rel_some, kept;
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
+	uint64_t err_ok;                    /* *param N is 0 (or the returned handle's own
+					       error flag) on every exit returning a handle */
+	uint64_t err_used;                  /* ... and set on some exit returning NULL */
 };
 
 void summary_begin(struct summary_builder *b, const struct ir_func *f);
