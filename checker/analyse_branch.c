@@ -120,6 +120,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
+	case FAIL_NONPOSITIVE: return ok ? an_dom(1, INT64_MAX, false, 0) : an_dom(INT64_MIN, 0, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
 	}
 	return TOP;
@@ -133,6 +134,7 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
+	case FAIL_NONPOSITIVE: return ok ? an_dom(1, INT64_MAX, false, 0) : an_dom(INT64_MIN, 0, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
 				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);

@@ -101,6 +101,7 @@ static const char *const fail_names[] = {
 	[FAIL_MAP_FAILED] = "map-failed",
 	[FAIL_NEVER] = "never",
 	[FAIL_HELD] = "held",
+	[FAIL_NONPOSITIVE] = "non-positive",
 };
 
 /* Stores the "fails" value v in *out. */
@@ -110,18 +111,18 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 
 	if (v->type == YAML_SCALAR_NODE) {
 		for (i = 0; i < ARRAY_SIZE(fail_names); i++) {
-			if (strcmp(text_of(v), fail_names[i]) == 0) {
+			if (fail_names[i] && strcmp(text_of(v), fail_names[i]) == 0) {
 				*out = (enum rule_fail)i;
 				return 0;
 			}
 		}
 		report_error_at(ld->file, line_of(v), col_of(v),
-				"invalid 'fails' value '%s' (expected null, negative, nonzero, map-failed, never or held)",
+				"invalid 'fails' value '%s' (expected null, negative, non-positive, nonzero, map-failed, never or held)",
 				text_of(v));
 		return -1;
 	}
 	report_error_at(ld->file, line_of(v), col_of(v),
-			"expected null, negative, nonzero, map-failed, never or held for 'fails', found %s",
+			"expected null, negative, non-positive, nonzero, map-failed, never or held for 'fails', found %s",
 			kind_name(v));
 	return -1;
 }

@@ -228,7 +228,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 }
 
 static const char *const fails_name[] = {
-	"null", "negative", "nonzero", "map-failed", "never", "held", "ok-value",
+	"null", "negative", "nonzero", "map-failed", "never", "held", "ok-value", "non-positive",
 };
 
 void summary_dump(const struct summary *s, void *file)

@@ -4,7 +4,7 @@
 // RUN: not %leakcheck --rules %S/../Inputs/rules-broken/bad-enum.yml %s -- > %t.out 2> %t.err
 // RUN: FileCheck %s -DFILE=%S/../Inputs/rules-broken/bad-enum.yml --implicit-check-not=error: < %t.err
 // RUN: FileCheck %s --check-prefix=OUT --allow-empty < %t.out
-// CHECK: {{^}}[[FILE]]:8:36: error: invalid 'fails' value 'zero' (expected null, negative, nonzero, map-failed, never or held)
+// CHECK: {{^}}[[FILE]]:8:36: error: invalid 'fails' value 'zero' (expected null, negative, non-positive, nonzero, map-failed, never or held)
 // OUT-NOT: {{.}}
 #include <stdlib.h>
 
