@@ -120,7 +120,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
-	case FAIL_NONPOSITIVE: return ok ? an_dom(1, INT64_MAX, false, 0) : an_dom(INT64_MIN, 0, false, 0);
+	case FAIL_NONPOSITIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
 	}
 	return TOP;
@@ -134,7 +134,7 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NEGATIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
-	case FAIL_NONPOSITIVE: return ok ? an_dom(1, INT64_MAX, false, 0) : an_dom(INT64_MIN, 0, false, 0);
+	case FAIL_NONPOSITIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(INT64_MIN, -1, false, 0);
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
 				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);
@@ -235,6 +235,21 @@ bool an_tracks_value(const struct an *A, int var)
 	return var >= 0 && A->cv[var] >= 0;
 }
 
+/*
+ * Whether the edge (true when edge) of t keeps only values <= 0: `<= 0`,
+ * `< 1` taken, `> 0`, `>= 1` not taken.  For a fails: non-positive result
+ * (asprintf's length) that is the failure test, though 0 is a success.
+ */
+static bool zero_fails(const struct ir_term *t, int edge)
+{
+	enum ir_cmp c = t->cmp;
+
+	if (!edge)
+		c = c == CMP_GT ? CMP_LE : c == CMP_GE ? CMP_LT : c == CMP_LE ? CMP_GT :
+		    c == CMP_LT ? CMP_GE : c;
+	return (c == CMP_LE && t->value == 0) || (c == CMP_LT && t->value == 1);
+}
+
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
 {
@@ -292,6 +307,8 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 			for (edge = 1; edge >= 0; edge--) {
 				if ((edge && r == NO) || (!edge && r == YES))
 					continue;
+				if (outcome && acq->fails == FAIL_NONPOSITIVE && zero_fails(t, edge))
+					continue;       /* asprintf(..) <= 0: the failure test */
 				memcpy(n, s, A->size);
 				if (st == RS_UNCHECKED) {
 					struct val e = d;

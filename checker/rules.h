@@ -45,8 +45,9 @@ enum rule_fail {
 			       getline): only a NULL handle (out of memory) holds nothing */
 	FAIL_UNLESS,        /* key "ok-value: N": succeeded exactly when the value is N
 			       (EVP_PKEY_keygen: 1; PQresultStatus: PGRES_COMMAND_OK) */
-	FAIL_NONPOSITIVE,   /* "non-positive": the value is <= 0 on failure, > 0 on success
-			       (asprintf's length, scandir's count: `<= 0` is the usual test) */
+	FAIL_NONPOSITIVE,   /* "non-positive": like "negative" (< 0 on failure, 0 is a
+			       success), but a test `<= 0` / `< 1` is read as the failure
+			       test (asprintf's length, scandir's count) */
 };
 
 /* Where the acquired handle goes (keys "out", "out-array", "object"). */
