@@ -757,6 +757,18 @@ void report_error(const char *fmt, ...)
 	fputc('\n', out);
 }
 
+void report_warning(const char *fmt, ...)
+{
+	FILE *out = err_out();
+	va_list ap;
+
+	fputs("leakcheck: warning: ", out);
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	fputc('\n', out);
+}
+
 void report_verbose(const char *fmt, ...)
 {
 	FILE *out = err_out();

@@ -155,6 +155,9 @@ void report_error_at(const char *file, unsigned line, unsigned col, const char *
 /* Prints "leakcheck: error: MESSAGE" to stderr. */
 void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints "leakcheck: warning: MESSAGE" to stderr (something is off, but the run goes on). */
+void report_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "leakcheck: MESSAGE" to stderr when verbose. */
 void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
