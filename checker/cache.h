@@ -8,13 +8,23 @@
  * the file's path; it is valid while the main file and every file it
  * included keep the size and modification time recorded when it was
  * written (as ccache's direct mode does).  Units with parse errors are
- * never stored.  Entries are written to a temporary file and renamed, so
- * parallel workers and runs never see half an entry.
+ * never stored.  Entries are written to a fresh temporary file (mkstemp,
+ * mode 0600) and renamed, so parallel workers and runs never see half an
+ * entry.
+ *
+ * The cache trusts nothing it reads: a directory that belongs to another
+ * user, or that others may write to without the sticky bit, is not used
+ * (one warning); an entry that is not a regular file of ours, or that
+ * others may write to, is ignored; an entry's checksum (zlib's crc32) and
+ * every count, index and rule reference in it are checked, and anything
+ * wrong is a miss (the file is parsed again; a note under --verbose),
+ * never a crash and never different findings.
  *
  * What it does not handle: eviction (delete the directory to empty it);
  * headers that a compiler would find in a different place after a new
  * file appears earlier on the include path (the same limit as ccache's
- * direct mode).
+ * direct mode); an attacker who is the same user (they could run
+ * anything anyway).
  */
 #ifndef LEAKCHECK_CACHE_H
 #define LEAKCHECK_CACHE_H
@@ -34,10 +44,14 @@ struct cache {
 };
 
 /*
- * Sets up the cache in dir (created if missing; NULL disables it).
- * Returns -1 with one error line if dir cannot be made.
+ * Sets up the cache in dir (NULL disables it).  dir is created (mode
+ * 0700) if missing; with parents, so are its missing parents (the default
+ * directory), else its parent must exist (a directory the user named).
+ * A directory that is not ours, or that others may write to and is not
+ * sticky, leaves the cache disabled after a warning.  Returns -1 with one
+ * error line if dir cannot be made; dir must outlive c.
  */
-int cache_init(struct cache *c, const char *dir, const struct rules *rules);
+int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules);
 
 /*
  * Looks for the unit file compiled with args.  On a hit, *fns receives
@@ -53,5 +67,34 @@ void cache_store(const struct cache *c, const char *file, const char *const *arg
 
 /* The default directory: $XDG_CACHE_HOME/leakcheck or ~/.cache/leakcheck, or NULL. */
 const char *cache_default_dir(void);
+
+/* The functions of one unit, as read back from an entry. */
+struct cache_unit {
+	struct ir_func **fns;       /* nfns functions, each freed by ir_func_free() */
+	size_t nfns;
+};
+
+/*
+ * Decodes the bytes of an entry file, data[0..len), as cache_load() does
+ * once it has read them, but without looking at the entry's key or at
+ * its dependencies on disk: checks the checksum, then every count, index,
+ * kind and rule reference against what was read before it and against
+ * rules (NULL: no rules, so an entry that names one is refused), so that
+ * no later pass (summaries, analysis, --dump-ir, report) can go out of
+ * range on the result.  Safe on any bytes (for the fuzz target and tests).
+ * Returns the unit, or NULL if the bytes are not a valid entry.  The
+ * caller owns the unit: free it with cache_unit_free().
+ */
+struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data, size_t len);
+
+/* Frees u, its functions and its array; NULL is fine. */
+void cache_unit_free(struct cache_unit *u);
+
+/*
+ * Recomputes the checksum of the entry data[0..len) in place, so that
+ * bytes changed on purpose (tests, fuzzing) get past it to the other
+ * checks.  Fewer bytes than the header: does nothing.
+ */
+void cache_seal_buffer(void *data, size_t len);
 
 #endif

@@ -737,7 +737,8 @@ int driver_run(const struct driver_opts *opts)
 	r.analyse = opts->analyse;
 	if (load_rules(&r) < 0 || collect_jobs(&r) < 0 || load_configs(&r) < 0 ||
 	    cache_init(&r.cache, opts->no_cache ? NULL :
-		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), &r.rules) < 0)
+		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), !opts->cache_dir,
+		       &r.rules) < 0)
 		goto release_run;
 	sort_jobs(&r);
 	for (i = 0; i < r.njobs; i++)

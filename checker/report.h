@@ -207,6 +207,9 @@ void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "leakcheck: MESSAGE" to stderr, a fact worth knowing but no error (a note in SARIF). */
 void report_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints "leakcheck: warning: MESSAGE" to stderr (something is off, but the run goes on). */
+void report_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "leakcheck: MESSAGE" to stderr when verbose. */
 void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -234,6 +234,18 @@ void report_notice(const char *fmt, ...)
 	free(msg);
 }
 
+void report_warning(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = say("leakcheck: warning: ", fmt, ap);
+	va_end(ap);
+	keep(NOTICE_NOTE, NULL, 0, 0, msg);
+	free(msg);
+}
+
 void report_verbose(const char *fmt, ...)
 {
 	va_list ap;

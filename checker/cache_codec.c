@@ -1,0 +1,671 @@
+/*
+ * cache_codec.c - an entry's bytes: writing the IR of a unit, and reading
+ * it back without trusting it (see cache_int.h for the layout).
+ *
+ * Anyone who can write the file could have made it, and a disk can flip
+ * a bit: the reader checks the checksum, and then every count against the
+ * bytes left, every index against the sizes read before it, every enum
+ * against its range, every rule reference against the rules, and the
+ * invariants of ir.h that the analysis relies on without checking (an
+ * acquisition site has a rule, an array slot's parent comes before it,
+ * an out-array's variables exist ...).  An entry that fails any check is
+ * a miss, never an error: the file is parsed again.
+ */
+#include "cache_int.h"
+#include "util.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+/* Parents are array variables and the locals a value in memory hangs
+ * from: the lowering makes chains of two at most (an_escape() recurses
+ * along them). */
+#define MAX_PARENT_DEPTH 16
+
+/* ---- writing ---- */
+
+void cache_put(struct cache_wbuf *b, const void *p, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 256;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+void cache_put_i64(struct cache_wbuf *b, int64_t v)
+{
+	cache_put(b, &v, sizeof(v));
+}
+
+void cache_put_str(struct cache_wbuf *b, const char *s)
+{
+	int64_t n = s ? (int64_t)strlen(s) : -1;
+
+	cache_put_i64(b, n);
+	if (s)
+		cache_put(b, s, (size_t)n);
+}
+
+static void put_loc(struct cache_wbuf *b, struct ir_loc l)
+{
+	cache_put_str(b, l.file);
+	cache_put_i64(b, l.line);
+	cache_put_i64(b, l.col);
+}
+
+/* A made-up acquire or release entry (a name guess, an ownership attribute). */
+static void put_guess(struct cache_wbuf *b, const char *func, const struct rule_resource *res,
+		      const char *via)
+{
+	cache_put_str(b, func);
+	cache_put_str(b, res ? res->id : NULL);
+	cache_put_str(b, res ? res->acquired : NULL);
+	cache_put_str(b, res ? res->released : NULL);
+	cache_put_str(b, res ? res->held : NULL);
+	cache_put_i64(b, res && res->guessed);
+	cache_put_str(b, res ? res->releaser : NULL);
+	cache_put_str(b, via);
+}
+
+static void put_event(struct cache_wbuf *b, const struct ir_event *e)
+{
+	int a;
+
+	cache_put_i64(b, e->kind);
+	put_loc(b, e->loc);
+	cache_put_i64(b, e->var);
+	cache_put_i64(b, e->src);
+	cache_put_i64(b, e->value);
+	cache_put_i64(b, e->site);
+	cache_put_i64(b, e->rel != NULL);
+	cache_put_i64(b, e->rel_mask);
+	cache_put_i64(b, e->soft);
+	cache_put_str(b, e->callee);
+	cache_put_i64(b, e->exit);
+	cache_put_str(b, e->label);
+	cache_put_i64(b, e->out_param);
+	cache_put_str(b, e->key);
+	cache_put_i64(b, e->nargs);
+	for (a = 0; a < e->nargs; a++) {
+		cache_put_i64(b, e->args[a].kind);
+		cache_put_i64(b, e->args[a].var);
+		cache_put_i64(b, e->args[a].borrowed);
+	}
+	cache_put_i64(b, e->guess_acq != NULL);
+	if (e->guess_acq)
+		put_guess(b, e->guess_acq->func, e->guess_acq->res, e->guess_acq->via);
+	cache_put_i64(b, e->guess_rel != NULL);
+	if (e->guess_rel) {
+		put_guess(b, e->guess_rel->func, e->guess_rel->res, NULL);
+		cache_put_i64(b, e->guess_rel->arg);
+	}
+}
+
+static void put_term(struct cache_wbuf *b, const struct ir_term *t)
+{
+	cache_put_i64(b, t->kind);
+	put_loc(b, t->loc);
+	cache_put_i64(b, t->target);
+	cache_put_i64(b, t->var);
+	cache_put_i64(b, t->cmp);
+	cache_put_i64(b, t->value);
+	cache_put_i64(b, t->t);
+	cache_put_i64(b, t->f);
+	cache_put_i64(b, t->note);
+	cache_put_str(b, t->text);
+	cache_put_i64(b, t->has_value);
+	cache_put_i64(b, t->foreign);
+	cache_put_i64(b, t->negated);
+}
+
+static void put_func(struct cache_wbuf *b, const struct ir_func *f)
+{
+	size_t i, k;
+
+	cache_put_str(b, f->name);
+	cache_put_str(b, f->key);
+	cache_put_str(b, f->unit);
+	cache_put_i64(b, f->nparams);
+	put_loc(b, f->loc);
+	cache_put_i64(b, f->entry);
+	cache_put_str(b, f->unsupported);
+	cache_put_i64(b, f->is_main);
+	cache_put_i64(b, f->va_arg_used);
+	cache_put_i64(b, (int64_t)f->nva_callees);
+	for (i = 0; i < f->nva_callees; i++)
+		cache_put_str(b, f->va_callees[i]);
+	cache_put_i64(b, (int64_t)f->nvars);
+	for (i = 0; i < f->nvars; i++) {
+		cache_put_str(b, f->vars[i].name);
+		cache_put_i64(b, f->vars[i].flags);
+		cache_put_i64(b, f->vars[i].parent);
+		cache_put_str(b, f->vars[i].cleanup);
+	}
+	cache_put_i64(b, (int64_t)f->nsites);
+	for (i = 0; i < f->nsites; i++) {
+		const struct ir_site *s = &f->sites[i];
+
+		cache_put_str(b, s->acq ? s->acq->func : NULL);
+		cache_put_i64(b, s->acq ? s->acq->index : 0);
+		put_loc(b, s->loc);
+		cache_put_i64(b, s->dst);
+		cache_put_i64(b, s->ndst);
+		cache_put_i64(b, s->status);
+		cache_put_i64(b, s->from);
+		cache_put_i64(b, s->led_by);
+		cache_put_i64(b, s->error_var1);
+	}
+	cache_put_i64(b, (int64_t)f->nblocks);
+	for (i = 0; i < f->nblocks; i++) {
+		cache_put_i64(b, (int64_t)f->blocks[i].nev);
+		for (k = 0; k < f->blocks[i].nev; k++)
+			put_event(b, &f->blocks[i].ev[k]);
+		put_term(b, &f->blocks[i].term);
+	}
+}
+
+void cache_put_funcs(struct cache_wbuf *b, struct ir_func *const *fns, size_t nfns)
+{
+	size_t i;
+
+	cache_put_i64(b, (int64_t)nfns);
+	for (i = 0; i < nfns; i++)
+		put_func(b, fns[i]);
+}
+
+/* zlib's crc32 of n bytes (its length argument is an unsigned int). */
+static uint32_t checksum(const unsigned char *p, size_t n)
+{
+	uLong crc = crc32(0L, Z_NULL, 0);
+
+	while (n) {
+		uInt k = n > (1u << 30) ? 1u << 30 : (uInt)n;
+
+		crc = crc32(crc, p, k);
+		p += k;
+		n -= k;
+	}
+	return (uint32_t)crc;
+}
+
+void cache_seal_buffer(void *data, size_t len)
+{
+	uint32_t crc;
+
+	if (len < CACHE_HEADER)
+		return;
+	crc = checksum((unsigned char *)data + CACHE_HEADER, len - CACHE_HEADER);
+	memcpy((unsigned char *)data + 4, &crc, sizeof(crc));
+}
+
+/* ---- reading ---- */
+
+static const char *const CUT = "it is cut short or has bytes left over";
+static const char *const RANGE = "a count, index or kind in it is out of range";
+
+struct rbuf {
+	const unsigned char *p, *end;
+	const char *bad;            /* why the entry is unusable, or NULL */
+	struct ir_func *f;          /* strings go into its arena */
+	const struct rules *rules;  /* to resolve rule references; may be NULL */
+	struct strmap guessed;      /* resource id -> made-up resource, per function */
+};
+
+/* Marks the entry unusable (the first reason stays). */
+static void fail(struct rbuf *r, const char *why)
+{
+	if (!r->bad)
+		r->bad = why;
+}
+
+static int64_t get_i64(struct rbuf *r)
+{
+	int64_t v;
+
+	if (r->bad)
+		return 0;
+	if ((size_t)(r->end - r->p) < sizeof(v)) {
+		fail(r, CUT);
+		return 0;
+	}
+	memcpy(&v, r->p, sizeof(v));
+	r->p += sizeof(v);
+	return v;
+}
+
+/* An integer in [lo, hi]; lo (always a harmless value) if it is not. */
+static int64_t get_range(struct rbuf *r, int64_t lo, int64_t hi)
+{
+	int64_t v = get_i64(r);
+
+	if (v < lo || v > hi) {
+		fail(r, RANGE);
+		return lo;
+	}
+	return v;
+}
+
+static int get_int(struct rbuf *r)
+{
+	return (int)get_range(r, INT_MIN, INT_MAX);
+}
+
+static bool get_bool(struct rbuf *r)
+{
+	return get_range(r, 0, 1) != 0;
+}
+
+/* A variable index: -1 (none) allowed or not. */
+static int get_var(struct rbuf *r, bool none_ok)
+{
+	return (int)get_range(r, none_ok ? -1 : 0, (int64_t)r->f->nvars - 1);
+}
+
+/* A count of things of at least 8 bytes each: a corrupt one must not make us allocate the moon. */
+static size_t get_count(struct rbuf *r)
+{
+	int64_t n = get_i64(r);
+
+	if (n < 0 || (uint64_t)n > (size_t)(r->end - r->p) / 8) {
+		fail(r, CUT);
+		return 0;
+	}
+	return (size_t)n;
+}
+
+static const char *get_str(struct rbuf *r, struct arena *a)
+{
+	int64_t n = get_i64(r);
+	const char *s;
+
+	if (r->bad || n == -1)
+		return NULL;
+	if (n < 0 || (uint64_t)n > (size_t)(r->end - r->p)) {
+		fail(r, CUT);
+		return NULL;
+	}
+	s = arena_strndup(a, (const char *)r->p, (size_t)n);
+	r->p += n;
+	return s;
+}
+
+/* A string that must be there. */
+static const char *get_name(struct rbuf *r, struct arena *a)
+{
+	const char *s = get_str(r, a);
+
+	if (!s)
+		fail(r, CUT);
+	return s;
+}
+
+static struct ir_loc get_loc(struct rbuf *r)
+{
+	struct ir_loc l;
+
+	l.file = get_str(r, &r->f->arena);
+	l.line = (unsigned)get_range(r, 0, UINT_MAX);
+	l.col = (unsigned)get_range(r, 0, UINT_MAX);
+	return l;
+}
+
+/* Reads what put_guess() wrote of a resource; one object per id and function. */
+static struct rule_resource *guessed(struct rbuf *r)
+{
+	struct arena *a = &r->f->arena;
+	const char *id = get_name(r, a), *acquired = get_str(r, a), *released = get_str(r, a);
+	const char *held = get_str(r, a);
+	bool is_guess = get_bool(r);
+	const char *releaser = get_str(r, a);
+	struct rule_resource *res;
+
+	if (r->bad)
+		return NULL;
+	res = strmap_get(&r->guessed, id);
+	if (!res) {
+		res = arena_alloc(a, sizeof(*res));
+		res->id = id;
+		res->acquired = acquired ? acquired : "acquired";
+		res->released = released ? released : "released";
+		res->held = held ? held : "held";
+		res->guessed = is_guess;
+		res->releaser = releaser;
+		strmap_put(&r->guessed, id, res);
+	}
+	return res;
+}
+
+static const struct rule_fn *lookup(const struct rbuf *r, const char *name)
+{
+	return name && r->rules ? rules_lookup(r->rules, name) : NULL;
+}
+
+static void get_vars(struct rbuf *r)
+{
+	struct ir_func *f = r->f;
+	size_t i, n = get_count(r);
+
+	for (i = 0; i < n && !r->bad; i++) {
+		int v = ir_var_add(f, "", 0, -1), p, depth = 0;
+
+		f->vars[v].name = get_name(r, &f->arena);
+		f->vars[v].flags = (unsigned)get_range(r, 0, 0xff);    /* enum ir_var_flags */
+		/* a parent comes first (it exists when its slots are made), so there are no cycles */
+		f->vars[v].parent = (int)get_range(r, -1, v - 1);
+		f->vars[v].cleanup = get_str(r, &f->arena);
+		for (p = f->vars[v].parent; p >= 0 && !r->bad; p = f->vars[p].parent)
+			if (++depth > MAX_PARENT_DEPTH)
+				fail(r, "its variables nest too deeply");
+		if ((f->vars[v].flags & VAR_CLEANUP) && !f->vars[v].cleanup)
+			fail(r, "a variable has a cleanup attribute without its function");
+	}
+	if ((size_t)f->nparams > f->nvars)
+		fail(r, RANGE);
+}
+
+/* The site's rule: the k-th acquire entry of the function named; NULL for a placeholder. */
+static const struct rule_acquire *get_acquire(struct rbuf *r)
+{
+	const char *func = get_str(r, &r->f->arena);
+	int64_t k = get_range(r, 0, INT_MAX);
+	const struct rule_fn *fn = lookup(r, func);
+	const struct rule_acquire *acq = fn ? fn->acquire : NULL;
+
+	while (acq && acq->index < k)
+		acq = acq->next;
+	if (func && (!acq || acq->index != k))
+		fail(r, "it names a rule that no longer exists");
+	return func ? acq : NULL;
+}
+
+static void get_sites(struct rbuf *r)
+{
+	struct ir_func *f = r->f;
+	size_t i, n = get_count(r);
+
+	for (i = 0; i < n && !r->bad; i++) {
+		struct ir_site s = { 0 };
+		int64_t want;
+
+		s.acq = get_acquire(r);
+		s.loc = get_loc(r);
+		s.dst = get_var(r, true);
+		s.ndst = get_int(r);
+		s.status = get_var(r, true);
+		s.from = get_var(r, true);
+		s.led_by = (int)get_range(r, 0, (int64_t)i);   /* 1 + an earlier site */
+		s.error_var1 = (int)get_range(r, 0, (int64_t)f->nvars);
+		/* an acquisition acquires what its rule says; a placeholder for
+		   an EV_CALL nothing until the analysis fills it in */
+		want = !s.acq ? 0 : s.acq->shape == SHAPE_OUT_ARRAY ? s.acq->count : 1;
+		if (s.ndst != want || (s.acq && s.ndst < 1) ||
+		    (s.dst >= 0 && (int64_t)s.dst + s.ndst > (int64_t)f->nvars) ||
+		    (s.led_by && (!s.acq || !f->sites[s.led_by - 1].acq)))
+			fail(r, "an acquisition site does not fit its rule or its variables");
+		ir_site_add(f, &s);
+	}
+}
+
+/* A made-up acquire entry (EV_CALL.guess_acq). */
+static const struct rule_acquire *get_guess_acq(struct rbuf *r)
+{
+	struct arena *a = &r->f->arena;
+	struct rule_acquire *acq = arena_alloc(a, sizeof(*acq));
+
+	acq->func = get_name(r, a);
+	acq->res = guessed(r);
+	acq->via = get_str(r, a);
+	acq->shape = SHAPE_RETURN;
+	acq->fails = FAIL_NULL;
+	return acq;
+}
+
+/* A made-up release entry (EV_CALL.guess_rel). */
+static const struct rule_release *get_guess_rel(struct rbuf *r)
+{
+	struct arena *a = &r->f->arena;
+	struct rule_release *rel = arena_alloc(a, sizeof(*rel));
+
+	rel->func = get_name(r, a);
+	rel->res = guessed(r);
+	get_str(r, a);
+	rel->arg = get_int(r);
+	return rel;
+}
+
+/* Whether variable index v is in range; none_ok: -1 too. */
+static bool var_ok(const struct ir_func *f, int v, bool none_ok)
+{
+	return v == -1 ? none_ok : v >= 0 && (size_t)v < f->nvars;
+}
+
+/* Whether the fields the analysis reads for e's kind are in range (ir.h). */
+static bool event_ok(const struct ir_func *f, const struct ir_event *e)
+{
+	int a;
+
+	for (a = 0; a < e->nargs; a++)
+		if (!var_ok(f, e->args[a].var, e->args[a].kind == ARG_NONE))
+			return false;
+	switch (e->kind) {
+	case EV_ACQUIRE:
+		return var_ok(f, e->var, true) && e->site >= 0 && (size_t)e->site < f->nsites &&
+		       f->sites[e->site].acq;
+	case EV_CALL:
+		return var_ok(f, e->var, false) && e->callee && e->key && e->site >= 0 &&
+		       (size_t)e->site < f->nsites && !f->sites[e->site].acq;
+	case EV_RELEASE:
+		return var_ok(f, e->var, false) && e->callee;
+	case EV_STATUS:
+		return var_ok(f, e->var, false) && var_ok(f, e->src, false) && e->callee;
+	case EV_ASSIGN:
+		return var_ok(f, e->var, false) && var_ok(f, e->src, false);
+	case EV_ESCAPE:
+		return var_ok(f, e->var, false) && e->out_param >= 0 && e->out_param <= f->nparams;
+	case EV_ARITH:
+		return var_ok(f, e->var, false) && e->src >= 0 && e->src <= 2;
+	case EV_FORGET:
+		return var_ok(f, e->var, true);
+	case EV_SETCONST:
+	case EV_CLOBBER:
+	case EV_SCOPE_END:
+		return var_ok(f, e->var, false);
+	}
+	return false;
+}
+
+static void get_event(struct rbuf *r, struct ir_event *e)
+{
+	struct arena *a = &r->f->arena;
+	bool has_rel;
+	size_t n;
+	int j;
+
+	e->kind = (enum ir_ev_kind)get_range(r, EV_ACQUIRE, EV_STATUS);
+	e->loc = get_loc(r);
+	e->var = get_int(r);
+	e->src = get_int(r);
+	e->value = get_i64(r);
+	e->site = get_int(r);
+	has_rel = get_bool(r);
+	e->rel_mask = (unsigned)get_range(r, 0, UINT_MAX);
+	e->soft = get_bool(r);
+	e->callee = get_str(r, a);
+	e->exit = (enum ir_exit)get_range(r, EXIT_RETURN, EXIT_GOTO);
+	e->label = get_str(r, a);
+	e->out_param = get_int(r);
+	e->key = get_str(r, a);
+	n = get_count(r);
+	if (n > INT_MAX)
+		fail(r, RANGE);
+	e->nargs = r->bad ? 0 : (int)n;
+	e->args = arena_alloc(a, (size_t)(e->nargs + 1) * sizeof(*e->args));
+	for (j = 0; j < e->nargs && !r->bad; j++) {
+		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_ADDR);
+		e->args[j].var = get_int(r);
+		e->args[j].borrowed = get_bool(r);
+	}
+	if (has_rel) {
+		const struct rule_fn *fn = lookup(r, e->callee);
+
+		if (!(e->rel = fn ? fn->release : NULL))
+			fail(r, "it names a rule that no longer exists");
+	}
+	if (get_bool(r))
+		e->guess_acq = get_guess_acq(r);
+	if (get_bool(r))
+		e->guess_rel = get_guess_rel(r);
+	if (!r->bad && !event_ok(r->f, e))
+		fail(r, "an event's variable, site or name is out of range");
+}
+
+static void get_term(struct rbuf *r, struct ir_term *t, size_t nblocks)
+{
+	int64_t last = (int64_t)nblocks - 1;
+
+	t->kind = (enum ir_term_kind)get_range(r, T_NONE, T_DEAD);
+	t->loc = get_loc(r);
+	t->target = (int)get_range(r, t->kind == T_GOTO ? 0 : INT_MIN, t->kind == T_GOTO ? last : INT_MAX);
+	t->var = get_var(r, true);
+	t->cmp = (enum ir_cmp)get_range(r, CMP_EQ, CMP_GE);
+	t->value = get_i64(r);
+	t->t = (int)get_range(r, t->kind == T_BRANCH ? 0 : INT_MIN, t->kind == T_BRANCH ? last : INT_MAX);
+	t->f = (int)get_range(r, t->kind == T_BRANCH ? 0 : INT_MIN, t->kind == T_BRANCH ? last : INT_MAX);
+	t->note = (enum ir_branch_note)get_range(r, BN_COND, BN_NONE);
+	t->text = get_str(r, &r->f->arena);
+	t->has_value = get_bool(r);
+	t->foreign = get_bool(r);
+	t->negated = get_bool(r);
+}
+
+static struct ir_func *get_func(struct rbuf *r)
+{
+	struct ir_func *f = ir_func_new("");
+	struct arena *a = &f->arena;
+	size_t i, k, n;
+
+	r->f = f;
+	strmap_init(&r->guessed);
+	f->name = get_name(r, a);
+	f->key = get_name(r, a);
+	f->unit = get_str(r, a);
+	f->nparams = (int)get_range(r, 0, INT_MAX);
+	f->loc = get_loc(r);
+	f->entry = (int)get_range(r, -1, INT_MAX);
+	f->unsupported = get_str(r, a);
+	f->is_main = get_bool(r);
+	f->va_arg_used = get_bool(r);
+	n = get_count(r);
+	f->va_callees = arena_alloc(a, (n + 1) * sizeof(*f->va_callees));
+	for (i = 0; i < n && !r->bad; i++)
+		f->va_callees[f->nva_callees++] = get_name(r, a);
+	get_vars(r);
+	get_sites(r);
+	n = get_count(r);
+	for (i = 0; i < n && !r->bad; i++) {
+		int b = ir_block_add(f);
+		size_t nev = get_count(r);
+
+		for (k = 0; k < nev && !r->bad; k++) {
+			struct ir_event e = { 0 };
+
+			get_event(r, &e);
+			ir_event_add(f, b, &e);
+		}
+		get_term(r, &f->blocks[b].term, n);
+	}
+	if (f->entry >= 0 && (size_t)f->entry >= f->nblocks)
+		fail(r, RANGE);
+	strmap_release(&r->guessed);
+	return f;
+}
+
+void cache_unit_free(struct cache_unit *u)
+{
+	size_t i;
+
+	if (!u)
+		return;
+	for (i = 0; i < u->nfns; i++)
+		ir_func_free(u->fns[i]);
+	free(u->fns);
+	free(u);
+}
+
+/* Whether every dependency recorded still has its size and modification time. */
+static bool deps_unchanged(struct rbuf *r, bool look)
+{
+	struct arena scratch;
+	size_t i, n = get_count(r);
+	bool same = true;
+
+	arena_init(&scratch);
+	for (i = 0; i < n && !r->bad && same; i++) {
+		const char *path = get_name(r, &scratch);
+		int64_t size = get_i64(r), sec = get_i64(r), nsec = get_i64(r);
+		struct stat st;
+
+		if (look && !r->bad)
+			same = stat(path, &st) == 0 && st.st_size == size &&
+			       st.st_mtim.tv_sec == sec && st.st_mtim.tv_nsec == nsec;
+	}
+	arena_release(&scratch);
+	return same;
+}
+
+struct cache_unit *cache_decode(const unsigned char *data, size_t len, const struct rules *rules,
+				const uint64_t *key, const char **why)
+{
+	struct rbuf r = { .rules = rules };
+	struct cache_unit *u;
+	uint32_t crc;
+	size_t n;
+
+	*why = NULL;
+	if (len < CACHE_HEADER || memcmp(data, CACHE_MAGIC, 4) != 0) {
+		*why = "it is not a cache entry of this version";
+		return NULL;
+	}
+	r.p = data + CACHE_HEADER;
+	r.end = data + len;
+	memcpy(&crc, data + 4, sizeof(crc));
+	if (crc != checksum(data + CACHE_HEADER, len - CACHE_HEADER)) {
+		*why = "its checksum does not match";
+		return NULL;
+	}
+	if (key && (uint64_t)get_i64(&r) != *key) {
+		*why = r.bad ? r.bad : "it belongs to another file";
+		return NULL;
+	}
+	if (!key)
+		get_i64(&r);
+	if (!deps_unchanged(&r, key != NULL) || r.bad) {
+		*why = r.bad;
+		return NULL;
+	}
+	n = get_count(&r);
+	u = xcalloc(1, sizeof(*u));
+	u->fns = xcalloc(n + 1, sizeof(*u->fns));
+	while (u->nfns < n && !r.bad)
+		u->fns[u->nfns++] = get_func(&r);
+	if (!r.bad && r.p != r.end)
+		fail(&r, CUT);
+	if (r.bad) {
+		*why = r.bad;
+		cache_unit_free(u);
+		return NULL;
+	}
+	return u;
+}
+
+struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data, size_t len)
+{
+	const char *why;
+
+	return cache_decode(data, len, rules, NULL, &why);
+}
