@@ -297,7 +297,7 @@ static void lower_switch(struct lower *L, CXCursor s)
 	struct case_walk w = { L, NULL, 0, 0 };
 	struct switch_ctx sw, *outer = L->sw;
 	struct operand o;
-	int out = lower_block(L), dflt = out;
+	int out = lower_block(L), dflt = out, match = -1;
 	size_t i;
 
 	if (lower_children(s, kid, 2) != 2)
@@ -326,8 +326,8 @@ static void lower_switch(struct lower *L, CXCursor s)
 		if (nk == 3 && !lower_eval_int(ck[1], &hi))
 			continue;
 		if (o.kind == OP_CONST) {
-			if (o.k >= lo && o.k <= hi)
-				dflt = w.cases[i].block;
+			if (o.k >= lo && o.k <= hi && match < 0)
+				match = w.cases[i].block;   /* switch (MODE): only its case */
 			continue;
 		}
 		text = lower_text(L, ck[0]);
@@ -348,7 +348,7 @@ static void lower_switch(struct lower *L, CXCursor s)
 		if (o.kind == OP_CONST)
 			break;
 	}
-	lower_goto(L, dflt);
+	lower_goto(L, match >= 0 ? match : dflt);
 	sw.cases = w.cases;
 	sw.ncases = w.n;
 	L->sw = &sw;
