@@ -66,6 +66,8 @@ static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, 
 	L->cur = -1;
 }
 
+static int bit_test_var(struct lower *L, CXCursor x, int64_t k);
+
 /*
  * The pseudo-variable for a bit test `x & K` of a local or of a scalar in
  * memory, so the same test twice takes the same branch; -1 otherwise.
@@ -75,8 +77,7 @@ static int bits_var(struct lower *L, CXCursor e)
 {
 	CXCursor s = lower_strip_casts(e), kid[2];
 	int64_t k;
-	int v, side;
-	char *key;
+	int side;
 
 	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
 	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
@@ -87,7 +88,16 @@ static int bits_var(struct lower *L, CXCursor e)
 			break;
 	if (side == 2)
 		return -1;
-	v = lower_local_lvalue(L, kid[side]);
+	return bit_test_var(L, kid[side], k);
+}
+
+/* The pseudo-variable for the bit test `x & k` (see bits_var()), or -1. */
+static int bit_test_var(struct lower *L, CXCursor x, int64_t k)
+{
+	int v;
+	char *key;
+
+	v = lower_local_lvalue(L, x);
 	if (v >= 0) {
 		size_t n = L->f->nvars;
 		int b;
@@ -101,11 +111,11 @@ static int bits_var(struct lower *L, CXCursor e)
 		}
 		return b;
 	}
-	key = lower_lvalue_key(L, kid[side]);
+	key = lower_lvalue_key(L, x);
 	if (!key)
 		return -1;
 	key = arena_printf(&L->f->arena, "mem:%s&%lld", key, (long long)k);
-	v = lower_pseudo(L, key, key + 4, lower_path_root(L, kid[side]));
+	v = lower_pseudo(L, key, key + 4, lower_path_root(L, x));
 	L->f->vars[v].flags |= VAR_MEMORY;
 	return v;
 }
@@ -195,6 +205,33 @@ static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct con
 	L->depth--;
 }
 
+/*
+ * For `~x & K` with K a single bit: the pseudo-variable of the bit test
+ * `x & K`, whose value is 0 exactly when this one holds; else -1.
+ */
+static int inverted_bit(struct lower *L, CXCursor s)
+{
+	CXCursor kid[2], inner[1];
+	int64_t k;
+	int side;
+
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
+	    lower_children(s, kid, 2) != 2)
+		return -1;
+	for (side = 0; side < 2; side++)
+		if (lower_eval_int(kid[1 - side], &k))
+			break;
+	if (side == 2 || k <= 0 || (k & (k - 1)))
+		return -1;
+	kid[side] = lower_strip_casts(kid[side]);
+	if (clang_getCursorKind(kid[side]) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(kid[side]) != CXUnaryOperator_Not ||
+	    lower_children(kid[side], inner, 1) != 1)
+		return -1;
+	return bit_test_var(L, inner[0], k);
+}
+
 /* Lowers condition c by its kind: !, &&, ||, comma, comparison, ?:, __builtin_expect, value. */
 static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
 {
@@ -202,6 +239,7 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 	enum CXCursorKind k = clang_getCursorKind(s);
 	struct cond_note note;
 	struct operand a, b;
+	int v;
 
 	if (outer) {
 		note = *outer;
@@ -286,6 +324,10 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 			cond_rec(L, clang_Cursor_getArgument(s, 0), t, f, &note);
 			return;
 		}
+	}
+	if ((v = inverted_bit(L, s)) >= 0) {
+		branch(L, v, CMP_EQ, 0, t, f, &note);   /* ~flags & K: flags & K is 0 */
+		return;
 	}
 	a = cond_operand(L, s);
 	if (a.kind == OP_CONST)
