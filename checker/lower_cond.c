@@ -176,6 +176,30 @@ static bool is_global(struct lower *L, CXCursor e)
 	       clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_TranslationUnit;
 }
 
+/*
+ * Whether e is a pointer that existed before anything the function
+ * acquires: a global (stdin), or the address of a local array or
+ * variable (`buf != stackbuf`, `p == &fallback`).
+ */
+static bool is_foreign(struct lower *L, CXCursor e)
+{
+	CXCursor x = lower_strip_casts(e), decl;
+
+	if (is_global(L, e))
+		return true;
+	if (lower_addr_of(x, &decl))
+		x = lower_strip_casts(decl);
+	else if (clang_getCanonicalType(clang_getCursorType(x)).kind != CXType_ConstantArray &&
+		 clang_getCanonicalType(clang_getCursorType(x)).kind != CXType_VariableArray)
+		return false;       /* (an array names its own storage) */
+	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
+		return false;
+	decl = clang_getCursorReferenced(x);
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       clang_Cursor_hasVarDeclGlobalStorage(decl) != 1 &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(decl)) != CXCursor_TranslationUnit;
+}
+
 /* An operand of a condition: a memory scalar or a bit test becomes its pseudo-variable. */
 static struct operand cond_operand(struct lower *L, CXCursor e)
 {
@@ -282,9 +306,10 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 			a = cond_operand(L, kid[0]);
 			b = cond_operand(L, kid[1]);
 			if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
-			    ((a.kind == OP_VAR && is_global(L, kid[1])) ||
-			     (b.kind == OP_VAR && is_global(L, kid[0])))) {
-				branch(L, a.kind == OP_VAR ? a.var : b.var, cmp_of(op), 0, t, f, &note);
+			    ((a.kind == OP_VAR && is_foreign(L, kid[1])) ||
+			     (b.kind == OP_VAR && is_foreign(L, kid[0])))) {
+				branch(L, a.kind == OP_VAR && is_foreign(L, kid[1]) ? a.var : b.var,
+				       cmp_of(op), 0, t, f, &note);
 				L->f->blocks[L->last_branch].term.foreign = true;
 			} else if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
 				   a.kind == OP_VAR && b.kind == OP_VAR && a.var != b.var &&
