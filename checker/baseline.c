@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* What the map holds for each fingerprint. */
@@ -46,24 +47,27 @@ static int add_findings(struct baseline *b, const char *path, json_t *root)
 
 int baseline_load(struct baseline *b, const char *path)
 {
+	char msg[UTIL_MESSAGE_SIZE];
 	json_error_t jerr;
 	json_t *root;
-	FILE *fp;
+	char *text;
+	size_t len;
 	int ret;
 
 	arena_init(&b->arena);
 	strmap_init(&b->map);
 	b->len = 0;
-	fp = fopen(path, "r");
-	if (!fp) {
-		report_error("cannot read baseline '%s': %s", path, strerror(errno));
+	ret = util_read_file(path, (size_t)1 << 30, &text, &len);  /* no FIFO, no device */
+	if (ret) {
+		report_error("cannot read baseline '%s': %s", path, util_strerror(ret));
 		return -1;
 	}
-	root = json_loadf(fp, 0, &jerr);
-	fclose(fp);
+	root = json_loadb(text, len, 0, &jerr);
+	free(text);
 	if (!root) {
 		report_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
-				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s", jerr.text);
+				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s",
+				util_excerpt_message(msg, sizeof(msg), jerr.text));
 		return -1;
 	}
 	ret = add_findings(b, path, root);
