@@ -558,10 +558,11 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		return;
 	}
 	if (j->entry && j->entry->special) {
-		char q[UTIL_EXCERPT_SIZE];
+		char *special = util_escape(j->entry->special);
 
 		report_error("not checking '%s': its compile command names '%s', which is not a regular file",
-			     j->file, util_excerpt(q, j->entry->special));
+			     j->file, special);
+		free(special);
 		j->trouble = true;
 		return;
 	}

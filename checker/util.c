@@ -265,6 +265,14 @@ const char *util_excerpt(char buf[UTIL_EXCERPT_SIZE], const char *s)
 	return buf;
 }
 
+char *util_escape(const char *s)
+{
+	char *buf = xmalloc(4 * strlen(s) + 1);
+
+	escape(buf, s, strlen(s));
+	return buf;
+}
+
 const char *util_excerpt_message(char *buf, size_t size, const char *msg)
 {
 	static const char mark[] = " near '";

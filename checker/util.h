@@ -96,6 +96,12 @@ int util_read_file(const char *path, size_t max, char **text, size_t *len);
  */
 const char *util_excerpt(char buf[UTIL_EXCERPT_SIZE], const char *s);
 
+/*
+ * Returns s whole with bytes escaped as util_excerpt() does, for quoting
+ * a path that exists (so at most PATH_MAX bytes); free() the result.
+ */
+char *util_escape(const char *s);
+
 /* A buffer for util_excerpt_message() of a message of up to 160 bytes (jansson's). */
 #define UTIL_MESSAGE_SIZE (4 * 160 + UTIL_EXCERPT_SIZE + 2)
 
