@@ -87,17 +87,22 @@ static int check_depth(const char *path, const char *what, const char *text, siz
 	return ret;
 }
 
-/* Fails if the stream holds anything after the first document. */
+/*
+ * Fails if the stream holds anything after the first document (an empty
+ * one, as a trailing "---" starts, is nothing).
+ */
 static int check_single_document(const char *path, const char *what, yaml_parser_t *p)
 {
 	yaml_document_t next;
+	yaml_node_t *root;
 	int ret = 0;
 
 	if (!yaml_parser_load(p, &next)) {
 		yaml_error(path, what, p);
 		return -1;
 	}
-	if (yaml_document_get_root_node(&next)) {
+	root = yaml_document_get_root_node(&next);
+	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
 		report_error_at(path, (unsigned)next.start_mark.line + 1,
 				(unsigned)next.start_mark.column + 1,
 				"a %s holds one YAML document, found a second one", what);

@@ -7,8 +7,9 @@
  * Only a regular file of at most the caller's size cap is read, and it
  * is refused, before the document is built, when collections nest deeper
  * than YAMLNODE_MAX_DEPTH (libyaml's time grows with the square of the
- * nesting).  A second document in the stream is an error.  A UTF-8 (or
- * UTF-16) byte-order mark is accepted: libyaml reads it.
+ * nesting).  A second document in the stream is an error (an empty one
+ * after a trailing "---" is not).  A UTF-8 (or UTF-16) byte-order mark
+ * is accepted: libyaml reads it.
  */
 #ifndef LEAKCHECK_YAMLNODE_H
 #define LEAKCHECK_YAMLNODE_H
