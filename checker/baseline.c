@@ -5,8 +5,8 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* What the map holds for each fingerprint. */
 struct baseline_mark {
@@ -47,30 +47,27 @@ static int add_findings(struct baseline *b, const char *path, json_t *root)
 
 int baseline_load(struct baseline *b, const char *path)
 {
+	char msg[UTIL_MESSAGE_SIZE];
 	json_error_t jerr;
-	struct stat st;
 	json_t *root;
-	FILE *fp;
+	char *text;
+	size_t len;
 	int ret;
 
 	arena_init(&b->arena);
 	strmap_init(&b->map);
 	b->len = 0;
-	fp = fopen(path, "r");
-	if (!fp) {
-		report_error("cannot read baseline '%s': %s", path, strerror(errno));
+	ret = util_read_file(path, (size_t)1 << 30, &text, &len);  /* no FIFO, no device */
+	if (ret) {
+		report_error("cannot read baseline '%s': %s", path, util_strerror(ret));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		report_error("cannot read baseline '%s': %s", path, strerror(EISDIR));
-		fclose(fp);
-		return -1;
-	}
-	root = json_loadf(fp, 0, &jerr);
-	fclose(fp);
+	root = json_loadb(text, len, 0, &jerr);
+	free(text);
 	if (!root) {
 		report_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
-				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s", jerr.text);
+				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s",
+				util_excerpt_message(msg, sizeof(msg), jerr.text));
 		return -1;
 	}
 	ret = add_findings(b, path, root);

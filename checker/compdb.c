@@ -56,21 +56,18 @@ bool compdb_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Returns 0 if path can be opened for reading and is not a directory, else an errno value. */
+/*
+ * Returns 0 if path is a regular file that can be opened for reading,
+ * else an error code for util_strerror(); never blocks on a FIFO.
+ */
 int compdb_check_readable(const char *path)
 {
-	struct stat st;
-	int err = 0;
-	int fd = open(path, O_RDONLY);
+	int err, fd = util_open_regular(path, &err);
 
 	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) < 0)
-		err = errno;
-	else if (S_ISDIR(st.st_mode))
-		err = EISDIR;
+		return err;
 	close(fd);
-	return err;
+	return 0;
 }
 
 /*
@@ -323,6 +320,84 @@ static void db_sanitise(struct arena *a, struct db_entry *e, const struct strvec
 	}
 }
 
+/*
+ * Whether path names something that is neither a regular file nor a
+ * directory (a FIFO, a device, a socket), /dev/null excepted: libclang
+ * would block on it, or read /dev/zero until memory runs out.
+ */
+static bool is_special_file(const char *path)
+{
+	char real[PATH_MAX];
+	struct stat st;
+
+	if (!*path || stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		return false;
+	return !realpath(path, real) || strcmp(real, "/dev/null") != 0;
+}
+
+/*
+ * Returns the special file (is_special_file()) that the argument or
+ * comma-separated piece s may name, or NULL: s itself or after '@' when
+ * it is not an option; the value after '='; the value joined to an
+ * include-like option (-include/dev/zero).
+ */
+static const char *special_in(struct arena *a, const char *s, size_t n)
+{
+	const char *t = arena_strndup(a, s, n);
+	const char *eq = strchr(t, '=');
+	size_t k;
+
+	if (t[0] == '@')
+		t++;
+	if (t[0] != '-')
+		return is_special_file(t) ? t : NULL;
+	if (eq && is_special_file(eq + 1))
+		return eq + 1;
+	for (k = 0; k < sizeof(path_opts) / sizeof(path_opts[0]); k++) {
+		size_t len = strlen(path_opts[k].name);
+
+		if (!strncmp(t, path_opts[k].name, len) && is_special_file(t + len))
+			return t + len;
+	}
+	return NULL;
+}
+
+/*
+ * Returns the first special file (is_special_file()) the sanitised
+ * arguments of e name, or NULL.  Macro definitions (-D, -U) are not
+ * paths; -Wp,a,b and the like are looked at piece by piece.
+ */
+static const char *find_special_file(struct arena *a, const struct db_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->args.len; i++) {
+		const char *s = e->args.v[i], *found = NULL;
+
+		if (!strcmp(s, "-D") || !strcmp(s, "-U")) {
+			i++;
+			continue;
+		}
+		if (starts_with(s, "-D") || starts_with(s, "-U"))
+			continue;
+		if (starts_with(s, "-W") && strchr(s, ',')) {
+			const char *p = strchr(s, ',') + 1;
+
+			while (!found && *p) {
+				size_t n = strcspn(p, ",");
+
+				found = special_in(a, p, n);
+				p += n + (p[n] == ',');
+			}
+		} else {
+			found = special_in(a, s, strlen(s));
+		}
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 /* Reads entry number idx (counting from 1) of db; returns -1 after reporting a schema error. */
 int compdb_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
 {
@@ -380,7 +455,52 @@ int compdb_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
 	e->real = realpath(e->file, real) ? arena_strdup(a, real) : e->file;
 	e->file = path_tidy(a, e->file);
 	db_sanitise(a, e, &cmd, dir);
+	e->special = find_special_file(a, e);
 	return 0;
+}
+
+int compdb_read(struct arena *a, struct db *db)
+{
+	char real[PATH_MAX], msg[UTIL_MESSAGE_SIZE];
+	json_error_t jerr;
+	json_t *root, *je;
+	char *text;
+	size_t len, i;
+	int err, ret = 0;
+
+	err = util_read_file(db->path, COMPDB_MAX_FILE_SIZE, &text, &len);
+	if (err) {
+		report_error("cannot read '%s': %s", db->path,
+			     err == EFBIG ? "larger than 1 GiB" : util_strerror(err));
+		return -1;
+	}
+	if (!realpath(db->path, real)) {
+		report_error("cannot read '%s': %s", db->path, strerror(errno));
+		free(text);
+		return -1;
+	}
+	*strrchr(real, '/') = '\0';
+	db->dir = arena_strdup(a, real[0] ? real : "/");
+	/* jansson refuses the byte-order mark some Windows tools write */
+	i = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
+	root = json_loadb(text + i, len - i, 0, &jerr);
+	free(text);
+	if (!root) {
+		report_error_at(db->path, jerr.line > 0 ? (unsigned)jerr.line : 0,
+				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s",
+				util_excerpt_message(msg, sizeof(msg), jerr.text));
+		return -1;
+	}
+	if (!json_is_array(root)) {
+		report_error_at(db->path, 0, 0, "expected an array of compile commands");
+		ret = -1;
+	} else {
+		json_array_foreach(root, i, je)
+			if (compdb_add_entry(a, db, i + 1, je) < 0)
+				ret = -1;
+	}
+	json_decref(root);
+	return ret;
 }
 
 /*

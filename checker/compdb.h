@@ -2,8 +2,9 @@
  * compdb.h - compile databases: reading compile_commands.json (jansson),
  * splitting "command" strings like a shell, and sanitising the arguments
  * libclang gets (no compiler, output or dependency-file flags, nothing
- * that loads code, relative paths made absolute).  Also the small path
- * helpers the driver shares with it.
+ * that loads code, relative paths made absolute), and marking entries
+ * whose arguments name a FIFO or a device (-include /dev/zero), which are
+ * not parsed.  Also the small path helpers the driver shares with it.
  *
  * Everything lives in the caller's arena.
  */
@@ -29,6 +30,9 @@ struct db_entry {
 	const char *real;           /* realpath of file, or file if that fails */
 	struct strvec args;         /* sanitised arguments, paths made absolute */
 	const char *dropped;        /* code-loading arguments left out, or NULL */
+	const char *special;        /* a FIFO, device or socket its arguments name
+				       (-include /dev/zero), or NULL; such an entry
+				       is not parsed */
 };
 
 /* A loaded compile database. */
@@ -50,11 +54,25 @@ const char *compdb_path_join(struct arena *a, const char *dir, const char *name)
 /* Whether path is a directory. */
 bool compdb_is_dir(const char *path);
 
-/* 0 if path can be read as a file, else an errno value. */
+/*
+ * 0 if path can be read as a regular file, else an error code for
+ * util_strerror() (EISDIR, UTIL_ENOTREG for a FIFO or a device, ...).
+ * Never blocks.
+ */
 int compdb_check_readable(const char *path);
 
 /* argv joined with spaces, for messages; free() it. */
 char *compdb_join_args(const char *const *argv, size_t n);
+
+/* The largest compile_commands.json read (a bigger one is an error). */
+#define COMPDB_MAX_FILE_SIZE ((size_t)1 << 30)
+
+/*
+ * Reads db->path (a regular file of at most COMPDB_MAX_FILE_SIZE bytes;
+ * a leading UTF-8 byte-order mark is skipped) into db: sets db->dir and
+ * adds every entry.  Returns 0, or -1 after reporting every problem.
+ */
+int compdb_read(struct arena *a, struct db *db);
 
 /* Adds entry idx (1-based, for messages) of the array to db; -1 after reporting a problem. */
 int compdb_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je);

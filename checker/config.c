@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -56,6 +57,7 @@ struct loader {
 static void unknown_key(const struct loader *ld, const yaml_node_t *k)
 {
 	const char *best = NULL;
+	char q[UTIL_EXCERPT_SIZE];
 	size_t best_d = 3, i;
 
 	for (i = 0; i < ARRAY_SIZE(keys); i++) {
@@ -68,10 +70,11 @@ static void unknown_key(const struct loader *ld, const yaml_node_t *k)
 	}
 	if (best)
 		report_error_at(ld->c->path, line_of(k), col_of(k),
-				"unknown key '%s' (did you mean '%s'?)", text_of(k), best);
+				"unknown key '%s' (did you mean '%s'?)", util_excerpt(q, text_of(k)),
+				best);
 	else
 		report_error_at(ld->c->path, line_of(k), col_of(k),
-				"unknown key '%s' (valid keys: " KEY_LIST ")", text_of(k));
+				"unknown key '%s' (valid keys: " KEY_LIST ")", util_excerpt(q, text_of(k)));
 }
 
 /* Reads the sequence of non-empty strings v of key into list. */
@@ -120,6 +123,8 @@ static int read_list(const struct loader *ld, const yaml_node_t *v, const char *
 static int read_choice(const struct loader *ld, const yaml_node_t *v, const char *key,
 		       const char *no, const char *yes, int *out)
 {
+	char q[UTIL_EXCERPT_SIZE];
+
 	if (v->type != YAML_SCALAR_NODE) {
 		report_error_at(ld->c->path, line_of(v), col_of(v),
 				"expected %s or %s for '%s', found %s", no, yes, key, kind_name(v));
@@ -131,23 +136,31 @@ static int read_choice(const struct loader *ld, const yaml_node_t *v, const char
 		*out = 1;
 	} else {
 		report_error_at(ld->c->path, line_of(v), col_of(v),
-				"'%s' must be %s or %s, found '%s'", key, no, yes, text_of(v));
+				"'%s' must be %s or %s, found '%s'", key, no, yes,
+				util_excerpt(q, text_of(v)));
 		return -1;
 	}
 	return 0;
 }
 
-/* Makes the rule file names absolute against the config's directory. */
-static void absolute_rules(struct config_set *cs, struct config *c)
+/* Checks that every noreturn entry of c is a C identifier, as in a rules file. */
+static int check_noreturn(const struct config *c)
 {
+	char q[UTIL_EXCERPT_SIZE];
+	int ret = 0;
 	size_t i;
 
-	for (i = 0; i < c->rules.len; i++) {
-		struct config_item *it = &c->rules.v[i];
+	for (i = 0; i < c->noreturn.len; i++) {
+		const struct config_item *it = &c->noreturn.v[i];
 
-		if (it->text[0] != '/')
-			it->text = arena_printf(&cs->arena, "%s/%s", c->dir, it->text);
+		if (rules_valid_name(it->text))
+			continue;
+		report_error_at(c->path, it->line, it->col,
+				"'%s' in 'noreturn' is not a function name (expected a C identifier)",
+				util_excerpt(q, it->text));
+		ret = -1;
 	}
+	return ret;
 }
 
 /* Reads the top-level mapping root into ld->c. */
@@ -202,6 +215,8 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 			break;
 		case KEY_NORETURN:
 			r = read_list(ld, v, keys[i], &c->noreturn);
+			if (r == 0)
+				r = check_noreturn(c);
 			break;
 		case KEY_SKIP:
 			r = read_list(ld, v, keys[i], &c->skip);
@@ -219,88 +234,94 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 	return ret;
 }
 
-/* Reports why libyaml stopped reading c's file. */
-static void yaml_error(const struct config *c, const yaml_parser_t *p, FILE *fp)
-{
-	if (p->error == YAML_MEMORY_ERROR)
-		report_error("out of memory reading config file '%s'", c->path);
-	else if (p->error == YAML_READER_ERROR && ferror(fp))
-		report_error("cannot read config file '%s': %s", c->path, strerror(errno));
-	else if (p->error == YAML_READER_ERROR)
-		report_error_at(c->path, 0, 0, "invalid YAML: %s at byte %zu", p->problem,
-				p->problem_offset);
-	else if (p->context)
-		report_error_at(c->path, (unsigned)p->problem_mark.line + 1,
-				(unsigned)p->problem_mark.column + 1,
-				"invalid YAML: %s (%s at line %u)", p->problem, p->context,
-				(unsigned)p->context_mark.line + 1);
-	else
-		report_error_at(c->path, (unsigned)p->problem_mark.line + 1,
-				(unsigned)p->problem_mark.column + 1, "invalid YAML: %s",
-				p->problem);
-}
-
 /* Parses c->path and fills c; returns 0 or -1 after reporting every problem. */
 static int parse_file(struct config_set *cs, struct config *c)
 {
 	struct loader ld = { .cs = cs, .c = c };
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	FILE *fp;
-	int ret = -1;
+	int ret;
 
-	fp = yamlnode_open(c->path, "config file");
-	if (!fp)
+	if (yamlnode_load(c->path, "config file", CONFIG_MAX_FILE_SIZE, &doc) < 0)
 		return -1;
-	if (!yaml_parser_initialize(&parser)) {
-		report_error("out of memory reading config file '%s'", c->path);
-		goto close_file;
-	}
-	yaml_parser_set_input_file(&parser, fp);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(c, &parser, fp);
-		goto delete_parser;
-	}
 	ld.doc = &doc;
 	root = yaml_document_get_root_node(&doc);
 	ret = root ? load_top(&ld, root) : 0;      /* an empty file sets nothing */
 	yaml_document_delete(&doc);
-delete_parser:
-	yaml_parser_delete(&parser);
-close_file:
-	fclose(fp);
 	return ret;
 }
 
+/* dir/name, in cs's arena, for a directory dir that may be "/". */
+static const char *join(struct config_set *cs, const char *dir, const char *name)
+{
+	return arena_printf(&cs->arena, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
+}
+
+/* Whether path (absolute, normalised) is root or below it. */
+static bool inside(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (!strcmp(root, "/"))
+		return path[0] == '/';
+	return !strncmp(path, root, n) && (path[n] == '\0' || path[n] == '/');
+}
+
 /*
- * Returns the config at path (read once; real is its realpath), or
+ * Returns dir/name (name if absolute) with "." and ".." components
+ * resolved by the text alone, in cs's arena: where name points before any
+ * symbolic link is followed.
+ */
+static const char *lexical_path(struct config_set *cs, const char *dir, const char *name)
+{
+	const char *full = name[0] == '/' ? name : join(cs, dir, name);
+	char *out = arena_alloc(&cs->arena, strlen(full) + 2);
+	size_t len = 0;
+
+	while (*full) {
+		size_t n = strcspn(full, "/");
+
+		if ((n == 1 && full[0] == '.') || n == 0) {
+			/* nothing */
+		} else if (n == 2 && full[0] == '.' && full[1] == '.') {
+			while (len > 0 && out[len] != '/')
+				len--;
+		} else {
+			out[len] = '/';
+			memcpy(out + len + 1, full, n);
+			len += n + 1;
+		}
+		full += n + (full[n] == '/');
+		out[len] = '\0';
+	}
+	if (len == 0)
+		strcpy(out, "/");
+	return out;
+}
+
+/*
+ * Returns the config at path, in the directory dir (a realpath, which
+ * path need not be: path may be a symbolic link), read once; or
  * &config_broken.
  */
-static struct config *load(struct config_set *cs, const char *path, const char *real)
+static struct config *load(struct config_set *cs, const char *path, const char *dir)
 {
-	struct config *c = strmap_get(&cs->by_path, real);
-	char *slash;
+	const char *key = join(cs, dir, strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+	struct config *c = strmap_get(&cs->by_path, key);
 
 	if (c)
 		return c;
 	c = arena_alloc(&cs->arena, sizeof(*c));
 	c->path = arena_strdup(&cs->arena, path);
-	c->dir = arena_strdup(&cs->arena, real);
-	slash = strrchr(c->dir, '/');
-	if (slash == c->dir)
-		slash[1] = '\0';        /* /.leakcheck.yml */
-	else if (slash)
-		*slash = '\0';
+	c->dir = arena_strdup(&cs->arena, dir);
 	c->check_main = -1;
 	c->borrow_unknown = -1;
 	report_verbose("reading config file '%s'", path);
 	if (parse_file(cs, c) < 0) {
-		strmap_put(&cs->by_path, arena_strdup(&cs->arena, real), &config_broken);
+		strmap_put(&cs->by_path, key, &config_broken);
 		return &config_broken;
 	}
-	absolute_rules(cs, c);
-	strmap_put(&cs->by_path, arena_strdup(&cs->arena, real), c);
+	strmap_put(&cs->by_path, key, c);
 	arena_grow(&cs->arena, (void **)&cs->v, &cs->cap, cs->len + 1, sizeof(*cs->v));
 	cs->v[cs->len++] = c;
 	return c;
@@ -323,9 +344,12 @@ void config_set_release(struct config_set *cs)
 
 int config_set_force(struct config_set *cs, const char *path)
 {
+	const char *slash = strrchr(path, '/');
+	const char *dir = !slash ? "." : slash == path ? "/" :
+			  arena_strndup(&cs->arena, path, (size_t)(slash - path));
 	char real[PATH_MAX];
 
-	if (!realpath(path, real)) {
+	if (!realpath(dir, real)) {
 		report_error("cannot read config file '%s': %s", path, strerror(errno));
 		return -1;
 	}
@@ -337,19 +361,42 @@ int config_set_force(struct config_set *cs, const char *path)
 	return 0;
 }
 
+/*
+ * Returns the config at path, found in the directory dir: an error when
+ * it is a symbolic link that cannot be followed (a loop, a missing
+ * target) or leads out of dir.
+ */
+static struct config *load_found(struct config_set *cs, const char *path, const char *dir)
+{
+	char real[PATH_MAX];
+
+	if (!realpath(path, real)) {
+		report_error("cannot read config file '%s': %s", path, strerror(errno));
+		return &config_broken;
+	}
+	if (!inside(real, dir)) {
+		report_error("config file '%s' is a symbolic link to a file outside its directory",
+			     path);
+		return &config_broken;
+	}
+	return load(cs, path, dir);
+}
+
 /* Returns the config governing the directory dir (a realpath), searching upwards. */
 static struct config *find_in(struct config_set *cs, const char *dir)
 {
 	struct config *c = strmap_get(&cs->by_dir, dir);
-	char path[PATH_MAX + sizeof(CONFIG_FILE_NAME) + 1];
-	char real[PATH_MAX];
+	const char *path;
+	struct stat st;
 
 	if (c)
 		return c;
-	snprintf(path, sizeof(path), "%s%s" CONFIG_FILE_NAME, dir,
-		 strcmp(dir, "/") ? "/" : "");
-	if (realpath(path, real)) {
-		c = load(cs, path, real);
+	path = join(cs, dir, CONFIG_FILE_NAME);
+	if (lstat(path, &st) == 0) {
+		c = load_found(cs, path, dir);
+	} else if (errno != ENOENT) {
+		report_error("cannot read config file '%s': %s", path, strerror(errno));
+		c = &config_broken;
 	} else if (strcmp(dir, "/")) {
 		char *parent = arena_strdup(&cs->arena, dir);
 		char *slash = strrchr(parent, '/');
@@ -440,36 +487,43 @@ static int check_names(const struct config *c, const struct config_list *list,
 
 	for (i = 0; i < list->len; i++) {
 		const struct config_item *it = &list->v[i];
+		char q[UTIL_EXCERPT_SIZE];
 		const char *hint;
 
+		util_excerpt(q, it->text);
 		if (!strncmp(it->text, FLAG_PREFIX, strlen(FLAG_PREFIX))) {
 			if (known_flag(it->text + strlen(FLAG_PREFIX), &hint))
 				continue;
 			if (hint)
 				report_error_at(c->path, it->line, it->col,
 						"unknown flag '%s' in '%s' (did you mean '" FLAG_PREFIX "%s'?)",
-						it->text, key, hint);
+						q, key, hint);
 			else
 				report_error_at(c->path, it->line, it->col,
-						"unknown flag '%s' in '%s'", it->text, key);
+						"unknown flag '%s' in '%s'", q, key);
 		} else {
 			if (known_resource(r, it->text, &hint))
 				continue;
 			if (hint)
 				report_error_at(c->path, it->line, it->col,
 						"unknown resource '%s' in '%s' (did you mean '%s'?)",
-						it->text, key, hint);
+						q, key, hint);
 			else
 				report_error_at(c->path, it->line, it->col,
 						"'%s' in '%s' is neither a flag (leakcheck-...) nor a resource id of the rules",
-						it->text, key);
+						q, key);
 		}
 		ret = -1;
 	}
 	return ret;
 }
 
-/* Loads the rule files of c that were not loaded yet (loaded: realpaths seen). */
+/*
+ * Loads the rule files of c that were not loaded yet (loaded: realpaths
+ * seen).  Each must be inside c's directory, by its text and once
+ * symbolic links are followed: a config from a repository may not read
+ * (and quote in its errors) a file elsewhere.
+ */
 static int apply_rules(struct config_set *cs, const struct config *c, struct rules *r,
 		       struct strmap *loaded)
 {
@@ -478,24 +532,32 @@ static int apply_rules(struct config_set *cs, const struct config *c, struct rul
 
 	for (i = 0; i < c->rules.len; i++) {
 		const struct config_item *it = &c->rules.v[i];
-		char real[PATH_MAX];
-		struct stat st;
-		int err = 0;
+		const char *path = it->text[0] == '/' ? it->text : join(cs, c->dir, it->text);
+		char real[PATH_MAX], q[UTIL_EXCERPT_SIZE];
+		int fd, err = 0;
 
-		if (!realpath(it->text, real) || stat(real, &st) < 0)
+		if (!inside(lexical_path(cs, c->dir, it->text), c->dir) ||
+		    (realpath(path, real) && !inside(real, c->dir))) {
+			report_error_at(c->path, it->line, it->col,
+					"rules file '%s' is outside the directory of the config",
+					util_excerpt(q, it->text));
+			ret = -1;
+			continue;
+		}
+		if (!realpath(path, real))
 			err = errno;
-		else if (S_ISDIR(st.st_mode))
-			err = EISDIR;
+		else if ((fd = util_open_regular(real, &err)) >= 0)
+			close(fd);
 		if (err) {
 			report_error_at(c->path, it->line, it->col, "cannot read rules file '%s': %s",
-					it->text, strerror(err));
+					util_excerpt(q, it->text), util_strerror(err));
 			ret = -1;
 			continue;
 		}
 		if (strmap_get(loaded, real))
 			continue;
 		strmap_put(loaded, arena_strdup(&cs->arena, real), &config_none);
-		if (rules_load_file(r, it->text) < 0)
+		if (rules_load_file(r, path) < 0)
 			ret = -1;
 	}
 	for (i = 0; i < c->noreturn.len; i++)

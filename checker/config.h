@@ -14,9 +14,19 @@
  *   check-main: true
  *   unknown-callees: borrow       # or escape (the default)
  *
- * Each file is loaded whole with libyaml; unknown keys, wrong types and
- * bad values are reported as "FILE:LINE:COL: error: MESSAGE" through the
- * report module, every problem of a file in one go.
+ * Each file is loaded whole with libyaml (yamlnode.h: a regular file of
+ * at most CONFIG_MAX_FILE_SIZE bytes, nesting at most 64 levels); unknown
+ * keys, wrong types and bad values are reported as
+ * "FILE:LINE:COL: error: MESSAGE" through the report module, every
+ * problem of a file in one go, quoting at most a short escaped excerpt of
+ * what was written.
+ *
+ * A config's directory is the one that holds it as found (or as named by
+ * --config), even when the file is a symbolic link.  Its rules files must
+ * be inside that directory, by their text and once symbolic links are
+ * followed; a discovered .leakcheck.yml that is a symbolic link must lead
+ * into its own directory, and one that cannot be followed (a loop, a
+ * missing target) is an error, not a missing config.
  *
  * Does not handle: inheritance between configs, "**" in skip globs,
  * per-file rules (rules and noreturn entries join the whole run's rules).
@@ -36,9 +46,12 @@
 /* The name of the file searched for. */
 #define CONFIG_FILE_NAME ".leakcheck.yml"
 
+/* The largest config file read (a bigger one is an error). */
+#define CONFIG_MAX_FILE_SIZE ((size_t)1 << 20)
+
 /* One string of a list, and where it was written (for later errors). */
 struct config_item {
-	const char *text;           /* as written (rules: made absolute) */
+	const char *text;           /* as written */
 	unsigned line;              /* 1-based position in the config file */
 	unsigned col;
 };
@@ -53,8 +66,9 @@ struct config_list {
 /* One loaded .leakcheck.yml. */
 struct config {
 	const char *path;           /* the file, as found or given; used in messages */
-	const char *dir;            /* its directory, absolute (realpath) */
-	struct config_list rules;   /* rule files, absolute */
+	const char *dir;            /* the directory holding path (realpath); a
+				       symbolic link path is not followed for it */
+	struct config_list rules;   /* rule files, relative to dir or absolute */
 	struct config_list disable; /* flags (leakcheck-...; globs) or resource ids */
 	struct config_list enable;  /* same, applied after disable */
 	struct config_list noreturn; /* function names */
@@ -68,7 +82,7 @@ struct config_set {
 	struct arena arena;         /* owns the configs and their strings */
 	struct strmap by_dir;       /* realpath of a directory -> struct config *, or
 				       &config_none (a sentinel) when none governs it */
-	struct strmap by_path;      /* realpath of a config file -> struct config *, or
+	struct strmap by_path;      /* dir/name of a config file -> struct config *, or
 				       a sentinel when it failed to load */
 	struct config *forced;      /* --config FILE, or NULL: discover */
 	struct config **v;          /* every config loaded, in load order */

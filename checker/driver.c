@@ -138,11 +138,7 @@ static void add_job(struct run *r, const char *file, const char *const *args, si
 static struct db *db_get(struct run *r, const char *path)
 {
 	struct db *db;
-	json_error_t jerr;
-	json_t *root, *je;
-	char real[PATH_MAX];
 	size_t i;
-	int err;
 
 	for (i = 0; i < r->ndbs; i++)
 		if (!strcmp(r->dbs[i]->path, path))
@@ -152,31 +148,9 @@ static struct db *db_get(struct run *r, const char *path)
 	arena_grow(&r->arena, (void **)&r->dbs, &r->capdbs, r->ndbs + 1, sizeof(*r->dbs));
 	r->dbs[r->ndbs++] = db;
 	report_verbose("reading '%s'", path);
-
-	if ((err = compdb_check_readable(path)) || !realpath(path, real)) {
-		report_error("cannot read '%s': %s", path, strerror(err ? err : errno));
+	report_input(path);         /* not to be overwritten by --output */
+	if (compdb_read(&r->arena, db) < 0)
 		db->bad = true;
-		return db;
-	}
-	report_input(path);
-	*strrchr(real, '/') = '\0';
-	db->dir = arena_strdup(&r->arena, real[0] ? real : "/");
-	root = json_load_file(path, 0, &jerr);
-	if (!root) {
-		report_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
-				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s", jerr.text);
-		db->bad = true;
-		return db;
-	}
-	if (!json_is_array(root)) {
-		report_error_at(path, 0, 0, "expected an array of compile commands");
-		db->bad = true;
-	} else {
-		json_array_foreach(root, i, je)
-			if (compdb_add_entry(&r->arena, db, i + 1, je) < 0)
-				db->bad = true;
-	}
-	json_decref(root);
 	return db;
 }
 
@@ -583,7 +557,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	int err;
 
 	if ((err = compdb_check_readable(j->file))) {
-		report_error("cannot read '%s': %s", j->file, strerror(err));
+		report_error("cannot read '%s': %s", j->file, util_strerror(err));
 		j->trouble = true;
 		return;
 	}
@@ -592,6 +566,15 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 			j->capfns = j->nfns;
 			j->cached = true;
 		}
+		return;
+	}
+	if (j->entry && j->entry->special) {
+		char *special = util_escape(j->entry->special);
+
+		report_error("not checking '%s': its compile command names '%s', which is not a regular file",
+			     j->file, special);
+		free(special);
+		j->trouble = true;
 		return;
 	}
 	say_checking(j);

@@ -11,7 +11,10 @@
  *
  * Compile-database arguments are sanitised: the compiler, output and
  * dependency-file flags are dropped, and nothing that loads code
- * (-fplugin=, -fpass-plugin=, -Xclang -load/-plugin) is passed on.
+ * (-fplugin=, -fpass-plugin=, -Xclang -load/-plugin) is passed on.  An
+ * entry whose arguments name a FIFO or a device (-include /dev/zero) is
+ * not parsed, nor is a FILE or entry that is not a regular file: an
+ * input error.
  */
 #ifndef LEAKCHECK_DRIVER_H
 #define LEAKCHECK_DRIVER_H

@@ -107,6 +107,7 @@ static const char *const fail_names[] = {
 /* Stores the "fails" value v in *out. */
 static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fail *out)
 {
+	char q[UTIL_EXCERPT_SIZE];
 	size_t i;
 
 	if (v->type == YAML_SCALAR_NODE) {
@@ -118,7 +119,7 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 		}
 		report_error_at(ld->file, line_of(v), col_of(v),
 				"invalid 'fails' value '%s' (expected null, negative, non-positive, nonzero, map-failed, never or held)",
-				text_of(v));
+				util_excerpt(q, text_of(v)));
 		return -1;
 	}
 	report_error_at(ld->file, line_of(v), col_of(v),
@@ -328,6 +329,7 @@ static int load_seq(const struct loader *ld, const yaml_node_t *v, const char *k
 /* Checks that a resource id is made of letters, digits, '-' and '_'. */
 static int check_id(const struct loader *ld, const yaml_node_t *v, const char *id)
 {
+	char q[UTIL_EXCERPT_SIZE];
 	size_t i;
 
 	for (i = 0; id[i]; i++) {
@@ -336,7 +338,8 @@ static int check_id(const struct loader *ld, const yaml_node_t *v, const char *i
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		      (c >= '0' && c <= '9') || c == '-' || c == '_')) {
 			report_error_at(ld->file, line_of(v), col_of(v),
-					"resource id '%s' may only use letters, digits, '-' and '_'", id);
+					"resource id '%s' may only use letters, digits, '-' and '_'",
+					util_excerpt(q, id));
 			return -1;
 		}
 	}
@@ -463,6 +466,7 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 static int load_library_header(const struct loader *ld, yaml_node_t *n,
 			       const struct rule_resource *unused)
 {
+	char q[UTIL_EXCERPT_SIZE];
 	const char *h;
 	size_t i, len;
 
@@ -487,14 +491,14 @@ static int load_library_header(const struct loader *ld, yaml_node_t *n,
 		if (!ok || (c == '.' && i > 0 && h[i - 1] == '.')) {
 			report_error_at(ld->file, line_of(n), col_of(n),
 					"'%s' is not a header name (expected a relative path such as "
-					"'stdio.h', 'sys/stat.h' or 'bits/*')", h);
+					"'stdio.h', 'sys/stat.h' or 'bits/*')", util_excerpt(q, h));
 			return -1;
 		}
 	}
 	if (!len || h[len - 1] == '/') {
 		report_error_at(ld->file, line_of(n), col_of(n),
 				"'%s' is not a header name (expected a relative path such as "
-				"'stdio.h', 'sys/stat.h' or 'bits/*')", h);
+				"'stdio.h', 'sys/stat.h' or 'bits/*')", util_excerpt(q, h));
 		return -1;
 	}
 	if (ld->r->nlib_headers == ld->r->cap_lib_headers) {
@@ -531,88 +535,23 @@ static int load_top(const struct loader *ld, yaml_node_t *root)
 	return ret;
 }
 
-/* Reports why libyaml stopped reading file. */
-static void yaml_error(const char *file, const yaml_parser_t *p, FILE *fp)
-{
-	switch (p->error) {
-	case YAML_MEMORY_ERROR:
-		report_error("out of memory reading rules file '%s'", file);
-		break;
-	case YAML_READER_ERROR:
-		if (ferror(fp))
-			report_error("cannot read rules file '%s': %s", file, strerror(errno));
-		else
-			report_error_at(file, 0, 0, "invalid YAML: %s at byte %zu",
-					p->problem, p->problem_offset);
-		break;
-	default:
-		if (p->context)
-			report_error_at(file, (unsigned)p->problem_mark.line + 1,
-					(unsigned)p->problem_mark.column + 1,
-					"invalid YAML: %s (%s at line %u)", p->problem,
-					p->context, (unsigned)p->context_mark.line + 1);
-		else
-			report_error_at(file, (unsigned)p->problem_mark.line + 1,
-					(unsigned)p->problem_mark.column + 1,
-					"invalid YAML: %s", p->problem);
-		break;
-	}
-}
-
-/* Fails if the stream holds anything after the first document. */
-static int check_single_document(const char *file, yaml_parser_t *p, FILE *fp)
-{
-	yaml_document_t next;
-	int ret = 0;
-
-	if (!yaml_parser_load(p, &next)) {
-		yaml_error(file, p, fp);
-		return -1;
-	}
-	if (yaml_document_get_root_node(&next)) {
-		report_error_at(file, (unsigned)next.start_mark.line + 1,
-				(unsigned)next.start_mark.column + 1,
-				"a rules file holds one YAML document, found a second one");
-		ret = -1;
-	}
-	yaml_document_delete(&next);
-	return ret;
-}
-
 /* Parses file (a path in r's arena) and loads its document. */
 static int load_file(struct rules *r, const char *file)
 {
 	struct loader ld = { .r = r, .file = file };
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	FILE *fp;
-	int ret = -1;
+	int ret = 0;
 
-	fp = yamlnode_open(file, "rules file");
-	if (!fp)
+	if (yamlnode_load(file, "rules file", RULES_MAX_FILE_SIZE, &doc) < 0)
 		return -1;
-	if (!yaml_parser_initialize(&parser)) {
-		report_error("out of memory reading rules file '%s'", file);
-		goto out_close;
-	}
-	yaml_parser_set_input_file(&parser, fp);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(file, &parser, fp);
-		goto out_parser;
-	}
-	ret = check_single_document(file, &parser, fp);
 	root = yaml_document_get_root_node(&doc);
 	ld.doc = &doc;
-	if (ret == 0 && root)
+	if (root)
 		ret = load_top(&ld, root);
 	if (ret == 0)
 		r->nfiles++;
 	yaml_document_delete(&doc);
-out_parser:
-	yaml_parser_delete(&parser);
-out_close:
-	fclose(fp);
 	return ret;
 }
 

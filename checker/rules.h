@@ -169,8 +169,13 @@ void rules_init(struct rules *r);
 /* Frees everything rules_init/rules_load_* created. */
 void rules_release(struct rules *r);
 
+/* The largest rules file read (a bigger one is an error). */
+#define RULES_MAX_FILE_SIZE ((size_t)4 << 20)
+
 /*
- * Loads one YAML rules file.  On a syntax or schema error prints
+ * Loads one YAML rules file (a regular file of at most
+ * RULES_MAX_FILE_SIZE bytes, nesting at most YAMLNODE_MAX_DEPTH levels).
+ * On a syntax or schema error prints
  * "FILE:LINE:COL: error: MESSAGE" through the report module and returns
  * -1 (the rule set may hold part of the file; callers exit with status 2).
  * Unknown keys are errors, with a "did you mean" hint when one is close.
@@ -182,6 +187,9 @@ int rules_load_file(struct rules *r, const char *path);
  * directory cannot be read (one error line) or any file fails to load.
  */
 int rules_load_dir(struct rules *r, const char *dir);
+
+/* Whether name is a C identifier, as a function name in the rules must be. */
+bool rules_valid_name(const char *name);
 
 /* Marks the function called name as never returning (name is copied). */
 void rules_add_noreturn(struct rules *r, const char *name);

@@ -42,14 +42,16 @@ static void unknown_key(const struct loader *ld, const yaml_node_t *k,
 			const struct schema *s)
 {
 	const char *hint = closest_key(s, text_of(k));
+	char q[UTIL_EXCERPT_SIZE];
 
 	if (hint)
 		report_error_at(ld->file, line_of(k), col_of(k),
-				"unknown key '%s' (did you mean '%s'?)", text_of(k), hint);
+				"unknown key '%s' (did you mean '%s'?)", util_excerpt(q, text_of(k)),
+				hint);
 	else
 		report_error_at(ld->file, line_of(k), col_of(k),
 				"unknown key '%s' in %s (valid keys: %s)",
-				text_of(k), s->what, s->list);
+				util_excerpt(q, text_of(k)), s->what, s->list);
 }
 
 /*
@@ -143,23 +145,34 @@ const char *rules_get_string(const struct loader *ld, const yaml_node_t *v, cons
 	return text_of(v);
 }
 
+/* Whether name is a C identifier: a letter or '_', then letters, digits and '_'. */
+bool rules_valid_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name[i]; i++) {
+		char c = name[i];
+		bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+
+		if (!alpha && (i == 0 || c < '0' || c > '9'))
+			return false;
+	}
+	return i > 0;
+}
+
 /* Like rules_get_string(), but the text must be a C identifier (a function name). */
 const char *rules_get_name(const struct loader *ld, const yaml_node_t *v, const char *key)
 {
 	const char *s = rules_get_string(ld, v, key);
-	size_t i;
+	char q[UTIL_EXCERPT_SIZE];
 
 	if (!s)
 		return NULL;
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-		bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-
-		if (!alpha && (i == 0 || c < '0' || c > '9')) {
-			report_error_at(ld->file, line_of(v), col_of(v),
-					"'%s' is not a function name (expected a C identifier)", s);
-			return NULL;
-		}
+	if (!rules_valid_name(s)) {
+		report_error_at(ld->file, line_of(v), col_of(v),
+				"'%s' is not a function name (expected a C identifier)",
+				util_excerpt(q, s));
+		return NULL;
 	}
 	return s;
 }
@@ -167,6 +180,7 @@ const char *rules_get_name(const struct loader *ld, const yaml_node_t *v, const 
 /* Stores the positive integer value of key in *out; leaves *out alone when v is NULL. */
 int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key, int *out)
 {
+	char q[UTIL_EXCERPT_SIZE];
 	const char *s;
 	char *end;
 	long n;
@@ -183,7 +197,8 @@ int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key
 	n = strtol(s, &end, 10);
 	if (s[0] < '0' || s[0] > '9' || *end || errno || n < 1 || n > INT_MAX) {
 		report_error_at(ld->file, line_of(v), col_of(v),
-				"'%s' must be a positive integer, found '%s'", key, s);
+				"'%s' must be a positive integer, found '%s'", key,
+				util_excerpt(q, s));
 		return -1;
 	}
 	*out = (int)n;
@@ -195,6 +210,7 @@ int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *k
 		    int64_t *out)
 {
 	const char *s = v->type == YAML_SCALAR_NODE ? text_of(v) : "";
+	char q[UTIL_EXCERPT_SIZE];
 	char *end;
 	long long n;
 
@@ -202,7 +218,7 @@ int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *k
 	n = strtoll(s, &end, 0);
 	if (v->type != YAML_SCALAR_NODE || !*s || *end || errno) {
 		report_error_at(ld->file, line_of(v), col_of(v), "'%s' must be an integer%s%s%s", key,
-				v->type == YAML_SCALAR_NODE ? ", found '" : "", s,
+				v->type == YAML_SCALAR_NODE ? ", found '" : "", util_excerpt(q, s),
 				v->type == YAML_SCALAR_NODE ? "'" : "");
 		return -1;
 	}
@@ -213,13 +229,15 @@ int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *k
 /* Stores the true/false value of key in *out. */
 int rules_get_bool(const struct loader *ld, const yaml_node_t *v, const char *key, bool *out)
 {
+	char q[UTIL_EXCERPT_SIZE];
+
 	if (v->type == YAML_SCALAR_NODE && (!strcmp(text_of(v), "true") || !strcmp(text_of(v), "false"))) {
 		*out = !strcmp(text_of(v), "true");
 		return 0;
 	}
 	report_error_at(ld->file, line_of(v), col_of(v), "expected true or false for '%s'%s%s%s",
 			key, v->type == YAML_SCALAR_NODE ? ", found '" : "",
-			v->type == YAML_SCALAR_NODE ? text_of(v) : "",
+			v->type == YAML_SCALAR_NODE ? util_excerpt(q, text_of(v)) : "",
 			v->type == YAML_SCALAR_NODE ? "'" : "");
 	return -1;
 }

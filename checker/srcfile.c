@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One file of the cache. */
 struct srcfile {
@@ -84,14 +85,19 @@ static struct srcfile *get_file(struct srcfile_cache *c, const char *file)
 	size_t len;
 	char *text;
 	FILE *fp;
+	int fd, err;
 
 	if (sf)
 		return sf;
 	sf = arena_alloc(&c->arena, sizeof(*sf));
 	strmap_put(&c->files, arena_strdup(&c->arena, file), sf);
-	fp = fopen(file, "r");
-	if (!fp)
+	fd = util_open_regular(file, &err);         /* never a FIFO or a device */
+	fp = fd >= 0 ? fdopen(fd, "r") : NULL;
+	if (!fp) {
+		if (fd >= 0)
+			close(fd);
 		return sf;
+	}
 	text = read_all(&c->arena, fp, &len);
 	fclose(fp);
 	if (!text)

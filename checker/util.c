@@ -1,9 +1,16 @@
-/* util.c - checked allocation and the string map; see util.h. */
+/*
+ * util.c - checked allocation, the string map, reading regular files and
+ * quoting input; see util.h.
+ */
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -143,4 +150,149 @@ size_t util_edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[nb];
+}
+
+const char *util_strerror(int err)
+{
+	return err == UTIL_ENOTREG ? "not a regular file" : strerror(err);
+}
+
+/* 0 if st is a regular file, else its error code. */
+static int regular_or_error(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return 0;
+	return S_ISDIR(st->st_mode) ? EISDIR : UTIL_ENOTREG;
+}
+
+int util_open_regular(const char *path, int *err)
+{
+	struct stat st;
+	int fd, flags;
+
+	if (stat(path, &st) < 0) {
+		*err = errno;
+		return -1;
+	}
+	if ((*err = regular_or_error(&st)))
+		return -1;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = errno;
+		return -1;
+	}
+	if (fstat(fd, &st) < 0)
+		*err = errno;
+	else if (!(*err = regular_or_error(&st)) &&
+		 ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0))
+		*err = errno;
+	if (*err) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int util_read_file(const char *path, size_t max, char **text, size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	ssize_t got = 0;
+	char *buf;
+	int err, fd = util_open_regular(path, &err);
+
+	if (fd < 0)
+		return err;
+	buf = xmalloc(cap + 1);
+	/* read to the end rather than trust st_size (files in /proc say 0) */
+	while (n <= max) {
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	err = got < 0 ? errno : n > max ? EFBIG : 0;
+	close(fd);
+	if (err) {
+		free(buf);
+		return err;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+/*
+ * Writes the first n bytes of s (fewer at a NUL) escaped as util.h says
+ * into o, which has room for 4 * n + 1 bytes; returns the end written.
+ */
+static char *escape(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\\') {
+			*o++ = '\\';
+			*o++ = '\\';
+		} else if (c < 0x20 || c > 0x7e) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	*o = '\0';
+	return o;
+}
+
+const char *util_excerpt(char buf[UTIL_EXCERPT_SIZE], const char *s)
+{
+	char *o = escape(buf, s, UTIL_EXCERPT_MAX);
+
+	if (strnlen(s, UTIL_EXCERPT_MAX + 1) > UTIL_EXCERPT_MAX)
+		strcpy(o, "...");
+	return buf;
+}
+
+char *util_escape(const char *s)
+{
+	char *buf = xmalloc(4 * strlen(s) + 1);
+
+	escape(buf, s, strlen(s));
+	return buf;
+}
+
+const char *util_excerpt_message(char *buf, size_t size, const char *msg)
+{
+	static const char mark[] = " near '";
+	const char *near = strstr(msg, mark);
+	size_t head = near ? (size_t)(near - msg) + strlen(mark) : strlen(msg);
+	char *text, *o;
+	size_t n;
+
+	/* the library's own words, escaped, as far as they fit */
+	if (head > (size - UTIL_EXCERPT_SIZE - 2) / 4)
+		head = (size - UTIL_EXCERPT_SIZE - 2) / 4;
+	o = escape(buf, msg, head);
+	if (!near)
+		return buf;
+	text = xstrdup(near + strlen(mark));
+	n = strlen(text);
+	if (n && text[n - 1] == '\'')
+		text[n - 1] = '\0';
+	util_excerpt(o, text);
+	strcat(o, "'");
+	free(text);
+	return buf;
 }
