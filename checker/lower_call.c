@@ -561,6 +561,14 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 		return;
 	}
 	if ((fn->borrow || fn->acquire || fn->release || fn->noreturn) && fn->keeps != ai) {
+		int v;
+
+		if (fn->returns_arg == 1 && ai > 1 && (v = lower_addr_local(L, a)) >= 0 &&
+		    (L->f->vars[v].flags & VAR_POINTER)) {
+			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into memory */
+			lower_escape(L, op_var(v), loc);
+			return;
+		}
 		o = lower_expr(L, a, CTX_BORROW);
 		if (fn->returns_arg == ai)
 			*result = o;
