@@ -250,6 +250,28 @@ static bool zero_fails(const struct ir_term *t, int edge)
 	return (c == CMP_LE && t->value == 0) || (c == CMP_LT && t->value == 1);
 }
 
+/*
+ * Whether variable x holds a fresh handle (acquired here, known valid, not
+ * a realloc of an older one) that variable y cannot equal: y is no copy
+ * of it, so it held its value before the handle existed or came from
+ * elsewhere (`if (value != tmp) free(value)`).
+ */
+static bool fresh_unlike(const struct an *A, const unsigned char *s, int x, int y)
+{
+	const struct var_st *wx = vst(A, (unsigned char *)s, x), *wy = vst(A, (unsigned char *)s, y);
+	const struct rule_acquire *acq;
+	int slot;
+
+	if (!wx || wx->role != ROLE_HANDLE || wx->bind < 0)
+		return false;
+	slot = wx->bind;
+	acq = A->sites[A->slot_site[slot]].acq;
+	if (param_slot(A, slot) || slots(A, (unsigned char *)s)[slot].st != RS_HELD ||
+	    acq->transfer || acq->reopen)
+		return false;
+	return !wy || wy->role != ROLE_HANDLE || wy->bind != slot;
+}
+
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
 {
@@ -258,6 +280,11 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 	unsigned char *n = xmalloc(A->size);
 	struct val known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
 	int outcome, site = -1, slot = -1;
+
+	if (t->pair1[0] && t->pair1[1] && an_tracks_value(A, t->var) &&
+	    (fresh_unlike(A, s, t->pair1[0] - 1, t->pair1[1] - 1) ||
+	     fresh_unlike(A, s, t->pair1[1] - 1, t->pair1[0] - 1)))
+		known = an_val_meet(known, an_dom(INT64_MIN, INT64_MAX, true, 0));   /* a != b */
 	uint8_t st = RS_NONE;
 	bool status = false, error = false;
 

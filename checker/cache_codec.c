@@ -121,6 +121,8 @@ static void put_term(struct cache_wbuf *b, const struct ir_term *t)
 	cache_put_i64(b, t->has_value);
 	cache_put_i64(b, t->foreign);
 	cache_put_i64(b, t->negated);
+	cache_put_i64(b, t->pair1[0]);
+	cache_put_i64(b, t->pair1[1]);
 }
 
 static void put_func(struct cache_wbuf *b, const struct ir_func *f)
@@ -541,6 +543,8 @@ static void get_term(struct rbuf *r, struct ir_term *t, size_t nblocks)
 	t->has_value = get_bool(r);
 	t->foreign = get_bool(r);
 	t->negated = get_bool(r);
+	t->pair1[0] = (int)get_range(r, 0, (int64_t)r->f->nvars);
+	t->pair1[1] = (int)get_range(r, 0, (int64_t)r->f->nvars);
 }
 
 static struct ir_func *get_func(struct rbuf *r)

@@ -182,6 +182,8 @@ struct ir_term {
 	bool foreign;                       /* T_BRANCH: var == / != a global's value (stdin):
 					       a handle acquired here is never equal to it;
 					       value is unused */
+	int pair1[2];                       /* T_BRANCH on the pseudo-variable of `a == b` of
+					       two locals: 1 + a and 1 + b; else 0, 0 */
 	bool negated;                       /* T_BRANCH: text reads as the negation of the
 					       test (`!fp` tested as fp != 0): the t edge
 					       is then "the false branch of 'text'" */

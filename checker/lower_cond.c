@@ -316,6 +316,8 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 				   !(L->f->vars[a.var].flags & (VAR_TEMP | VAR_PSEUDO)) &&
 				   !(L->f->vars[b.var].flags & (VAR_TEMP | VAR_PSEUDO))) {
 				branch(L, pair_var(L, a.var, b.var), cmp_of(op), 0, t, f, &note);
+				L->f->blocks[L->last_branch].term.pair1[0] = a.var + 1;
+				L->f->blocks[L->last_branch].term.pair1[1] = b.var + 1;
 			} else if (a.kind == OP_VAR && b.kind == OP_CONST)
 				branch(L, a.var, cmp_of(op), b.k, t, f, &note);
 			else if (a.kind == OP_CONST && b.kind == OP_VAR)
