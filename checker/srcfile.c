@@ -156,23 +156,43 @@ static const char *parse_directive(const char *s, struct nolint *d)
 	return close + 1;
 }
 
-/* Matches flag against a pattern of n bytes in which '*' stands for any text. */
+/*
+ * Matches flag against a pattern of n bytes in which '*' stands for any
+ * text.  Iterative, going back only to the last '*': time is bounded by
+ * n times the flag's length, whatever the number of stars.
+ */
 static bool glob_match(const char *pat, size_t n, const char *flag)
 {
-	if (n == 0)
-		return *flag == '\0';
-	if (*pat == '*')
-		return glob_match(pat + 1, n - 1, flag) || (*flag && glob_match(pat, n, flag + 1));
-	return *flag == *pat && glob_match(pat + 1, n - 1, flag + 1);
+	size_t i = 0, star = 0;     /* star: the pattern just after the last '*', 0: none yet */
+	const char *retry = NULL;   /* where the last '*' resumes matching flag, one further */
+
+	while (*flag) {
+		if (i < n && pat[i] == '*') {
+			star = ++i;
+			retry = flag;
+		} else if (i < n && pat[i] == *flag) {
+			i++;
+			flag++;
+		} else if (star) {
+			i = star;
+			flag = ++retry;
+		} else {
+			return false;
+		}
+	}
+	while (i < n && pat[i] == '*')
+		i++;
+	return i == n;
 }
 
 /* Whether the directive d names flag (no list names every flag). */
 static bool names_flag(const struct nolint *d, const char *flag)
 {
-	const char *p = d->list, *end = d->list + d->listlen;
+	const char *p = d->list, *end;
 
 	if (!d->list)
 		return true;
+	end = d->list + d->listlen;
 	while (p < end) {
 		const char *comma = memchr(p, ',', (size_t)(end - p));
 		const char *item_end = comma ? comma : end;

@@ -271,6 +271,7 @@ void summaries_init(struct summaries *S, bool cross_file)
 	strmap_init(&S->map);
 	strmap_init(&S->bodies);
 	S->cross_file = cross_file;
+	S->dump = false;
 	S->computed = 0;
 }
 

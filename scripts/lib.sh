@@ -6,12 +6,16 @@
 #                           implies LEAKCHECK_LLVM_ROOT=/usr/lib/llvm-NN
 #   LEAKCHECK_LLVM_ROOT     passed to cmake as -DLEAKCHECK_LLVM_ROOT
 #   LEAKCHECK_NO_INSTALL=1  never call apt-get (just report what is missing)
-#   LEAKCHECK_BUILD_DIR     build directory (default: build)
+#   LEAKCHECK_BUILD_DIR     build directory (default: build; scripts/test
+#                           --sanitize: build-asan; scripts/fuzz: build-fuzz)
+#   LEAKCHECK_FUZZ_CC       the clang scripts/fuzz builds with (default:
+#                           clang-NN for the libclang version NN, else clang)
 
 LC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LC_BUILD=${LEAKCHECK_BUILD_DIR:-build}
 case $LC_BUILD in /*) ;; *) LC_BUILD=$LC_ROOT/$LC_BUILD ;; esac
 LC_LLVM_CANDIDATES=(19 18 17)
+LC_CMAKE_ARGS=()    # extra -D options for a fresh configure (scripts/test --sanitize)
 LC_APT_UPDATED=0
 
 lc_log() { printf '==> %s\n' "$*" >&2; }
@@ -109,6 +113,52 @@ lc_install_deps() {
         || lc_die "apt-get install failed: ${missing[*]}"
 }
 
+# Installs what libFuzzer targets need (scripts/fuzz) and sets LC_FUZZ_CC:
+# clang-NN with its runtime libclang-rt-NN-dev (libFuzzer, ASan, UBSan) for
+# the libclang version NN the build uses, when apt has them; else the
+# default clang with libclang-rt-dev. llvm-NN (or llvm) brings
+# llvm-symbolizer for readable stack traces.
+lc_install_fuzz_deps() {
+    lc_install_deps
+    local v=$LC_LLVM_VERSION pkgs=() missing=() p
+    if lc_have_apt; then
+        if { lc_pkg_installed "clang-$v" && lc_pkg_installed "libclang-rt-$v-dev"; } \
+           || [ "${LEAKCHECK_NO_INSTALL:-0}" = 1 ]; then
+            pkgs=("clang-$v" "libclang-rt-$v-dev" "llvm-$v")
+        else
+            lc_apt_update
+            if lc_pkg_candidate "clang-$v" && lc_pkg_candidate "libclang-rt-$v-dev"; then
+                pkgs=("clang-$v" "libclang-rt-$v-dev" "llvm-$v")
+            else
+                pkgs=(clang libclang-rt-dev llvm)
+            fi
+        fi
+        for p in "${pkgs[@]}"; do
+            lc_pkg_installed "$p" || missing+=("$p")
+        done
+        if [ "${#missing[@]}" -gt 0 ]; then
+            if [ "${LEAKCHECK_NO_INSTALL:-0}" = 1 ]; then
+                lc_log "warning: missing packages (LEAKCHECK_NO_INSTALL=1): ${missing[*]}"
+            else
+                lc_apt_update
+                lc_log "apt-get install ${missing[*]}"
+                lc_as_root env DEBIAN_FRONTEND=noninteractive \
+                    apt-get install -y -q --no-install-recommends "${missing[@]}" \
+                    || lc_die "apt-get install failed: ${missing[*]}"
+            fi
+        fi
+    fi
+    if [ -n "${LEAKCHECK_FUZZ_CC:-}" ]; then
+        LC_FUZZ_CC=$LEAKCHECK_FUZZ_CC
+    elif command -v "clang-$v" >/dev/null 2>&1; then
+        LC_FUZZ_CC=clang-$v
+    elif command -v clang >/dev/null 2>&1; then
+        LC_FUZZ_CC=clang
+    else
+        lc_die "no clang found for the fuzz targets (set LEAKCHECK_FUZZ_CC)"
+    fi
+}
+
 # The SARIF schema validator used by the tests (tools/sarif, from the npm
 # registry). Optional: without node/npm the schema test reports UNSUPPORTED.
 lc_install_test_tools() {
@@ -124,20 +174,20 @@ lc_install_test_tools() {
     return 0
 }
 
-# Configure (only when needed; cmake --build re-configures by itself after
-# that) and build. Returns non-zero when either step fails.
+# Configure (only when needed, or always when LC_CMAKE_ARGS holds options;
+# cmake --build re-configures by itself after that) and build. Returns non-zero when either step fails.
 lc_configure_and_build() {
     cd "$LC_ROOT" || return 1
     local gen=() args=() llvm_root=${LEAKCHECK_LLVM_ROOT:-}
     if [ -z "$llvm_root" ] && [ -n "${LEAKCHECK_LLVM_VERSION:-}" ]; then
         llvm_root=/usr/lib/llvm-$LEAKCHECK_LLVM_VERSION
     fi
-    if [ ! -f "$LC_BUILD/CMakeCache.txt" ] || [ -n "$llvm_root" ] \
+    if [ ! -f "$LC_BUILD/CMakeCache.txt" ] || [ -n "$llvm_root" ] || [ "${#LC_CMAKE_ARGS[@]}" -gt 0 ] \
        || { [ ! -f "$LC_BUILD/build.ninja" ] && [ ! -f "$LC_BUILD/Makefile" ]; }; then
         if [ ! -f "$LC_BUILD/CMakeCache.txt" ]; then
             if command -v ninja >/dev/null 2>&1; then gen=(-G Ninja); else gen=(-G "Unix Makefiles"); fi
         fi
-        args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+        args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "${LC_CMAKE_ARGS[@]}")
         [ -z "$llvm_root" ] || args+=("-DLEAKCHECK_LLVM_ROOT=$llvm_root")
         lc_log "cmake ${gen[*]} -B ${LC_BUILD#"$LC_ROOT"/} ${args[*]}"
         cmake "${gen[@]}" -S . -B "$LC_BUILD" "${args[@]}" || return 1

@@ -1,0 +1,2 @@
+/* dirent.h: see libc.h. */
+#include "libc.h"

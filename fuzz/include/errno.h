@@ -1,0 +1,2 @@
+/* errno.h: see libc.h. */
+#include "libc.h"

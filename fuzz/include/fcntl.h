@@ -1,0 +1,2 @@
+/* fcntl.h: see libc.h. */
+#include "libc.h"

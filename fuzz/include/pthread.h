@@ -1,0 +1,2 @@
+/* pthread.h: see libc.h. */
+#include "libc.h"

@@ -1,0 +1,2 @@
+/* stdio.h: see libc.h. */
+#include "libc.h"

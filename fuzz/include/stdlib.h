@@ -1,0 +1,2 @@
+/* stdlib.h: see libc.h. */
+#include "libc.h"

@@ -1,0 +1,2 @@
+/* string.h: see libc.h. */
+#include "libc.h"

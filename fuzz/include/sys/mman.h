@@ -1,0 +1,2 @@
+/* sys/mman.h: see libc.h. */
+#include "libc.h"

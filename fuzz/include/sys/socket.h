@@ -1,0 +1,2 @@
+/* sys/socket.h: see libc.h. */
+#include "libc.h"

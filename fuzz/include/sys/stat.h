@@ -1,0 +1,2 @@
+/* sys/stat.h: see libc.h. */
+#include "libc.h"

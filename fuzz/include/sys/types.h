@@ -1,0 +1,2 @@
+/* sys/types.h: see libc.h. */
+#include "libc.h"

@@ -1,0 +1,2 @@
+/* unistd.h: see libc.h. */
+#include "libc.h"
