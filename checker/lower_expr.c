@@ -244,6 +244,47 @@ int lower_path_root(struct lower *L, CXCursor c)
 	}
 }
 
+/* Whether e is a truth value: a comparison, !x, x && y, x || y. */
+static bool is_truth_value(CXCursor e)
+{
+	CXCursor x = lower_strip_casts(e);
+
+	if (clang_getCursorKind(x) == CXCursor_UnaryOperator)
+		return clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_LNot;
+	if (clang_getCursorKind(x) != CXCursor_BinaryOperator)
+		return false;
+	switch (clang_getCursorBinaryOperatorKind(x)) {
+	case CXBinaryOperator_EQ: case CXBinaryOperator_NE:
+	case CXBinaryOperator_LT: case CXBinaryOperator_LE:
+	case CXBinaryOperator_GT: case CXBinaryOperator_GE:
+	case CXBinaryOperator_LAnd: case CXBinaryOperator_LOr:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * v = (p == NULL): the test is lowered as a branch, and v set to 1 or 0 on
+ * each side, so that a later `if (v)` knows what the test found
+ * (`*failed = table == NULL; if (*failed) return`).
+ */
+static void assign_truth(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
+{
+	int t = lower_block(L), f = lower_block(L), join = lower_block(L), side;
+
+	lower_cond(L, rhs, t, f);
+	for (side = 0; side < 2; side++) {
+		struct ir_event ev = { .kind = EV_SETCONST, .loc = loc, .var = v, .src = -1,
+				       .site = -1, .value = side == 0 };
+
+		L->cur = side == 0 ? t : f;
+		lower_emit(L, &ev);
+		lower_goto(L, join);
+	}
+	L->cur = join;
+}
+
 /* Local v = rhs: an alias of a variable, a constant, a call's result or a value we do not follow. */
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 {
@@ -252,6 +293,10 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	lower_clobber_bits(L, v, loc);
+	if (is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
+		assign_truth(L, v, r, loc);
+		return;
+	}
 	if (clang_getCursorKind(r) == CXCursor_CallExpr) {
 		L->assign_loc = loc;
 		o = lower_call(L, r, v, CTX_VALUE);
@@ -292,6 +337,11 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 		return op_var(v);
 	}
 	/* a store into memory or a global: the value leaves our hands */
+	if (is_truth_value(kid[1]) && (v = lower_memory_var(L, kid[0], true)) >= 0) {
+		lower_expr(L, kid[0], CTX_BORROW);
+		assign_truth(L, v, kid[1], loc);
+		return op_none();
+	}
 	lower_expr(L, kid[0], CTX_BORROW);
 	o = lower_expr(L, kid[1], CTX_VALUE);
 	if (o.kind == OP_VAR) {
