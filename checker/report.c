@@ -84,7 +84,11 @@ static const char *or_unknown(const char *file)
 /* Appends "FILE:LINE:COL: ", leaving out a LINE or COL of 0. */
 static void buf_add_loc(struct buf *b, const char *file, unsigned line, unsigned col)
 {
-	buf_addf(b, "%s", or_unknown(file));
+	const unsigned char *c;
+
+	/* a control byte in a file name must not start a line of its own in a log */
+	for (c = (const unsigned char *)or_unknown(file); *c; c++)
+		buf_addf(b, *c < 0x20 || *c == 0x7f ? "\\x%02x" : "%c", *c);
 	if (line) {
 		buf_addf(b, ":%u", line);
 		if (col)

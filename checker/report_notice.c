@@ -188,9 +188,21 @@ static char *say(const char *prefix, const char *fmt, va_list ap)
 	return msg;
 }
 
+/* name with control bytes as \xNN (a name must not start a line of its own in a log); free() it. */
+static char *escape_name(const char *name)
+{
+	char *out = xmalloc(strlen(name) * 4 + 1), *o = out;
+	const unsigned char *c;
+
+	for (c = (const unsigned char *)name; *c; c++)
+		o += *c < 0x20 || *c == 0x7f ? sprintf(o, "\\x%02x", *c) : sprintf(o, "%c", *c);
+	*o = '\0';
+	return out;
+}
+
 void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 {
-	const char *where = file ? file : "<unknown>";
+	char *where = escape_name(file ? file : "<unknown>");
 	char *prefix, *msg;
 	va_list ap;
 	int n;
@@ -204,8 +216,9 @@ void report_error_at(const char *file, unsigned line, unsigned col, const char *
 	va_start(ap, fmt);
 	msg = say(n < 0 ? "error: " : prefix, fmt, ap);
 	va_end(ap);
-	keep(NOTICE_ERROR, where, line, col, msg);
+	keep(NOTICE_ERROR, file ? file : "<unknown>", line, col, msg);
 	free(msg);
+	free(where);
 	if (n >= 0)
 		free(prefix);
 }
