@@ -397,17 +397,10 @@ static void forget(struct an *A, unsigned char *s)
 static void forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
 	size_t i;
-	int a;
 
-	for (i = 0; i < A->nmem; i++) {
-		int root = A->f->vars[A->mem[i]].parent;
-		bool reach = root < 0;
-
-		for (a = 0; a < ev->nargs && !reach; a++)
-			reach = ev->args[a].kind != ARG_NONE && ev->args[a].var == root;
-		if (reach)
+	for (i = 0; i < A->nmem; i++)
+		if (an_call_forgets(A, ev, A->mem[i]))
 			set_val(A, s, A->mem[i], TOP);
-	}
 }
 
 /*

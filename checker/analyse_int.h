@@ -168,6 +168,9 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 }
 
 /* Whether slot x stands for a parameter (summary mode): never reported. */
+/* Whether the call ev (an EV_CALL) may change memory variable v. */
+bool an_call_forgets(const struct an *A, const struct ir_event *ev, int v);
+
 /* Whether a store or call we do not follow forgets memory variable v. */
 bool an_forgotten(const struct an *A, int v);
 

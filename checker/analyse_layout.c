@@ -313,6 +313,43 @@ static void exposed_params(struct an *A)
 	}
 }
 
+/*
+ * Whether the call ev (an EV_CALL) may change memory variable v: one
+ * hanging from a variable it is given, or a global it may write (by its
+ * summary: its own writes and its callees'; a C library function without
+ * a body writes none of the program's; any other unknown callee, any).
+ */
+bool an_call_forgets(const struct an *A, const struct ir_event *ev, int v)
+{
+	const struct summaries *S = A->opts->summaries;
+	const char *name = A->f->vars[v].name;
+	int root = A->f->vars[v].parent, a;
+	char id[128];
+	size_t n = 0;
+
+	if (root >= 0) {
+		for (a = 0; a < ev->nargs; a++)
+			if (ev->args[a].kind != ARG_NONE && ev->args[a].var == root)
+				return true;
+		return false;
+	}
+	while (name && (*name == '*' || *name == '('))
+		name++;
+	while (name && n + 1 < sizeof(id) &&
+	       ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
+		(name[n] >= '0' && name[n] <= '9') || name[n] == '_'))
+		n++;
+	if (!n || n + 1 >= sizeof(id))
+		return true;
+	memcpy(id, name, n);
+	id[n] = '\0';
+	if (S && summaries_find(S, ev->key, A->f->unit))
+		return summary_writes_global(summaries_find(S, ev->key, A->f->unit), id);
+	if (ev->lib && !(S && summaries_has_body(S, ev->key, A->f->unit)))
+		return false;
+	return true;
+}
+
 /* For *p with p parameter N (0-based), N; else -1. */
 int an_param_cell(const struct an *A, int v)
 {
@@ -323,11 +360,6 @@ int an_param_cell(const struct an *A, int v)
 	    strcmp(x->name + 1, A->f->vars[x->parent].name))
 		return -1;
 	return x->parent;
-}
-
-static int f_root(const struct an *A, int v)
-{
-	return A->f->vars[v].parent;
 }
 
 static void live_set(uint64_t *bits, int cv, bool on)
@@ -381,15 +413,9 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			break;
 		case EV_CALL:
 			live_set(in, A->cv[e->var], false);
-			for (k = 0; k < A->nmem; k++) {
-				int root = f_root(A, A->mem[k]), a;
-				bool reach = root < 0;
-
-				for (a = 0; a < e->nargs && !reach; a++)
-					reach = e->args[a].kind != ARG_NONE && e->args[a].var == root;
-				if (reach)
+			for (k = 0; k < A->nmem; k++)
+				if (an_call_forgets(A, e, A->mem[k]))
 					live_set(in, A->cv[A->mem[k]], false);
-			}
 			if (!A->sites[e->site].ndst)
 				break;
 			__attribute__((fallthrough));   /* it acquires */

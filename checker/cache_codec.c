@@ -89,6 +89,7 @@ static void put_event(struct cache_wbuf *b, const struct ir_event *e)
 	cache_put_i64(b, e->exit);
 	cache_put_str(b, e->label);
 	cache_put_i64(b, e->out_param);
+	cache_put_i64(b, e->lib);
 	cache_put_str(b, e->key);
 	cache_put_i64(b, e->nargs);
 	for (a = 0; a < e->nargs; a++) {
@@ -138,6 +139,9 @@ static void put_func(struct cache_wbuf *b, const struct ir_func *f)
 	cache_put_str(b, f->unsupported);
 	cache_put_i64(b, f->is_main);
 	cache_put_i64(b, f->va_arg_used);
+	cache_put_i64(b, (int64_t)f->ngwrites);
+	for (i = 0; i < f->ngwrites; i++)
+		cache_put_str(b, f->gwrites[i]);
 	cache_put_i64(b, (int64_t)f->nva_callees);
 	for (i = 0; i < f->nva_callees; i++)
 		cache_put_str(b, f->va_callees[i]);
@@ -501,6 +505,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->exit = (enum ir_exit)get_range(r, EXIT_RETURN, EXIT_GOTO);
 	e->label = get_str(r, a);
 	e->out_param = get_int(r);
+	e->lib = get_bool(r);
 	e->key = get_str(r, a);
 	n = get_count(r);
 	if (n > INT_MAX)
@@ -564,6 +569,10 @@ static struct ir_func *get_func(struct rbuf *r)
 	f->unsupported = get_str(r, a);
 	f->is_main = get_bool(r);
 	f->va_arg_used = get_bool(r);
+	n = get_count(r);
+	f->gwrites = arena_alloc(a, (n + 1) * sizeof(*f->gwrites));
+	for (i = 0; i < n && !r->bad; i++)
+		f->gwrites[f->ngwrites++] = get_name(r, a);
 	n = get_count(r);
 	f->va_callees = arena_alloc(a, (n + 1) * sizeof(*f->va_callees));
 	for (i = 0; i < n && !r->bad; i++)

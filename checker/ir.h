@@ -123,6 +123,9 @@ struct ir_event {
 	const struct rule_acquire *guess_acq;   /* EV_CALL without a body anywhere: what its
 						   name suggests it acquires (X_new), or NULL */
 	const struct rule_release *guess_rel;   /* ... or releases (X_free(arg 1)) */
+	bool lib;                           /* EV_CALL: the callee is a C library function
+					       (rules' library-headers): without a body it
+					       writes none of the program's globals */
 };
 
 /* One acquisition site: a call matched by an acquire rule. */
@@ -218,6 +221,10 @@ struct ir_func {
 					       one of IR_UNSUPPORTED_*; no findings */
 	bool is_main;                       /* the function is main() */
 	bool va_arg_used;                   /* reads its variadic arguments with va_arg */
+	const char **gwrites;               /* globals the body itself may write (assigned,
+					       address taken, passed as a pointer or array),
+					       by name: lower_globals.c; in the arena */
+	size_t ngwrites;
 	const char **va_callees;            /* summary keys of the callees it hands its
 					       va_list to ("?": through a pointer) */
 	size_t nva_callees;

@@ -515,6 +515,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.f->entry = L.cur = ir_block_add(L.f);
 	lower_body(&L, body);
 	lower_varargs(&L, fn, body);
+	lower_global_writes(&L, body);
 
 	W->count++;
 	W->cb(L.f, W->arg);

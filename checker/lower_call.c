@@ -319,6 +319,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 		lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
+	ev.lib = lib;
 	ev.callee = arena_strdup(&L->f->arena, name);
 	ev.key = clang_getCursorLinkage(decl) == CXLinkage_Internal ?
 		 arena_printf(&L->f->arena, "%s:%s", L->f->unit ? L->f->unit : "", name) : ev.callee;

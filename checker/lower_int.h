@@ -110,6 +110,7 @@ struct lower {
 	size_t buflen;
 	CXFile main_file;
 	unsigned depth;             /* recursion depth of the walk (bounded) */
+	size_t capgwrites;          /* room in f->gwrites */
 	CXFile files[8];            /* small cache CXFile -> name in the function's arena */
 	const char *names[8];       /* (the IR outlives the translation unit) */
 	unsigned nfiles;
@@ -231,6 +232,9 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 const char *lower_container_type(struct lower *L, CXCursor arg);
 void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
+
+/* lower_globals.c: fills L->f->gwrites from the body */
+void lower_global_writes(struct lower *L, CXCursor body);
 
 /* lower_cond.c */
 void lower_cond(struct lower *L, CXCursor cond, int t, int f);

@@ -168,6 +168,72 @@ static bool call_never_returns(const struct ir_event *ev, void *ctx)
 	return s && s->noreturn;
 }
 
+/* Adds name to s->gwrites (once); the arrays live in S's arena. */
+static void add_gwrite(struct summaries *S, struct summary *s, const char *name, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < s->ngwrites; i++)
+		if (!strcmp(s->gwrites[i], name))
+			return;
+	if (s->ngwrites == *cap) {
+		const char **v;
+
+		*cap = *cap ? 2 * *cap : 8;
+		v = arena_alloc(&S->arena, *cap * sizeof(*v));
+		if (s->ngwrites)
+			memcpy(v, s->gwrites, s->ngwrites * sizeof(*v));
+		s->gwrites = v;
+	}
+	s->gwrites[s->ngwrites++] = name;
+}
+
+/*
+ * The globals f may write: its own (ir_func.gwrites) and its callees';
+ * any, after a call through a pointer (EV_FORGET of all memory) or to a
+ * function without a summary that is not the C library's.
+ */
+static void global_writes(struct summaries *S, const struct ir_func *f, struct summary *s)
+{
+	size_t b, e, i, cap = 0;
+
+	for (i = 0; i < f->ngwrites; i++)
+		add_gwrite(S, s, f->gwrites[i], &cap);
+	for (b = 0; b < f->nblocks && !s->gwrites_any; b++)
+		for (e = 0; e < f->blocks[b].nev && !s->gwrites_any; e++) {
+			const struct ir_event *ev = &f->blocks[b].ev[e];
+			const struct summary *c;
+
+			if (ev->kind == EV_FORGET && ev->var < 0) {
+				s->gwrites_any = true;
+				continue;
+			}
+			if (ev->kind != EV_CALL)
+				continue;
+			c = summaries_find(S, ev->key, f->unit);
+			if (!c) {
+				s->gwrites_any = !ev->lib || summaries_has_body(S, ev->key, f->unit);
+				continue;
+			}
+			if (c->gwrites_any)
+				s->gwrites_any = true;
+			for (i = 0; i < c->ngwrites; i++)
+				add_gwrite(S, s, c->gwrites[i], &cap);
+		}
+}
+
+bool summary_writes_global(const struct summary *s, const char *name)
+{
+	size_t i;
+
+	if (!s || s->gwrites_any)
+		return true;
+	for (i = 0; i < s->ngwrites; i++)
+		if (!strcmp(s->gwrites[i], name))
+			return true;
+	return false;
+}
+
 struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete)
 {
 	const struct ir_func *f = b->f;
@@ -182,6 +248,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->name = f->name;
 	s->loc = f->loc;
 	s->nparams = n;
+	global_writes(S, f, s);
 	/* never returns only when no path can: a walk that found no exit
 	   because of what it assumed about values says nothing */
 	s->noreturn = !b->any_exit &&

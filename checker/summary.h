@@ -49,6 +49,10 @@ struct summary {
 	int nparams;
 	bool keeps_varargs;                 /* the arguments after the named ones may be kept
 					       (read with va_arg, or handed to a callee that may) */
+	const char **gwrites;               /* globals it or its callees may write, by name */
+	size_t ngwrites;
+	bool gwrites_any;                   /* ... or any: a call through a pointer, a callee
+					       without a summary that is no C library function */
 	int error_arg;                      /* with ret (SHAPE_RETURN): *param N non-zero after
 					       the call means it failed (returned NULL), as in
 					       p = sort_items(.., &too_deep); if (too_deep) ..;
@@ -160,6 +164,9 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
  */
 const struct summary *summaries_find(const struct summaries *S, const char *key,
 				     const char *unit);
+
+/* Whether s says its calls may write the global called name (s NULL: any). */
+bool summary_writes_global(const struct summary *s, const char *name);
 
 /* Whether the run has a body for that callee (even one whose summary is unknown). */
 bool summaries_has_body(const struct summaries *S, const char *key, const char *unit);
