@@ -136,6 +136,10 @@ void an_push(struct an *A, int block, const unsigned char *s, int parent)
 		A->exhausted = true;
 		return;
 	}
+	if (A->store_len + A->size + (A->nnodes + 1) * sizeof(*A->nodes) > A->max_store) {
+		A->exhausted = A->too_large = true;
+		return;
+	}
 	if (A->store_len + A->size > A->store_cap) {
 		A->store_cap = A->store_cap ? A->store_cap * 2 : 4096;
 		while (A->store_cap < A->store_len + A->size)
@@ -262,6 +266,13 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 
 /* ---- the analysis of a function ---- */
 
+static void too_large_note(const struct ir_func *f)
+{
+	report_verbose("%s:%u: '%s' is too large to analyse (its states would take more than %zu MiB); no further findings for it",
+		       f->loc.file ? f->loc.file : "?", f->loc.line, f->name,
+		       ANALYSE_MAX_BYTES >> 20);
+}
+
 /* Walks f from its entry until every node is explored or the budget is spent (see analyse.h). */
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		      struct analyse_stats *stats, struct summary_builder *b)
@@ -290,6 +301,15 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		A.site_reported = xcalloc(A.nsites + 1, sizeof(bool));
 	if (!A.nslots && !b) {
 		complete = true;    /* nothing acquired: nothing to follow */
+		goto out;
+	}
+	if (A.too_large) {
+		/* its liveness sets alone would take the memory of its states */
+		complete = false;
+		stats->too_large++;
+		too_large_note(f);
+		if (opts->explain && !f->context)
+			an_explain_sites(&A);
 		goto out;
 	}
 	s = xmalloc(A.size);
@@ -324,7 +344,10 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	stats->states += A.nnodes;
 	complete = !A.exhausted;
-	if (A.exhausted) {
+	if (A.too_large) {
+		stats->too_large++;
+		too_large_note(f);
+	} else if (A.exhausted) {
 		stats->exhausted++;
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
@@ -346,6 +369,7 @@ out:
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
+	free(A.eqvars);
 	free(A.mem);
 	free(A.released_obj);
 	free(A.doomed);

@@ -214,12 +214,18 @@ static void refine_group(struct an *A, unsigned char *n, int var, struct val d,
 	int r = an_representative(A, n, var);
 	size_t u;
 
+	/* the group: var, the variable it copies (r), and the other copies of r
+	   (only an assigned variable is a copy: A->eqvars) */
 	val_refine(&d, t->cmp, t->value, truth);
-	for (u = 0; u < A->nvars; u++) {
-		if (A->rv[u] < 0 || A->cv[u] < 0)
-			continue;
-		if ((int)u == var || an_representative(A, n, (int)u) == r)
-			*vval(A, n, (int)u) = an_val_meet(*vval(A, n, (int)u), d);
+	if (A->rv[var] >= 0 && A->cv[var] >= 0)
+		*vval(A, n, var) = an_val_meet(*vval(A, n, var), d);
+	if (r != var && A->rv[r] >= 0 && A->cv[r] >= 0)
+		*vval(A, n, r) = an_val_meet(*vval(A, n, r), d);
+	for (u = 0; u < A->neqvars; u++) {
+		int c = A->eqvars[u];
+
+		if (c != var && c != r && A->cv[c] >= 0 && vst(A, n, c)->eq == r)
+			*vval(A, n, c) = an_val_meet(*vval(A, n, c), d);
 	}
 }
 

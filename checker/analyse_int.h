@@ -89,6 +89,9 @@ struct an {
 	bool *has_kids;         /* var -> array slots have it as parent */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
 	size_t nmem;
+	int *eqvars;            /* followed variables that may become a copy of another
+				   (var_st.eq set: assigned to), in index order */
+	size_t neqvars;
 	uint64_t *live;         /* per block: values that may be read before written */
 	size_t lwords;          /* words per block in live */
 	unsigned char *norm;    /* scratch state for push() */
@@ -101,7 +104,9 @@ struct an {
 	size_t nnodes, capnodes;
 	int *memo;              /* open addressing over node indices, -1 empty */
 	size_t memo_cap;
-	bool exhausted;
+	bool exhausted;         /* the walk stopped: out of budget, or too large */
+	bool too_large;         /* ... because the states reached max_store bytes */
+	size_t max_store;       /* bytes the states and nodes may take */
 	struct seen seen;
 	/* the event being executed, for findings and replays */
 	int node;

@@ -66,6 +66,7 @@ struct case_ent {
 struct switch_ctx {
 	struct case_ent *cases;
 	size_t ncases;
+	size_t next;                /* the case expected next (cases come in order) */
 };
 
 struct label {
@@ -92,6 +93,9 @@ struct lower {
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
 	struct scope_var *scope;    /* declared variables, innermost last */
 	size_t nscope, capscope;
+	size_t *cleanups;           /* indexes in scope of the variables with a cleanup
+				       function, innermost last (what a return runs) */
+	size_t ncleanups, capcleanups;
 	unsigned *chain;            /* active scope ids, innermost last */
 	size_t *chain_base;         /* for each active scope: nscope when it opened */
 	size_t nchain, capchain;

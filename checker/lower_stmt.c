@@ -63,9 +63,15 @@ static void leave_scopes(struct lower *L, size_t depth, enum ir_exit how, const 
 {
 	size_t i, base = depth < L->nchain ? L->chain_base[depth] : L->nscope;
 
+	if (how == EXIT_RETURN || how == EXIT_END) {
+		/* leaving the function: only cleanup functions run (the exit
+		   check covers every handle), so only their variables are visited */
+		for (i = L->ncleanups; i-- > 0 && L->cleanups[i] >= base;)
+			end_var(L, L->scope[L->cleanups[i]].var, how, label, loc, false);
+		return;
+	}
 	for (i = L->nscope; i-- > base;)
-		end_var(L, L->scope[i].var, how, label, loc,
-			how != EXIT_RETURN && how != EXIT_END);
+		end_var(L, L->scope[i].var, how, label, loc, true);
 }
 
 void lower_scope_pop(struct lower *L, struct ir_loc loc)
@@ -73,6 +79,18 @@ void lower_scope_pop(struct lower *L, struct ir_loc loc)
 	leave_scopes(L, L->nchain - 1, EXIT_SCOPE, NULL, loc);
 	L->nchain--;
 	L->nscope = L->chain_base[L->nchain];
+	while (L->ncleanups && L->cleanups[L->ncleanups - 1] >= L->nscope)
+		L->ncleanups--;
+}
+
+/* The variable declared last has a cleanup function. */
+static void declare_cleanup(struct lower *L)
+{
+	if (L->ncleanups == L->capcleanups) {
+		L->capcleanups = L->capcleanups ? L->capcleanups * 2 : 8;
+		L->cleanups = xrealloc(L->cleanups, L->capcleanups * sizeof(*L->cleanups));
+	}
+	L->cleanups[L->ncleanups++] = L->nscope - 1;
 }
 
 /* ---- loops and switch ---- */
@@ -351,6 +369,7 @@ static void lower_switch(struct lower *L, CXCursor s)
 	lower_goto(L, dflt);
 	sw.cases = w.cases;
 	sw.ncases = w.n;
+	sw.next = 0;
 	L->sw = &sw;
 	push_loop(L, out, -1);     /* continue goes to the enclosing loop */
 	lower_stmt(L, kid[1]);
@@ -366,13 +385,19 @@ static void lower_case(struct lower *L, CXCursor s)
 	CXCursor kid[3];
 	size_t n = lower_children(s, kid, 3), i;
 
-	if (L->sw)
-		for (i = 0; i < L->sw->ncases; i++)
+	if (L->sw) {
+		/* cases come in the order they were collected: try the next first */
+		size_t at = L->sw->next < L->sw->ncases &&
+			    clang_equalCursors(L->sw->cases[L->sw->next].c, s) ? L->sw->next : 0;
+
+		for (i = at; i < L->sw->ncases; i++)
 			if (clang_equalCursors(L->sw->cases[i].c, s)) {
 				lower_goto(L, L->sw->cases[i].block);
 				L->cur = L->sw->cases[i].block;
+				L->sw->next = i + 1;
 				break;
 			}
+	}
 	if (n >= 1 && n <= 3)
 		lower_stmt(L, kid[n - 1]);
 }
@@ -513,6 +538,7 @@ static void lower_var_decl(struct lower *L, CXCursor d)
 		if (fn) {
 			L->f->vars[v].flags |= VAR_CLEANUP;
 			L->f->vars[v].cleanup = fn;
+			declare_cleanup(L);
 		}
 	}
 	init = clang_Cursor_getVarDeclInitializer(d);
