@@ -526,6 +526,8 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.scope);
 	free(L.chain);
 	free(L.chain_base);
+	free(L.chain_top);
+	free(L.decls);
 	free(L.loops);
 	free(L.gotos);
 	free(L.locks);

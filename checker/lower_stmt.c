@@ -17,9 +17,13 @@ void lower_scope_push(struct lower *L)
 		L->capchain = L->capchain ? L->capchain * 2 : 16;
 		L->chain = xrealloc(L->chain, L->capchain * sizeof(*L->chain));
 		L->chain_base = xrealloc(L->chain_base, L->capchain * sizeof(*L->chain_base));
+		L->chain_top = xrealloc(L->chain_top, L->capchain * sizeof(*L->chain_top));
 	}
+	if (!L->nchain)
+		L->decl_top = -1;       /* the function's outermost scope */
 	L->chain[L->nchain] = ++L->next_scope;
 	L->chain_base[L->nchain] = L->nscope;
+	L->chain_top[L->nchain] = L->decl_top;
 	L->nchain++;
 }
 
@@ -32,6 +36,14 @@ static void declare(struct lower *L, int v)
 	L->scope[L->nscope].var = v;
 	L->scope[L->nscope].scope = L->chain[L->nchain - 1];
 	L->nscope++;
+	if (L->ndecls == L->capdecls) {
+		L->capdecls = L->capdecls ? L->capdecls * 2 : 32;
+		L->decls = xrealloc(L->decls, L->capdecls * sizeof(*L->decls));
+	}
+	L->decls[L->ndecls].var = v;
+	L->decls[L->ndecls].scope = L->chain[L->nchain - 1];
+	L->decls[L->ndecls].up = L->decl_top;
+	L->decl_top = (int)L->ndecls++;
 }
 
 /* Runs the cleanup function of v, if any, then ends v (unless the
@@ -79,6 +91,7 @@ void lower_scope_pop(struct lower *L, struct ir_loc loc)
 	leave_scopes(L, L->nchain - 1, EXIT_SCOPE, NULL, loc);
 	L->nchain--;
 	L->nscope = L->chain_base[L->nchain];
+	L->decl_top = L->chain_top[L->nchain];
 	while (L->ncleanups && L->cleanups[L->ncleanups - 1] >= L->nscope)
 		L->ncleanups--;
 }
@@ -449,17 +462,19 @@ static void lower_goto_stmt(struct lower *L, CXCursor s)
 	g->block = tramp;
 	g->label = lower_spelling(L, kid[0]);
 	g->loc = lower_cursor_loc(L, s);
-	g->nlive = L->nscope;
-	g->live = arena_alloc(&L->f->arena, (L->nscope + 1) * sizeof(*g->live));
-	if (L->nscope)
-		memcpy(g->live, L->scope, L->nscope * sizeof(*g->live));
+	g->top = L->nscope ? L->decl_top : -1;
 	lower_goto(L, tramp);
 }
 
-/* Fills each goto's trampoline: end what the label's scopes do not hold. */
+/*
+ * Fills each goto's trampoline: end what the label's scopes do not hold,
+ * innermost first.  The scopes the label is in are the outer ones the
+ * goto is in too, so the first variable the label holds ends the walk.
+ */
 static void finish_gotos(struct lower *L)
 {
-	size_t i, j, k;
+	size_t i, k;
+	int j;
 
 	for (i = 0; i < L->ngotos; i++) {
 		struct pending_goto *g = &L->gotos[i];
@@ -470,13 +485,14 @@ static void finish_gotos(struct lower *L)
 			L->f->blocks[g->block].term.kind = T_DEAD;
 			continue;
 		}
-		for (j = g->nlive; j-- > 0;) {
+		for (j = g->top; j >= 0; j = L->decls[j].up) {
 			bool held = false;
 
 			for (k = 0; k < lab->nchain && !held; k++)
-				held = lab->chain[k] == g->live[j].scope;
-			if (!held)
-				end_var(L, g->live[j].var, EXIT_GOTO, g->label, g->loc, true);
+				held = lab->chain[k] == L->decls[j].scope;
+			if (held)
+				break;
+			end_var(L, L->decls[j].var, EXIT_GOTO, g->label, g->loc, true);
 		}
 		lower_goto(L, lab->block);
 	}
