@@ -306,6 +306,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	if (A.too_large) {
 		/* its liveness sets alone would take the memory of its states */
 		complete = false;
+		A.exhausted = true;
 		stats->too_large++;
 		too_large_note(f);
 		if (opts->explain && !f->context)
@@ -369,6 +370,10 @@ out:
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
+	free(A.lastpos);
+	free(A.seen_in);
+	free(A.holder);
+	free(A.tested);
 	free(A.eqvars);
 	free(A.mem);
 	free(A.released_obj);

@@ -128,6 +128,12 @@ struct an {
 	const char *why_what;
 	int why_arg;
 	unsigned why_line;
+	/* path notes (analyse_path.c), made at the first finding */
+	int *lastpos;           /* block -> last index on the path being noted, or -1 */
+	unsigned *seen_in;      /* block -> the search that last visited it */
+	unsigned search;        /* the current search */
+	bool *holder;           /* var -> may hold a handle or a status */
+	bool *tested;           /* var -> its value may decide a branch */
 	bool dead;              /* the path ended in a call that never returns */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
@@ -215,6 +221,8 @@ void an_explain_sites(struct an *A);
 bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
 			const struct rule_resource *res, const struct summary *S);
 void an_layout(struct an *A);
+/* Adds to set (var -> member) the variables assigned to members, transitively. */
+void an_assign_closure(const struct ir_func *f, bool *set);
 void an_initial_state(struct an *A, unsigned char *s);
 
 #endif

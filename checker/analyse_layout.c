@@ -366,13 +366,12 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 }
 
 /*
- * Values flow into tested variables through assignments: the source of
- * dst = src is followed when dst is (a worklist over the assignments by
- * destination, so a chain of any length and order costs one pass).
+ * Adds to set (var -> member) every variable whose value is assigned to a
+ * member, directly or through others (a worklist over the assignments by
+ * destination: one pass for a chain of any length and order).
  */
-static void follow_assignments(struct an *A)
+void an_assign_closure(const struct ir_func *f, bool *set)
 {
-	const struct ir_func *f = A->f;
 	size_t *first = xcalloc(f->nvars + 2, sizeof(*first));     /* CSR by destination */
 	int *src, *work = xmalloc((f->nvars + 1) * sizeof(*work));
 	size_t b, i, n = 0, nwork = 0;
@@ -399,20 +398,36 @@ static void follow_assignments(struct an *A)
 				src[first[e->var + 1]++] = e->src;
 		}
 	for (i = 0; i < f->nvars; i++)
-		if (A->cv[i] >= 0)
+		if (set[i])
 			work[nwork++] = (int)i;
 	while (nwork) {
 		int v = work[--nwork];
 
 		for (i = first[v]; i < first[v + 1]; i++)
-			if (A->cv[src[i]] < 0) {
-				A->cv[src[i]] = (int)A->ncv++;
+			if (!set[src[i]]) {
+				set[src[i]] = true;
 				work[nwork++] = src[i];
 			}
 	}
 	free(src);
 	free(work);
 	free(first);
+}
+
+/* Values flow into tested variables through assignments: their sources are followed too. */
+static void follow_assignments(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	bool *set = xcalloc(f->nvars + 1, sizeof(bool));
+	size_t i;
+
+	for (i = 0; i < f->nvars; i++)
+		set[i] = A->cv[i] >= 0;
+	an_assign_closure(f, set);
+	for (i = 0; i < f->nvars; i++)
+		if (set[i] && A->cv[i] < 0)
+			A->cv[i] = (int)A->ncv++;
+	free(set);
 }
 
 /* A->eqvars: the followed variables an assignment (or a call returning
