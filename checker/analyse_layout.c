@@ -2,7 +2,9 @@
  * analyse_layout.c - how a function's state is laid out: which variables
  * and values are followed, the sites completed by callee summaries (and,
  * in summary mode, one per parameter), which tested values each block may
- * still read (liveness), and the initial state.
+ * still read (liveness), and the initial state.  Each pass is a worklist
+ * or a single sweep, near-linear in the function's size; a function whose
+ * liveness sets would pass half of ANALYSE_MAX_BYTES is marked too large.
  */
 #include "analyse_int.h"
 #include "util.h"

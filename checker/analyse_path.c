@@ -1,8 +1,9 @@
 /*
  * analyse_path.c - findings with the path that leads to them (notes read
  * back through the nodes' parents, with quiet replays where a note needs
- * the state inside a block), and --explain's account of the acquisitions
- * without a finding.
+ * the state inside a block; only the branches that matter, at most
+ * MAX_BRANCH_NOTES), and --explain's account of the acquisitions without
+ * a finding.
  */
 #include "analyse_int.h"
 #include "util.h"
@@ -337,59 +338,24 @@ static size_t drop_branch_notes(struct note *notes, size_t n, const size_t *br,
 	return r;
 }
 
-void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
-		   enum ir_exit exit, const char *label, const char *releaser)
+/*
+ * Appends to notes[0..nnotes) the notes of the path from path[start] to the
+ * finding at path[len - 1] about slot x: where a transfer failed and gave
+ * x back, and the branches that matter (branch_matters), at most
+ * MAX_BRANCH_NOTES of them.  Returns the new count.
+ */
+static size_t path_notes(struct an *A, const int *path, size_t start, size_t len, int x,
+			 struct note *notes, size_t nnotes)
 {
-	unsigned char *after;
-	const struct ir_site *site = site_of_slot(A, x);
-	struct finding fd;
-	struct note *notes;
-	size_t nnotes = 0, len = 0, q, start = 0, nbr = 0, omitted, *br;
-	bool *tracked, *keep;
-	int *path, n;
+	unsigned char *after = xmalloc(A->size);
+	size_t *br = xmalloc(len * sizeof(*br));
+	bool *tracked = xmalloc(len * sizeof(*tracked));
+	bool *keep = xmalloc(len * sizeof(*keep));
+	size_t q, nbr = 0, omitted;
 
-	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
-		return;
-	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
-	    A->doomed[A->nodes[A->node].block])
-		return;         /* dropped on the way to abort(): the process is gone */
-	if (A->site_reported)
-		A->site_reported[A->slot_site[x]] = true;
-	for (n = A->node; n >= 0; n = A->nodes[n].parent)
-		len++;
-	path = xmalloc(len * sizeof(*path));
-	q = len;
-	for (n = A->node; n >= 0; n = A->nodes[n].parent)
-		path[--q] = n;
-	for (q = len; q-- > 0;)
-		if (block_acquires(&A->f->blocks[A->nodes[path[q]].block], A->slot_site[x])) {
-			start = q;
-			break;
-		}
-	notes = xcalloc(2 * len + 4, sizeof(*notes));
-	after = xmalloc(A->size);
-	notes[nnotes].kind = NOTE_ACQUIRED;
-	notes[nnotes++].loc = site->loc;
-	if (site->acq->via && site->acq->res && site->acq->res->guessed) {
-		notes[nnotes].kind = NOTE_GUESSED;
-		notes[nnotes].loc = site->loc;
-		notes[nnotes].text = site->acq->via;    /* the releaser paired with it */
-		notes[nnotes++].func = site->acq->func;
-	} else if (site->acq->via) {
-		/* acquired through a function whose summary says it returns one */
-		notes[nnotes].kind = NOTE_VIA;
-		notes[nnotes].loc = site->loc;
-		notes[nnotes].text = site->acq->via;
-		notes[nnotes].func = site->acq->func;
-		notes[nnotes].at.file = site->acq->file;
-		notes[nnotes++].at.line = site->acq->line;
-	}
 	notes_init(A);
 	for (q = start; q < len; q++)
 		A->lastpos[A->nodes[path[q]].block] = (int)q;
-	br = xmalloc(len * sizeof(*br));
-	tracked = xmalloc(len * sizeof(*tracked));
-	keep = xmalloc(len * sizeof(*keep));
 	for (q = start; q + 1 < len; q++) {
 		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
 		const struct ir_term *t = &blk->term;
@@ -435,6 +401,55 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	free(keep);
 	free(tracked);
 	free(br);
+	free(after);
+	return nnotes;
+}
+
+void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
+		   enum ir_exit exit, const char *label, const char *releaser)
+{
+	const struct ir_site *site = site_of_slot(A, x);
+	struct finding fd;
+	struct note *notes;
+	size_t nnotes = 0, len = 0, q, start = 0;
+	int *path, n;
+
+	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
+		return;
+	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
+	    A->doomed[A->nodes[A->node].block])
+		return;         /* dropped on the way to abort(): the process is gone */
+	if (A->site_reported)
+		A->site_reported[A->slot_site[x]] = true;
+	for (n = A->node; n >= 0; n = A->nodes[n].parent)
+		len++;
+	path = xmalloc(len * sizeof(*path));
+	q = len;
+	for (n = A->node; n >= 0; n = A->nodes[n].parent)
+		path[--q] = n;
+	for (q = len; q-- > 0;)
+		if (block_acquires(&A->f->blocks[A->nodes[path[q]].block], A->slot_site[x])) {
+			start = q;
+			break;
+		}
+	notes = xcalloc(2 * len + 4, sizeof(*notes));
+	notes[nnotes].kind = NOTE_ACQUIRED;
+	notes[nnotes++].loc = site->loc;
+	if (site->acq->via && site->acq->res && site->acq->res->guessed) {
+		notes[nnotes].kind = NOTE_GUESSED;
+		notes[nnotes].loc = site->loc;
+		notes[nnotes].text = site->acq->via;    /* the releaser paired with it */
+		notes[nnotes++].func = site->acq->func;
+	} else if (site->acq->via) {
+		/* acquired through a function whose summary says it returns one */
+		notes[nnotes].kind = NOTE_VIA;
+		notes[nnotes].loc = site->loc;
+		notes[nnotes].text = site->acq->via;
+		notes[nnotes].func = site->acq->func;
+		notes[nnotes].at.file = site->acq->file;
+		notes[nnotes++].at.line = site->acq->line;
+	}
+	nnotes = path_notes(A, path, start, len, x, notes, nnotes);
 	memset(&fd, 0, sizeof(fd));
 	fd.kind = kind;
 	fd.loc = loc;
@@ -467,7 +482,6 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.notes = notes;
 	fd.nnotes = nnotes;
 	report_finding(&fd);
-	free(after);
 	free(notes);
 	free(path);
 }
