@@ -136,6 +136,10 @@ void an_push(struct an *A, int block, const unsigned char *s, int parent)
 		A->exhausted = true;
 		return;
 	}
+	if (A->store_len + A->size + (A->nnodes + 1) * sizeof(*A->nodes) > A->max_store) {
+		A->exhausted = A->too_large = true;
+		return;
+	}
 	if (A->store_len + A->size > A->store_cap) {
 		A->store_cap = A->store_cap ? A->store_cap * 2 : 4096;
 		while (A->store_cap < A->store_len + A->size)
@@ -310,6 +314,16 @@ static enum incomplete_reason unsupported_reason(const char *why)
 	return INCOMPLETE_NESTING;
 }
 
+/* Says under --verbose, and records, that f was too large to analyse. */
+static void too_large_note(const struct ir_func *f)
+{
+	if (!f->context)
+		report_incomplete(f->loc, f->name, INCOMPLETE_TOO_LARGE);
+	report_verbose("%s:%u: '%s' is too large to analyse (its states would take more than %zu MiB); no further findings for it",
+		       f->loc.file ? f->loc.file : "?", f->loc.line, f->name,
+		       ANALYSE_MAX_BYTES >> 20);
+}
+
 /* Walks f from its entry until every node is explored or the budget is spent (see analyse.h). */
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		      struct analyse_stats *stats, struct summary_builder *b)
@@ -340,6 +354,16 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		A.site_reported = xcalloc(A.nsites + 1, sizeof(bool));
 	if (!A.nslots && !b) {
 		complete = true;    /* nothing acquired: nothing to follow */
+		goto out;
+	}
+	if (A.too_large) {
+		/* its liveness sets alone would take the memory of its states */
+		complete = false;
+		A.exhausted = true;
+		stats->too_large++;
+		too_large_note(f);
+		if (opts->explain && !f->context)
+			an_explain_sites(&A);
 		goto out;
 	}
 	s = xmalloc(A.size);
@@ -374,7 +398,10 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	stats->states += A.nnodes;
 	complete = !A.exhausted;
-	if (A.exhausted) {
+	if (A.too_large) {
+		stats->too_large++;
+		too_large_note(f);
+	} else if (A.exhausted) {
 		stats->exhausted++;
 		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
@@ -398,6 +425,11 @@ out:
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
+	free(A.lastpos);
+	free(A.seen_in);
+	free(A.holder);
+	free(A.tested);
+	free(A.eqvars);
 	free(A.mem);
 	free(A.released_obj);
 	free(A.exposed);

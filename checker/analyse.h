@@ -31,17 +31,27 @@ struct analyse_opts {
 				       with neither rule nor body keeps no argument */
 };
 
+/*
+ * The most memory the walk of one function may keep: its states and the
+ * liveness sets of its blocks.  A function that needs more (thousands of
+ * handles alive at once, each state a copy of them all) stops there, with
+ * the findings made so far, like one whose budget ran out.
+ */
+#define ANALYSE_MAX_BYTES ((size_t)512 << 20)
+
 struct analyse_stats {
 	size_t functions;           /* functions analysed */
 	size_t states;              /* states explored in all */
 	size_t exhausted;           /* functions whose budget ran out */
+	size_t too_large;           /* functions stopped at ANALYSE_MAX_BYTES */
 	size_t unsupported;         /* functions skipped (computed goto, setjmp) */
 };
 
 /*
  * Analyses f and records its findings with report_finding().  Says under
- * --verbose when the budget runs out or f is unsupported, and records it
- * with report_incomplete() (unless f is context).  When b is not
+ * --verbose when the budget runs out, the states outgrow
+ * ANALYSE_MAX_BYTES, or f is unsupported, and records it with
+ * report_incomplete() (unless f is context).  When b is not
  * NULL, every exit path is also described to it (summary_observe), with
  * each parameter followed as a handle of its own; returns false when the
  * walk was not complete (unsupported, budget), true otherwise.

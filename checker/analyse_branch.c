@@ -216,12 +216,18 @@ static void refine_group(struct an *A, unsigned char *n, int var, struct val d,
 	int r = an_representative(A, n, var);
 	size_t u;
 
+	/* the group: var, the variable it copies (r), and the other copies of r
+	   (only an assigned variable is a copy: A->eqvars) */
 	val_refine(&d, t->cmp, t->value, truth);
-	for (u = 0; u < A->nvars; u++) {
-		if (A->rv[u] < 0 || A->cv[u] < 0)
-			continue;
-		if ((int)u == var || an_representative(A, n, (int)u) == r)
-			*vval(A, n, (int)u) = an_val_meet(*vval(A, n, (int)u), d);
+	if (A->rv[var] >= 0 && A->cv[var] >= 0)
+		*vval(A, n, var) = an_val_meet(*vval(A, n, var), d);
+	if (r != var && A->rv[r] >= 0 && A->cv[r] >= 0)
+		*vval(A, n, r) = an_val_meet(*vval(A, n, r), d);
+	for (u = 0; u < A->neqvars; u++) {
+		int c = A->eqvars[u];
+
+		if (c != var && c != r && A->cv[c] >= 0 && vst(A, n, c)->eq == r)
+			*vval(A, n, c) = an_val_meet(*vval(A, n, c), d);
 	}
 }
 
@@ -281,10 +287,25 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 	struct val known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
 	int outcome, site = -1, slot = -1;
 
-	if (t->pair1[0] && t->pair1[1] && an_tracks_value(A, t->var) &&
+	if (t->pair1[0] && t->pair1[1] &&
 	    (fresh_unlike(A, s, t->pair1[0] - 1, t->pair1[1] - 1) ||
-	     fresh_unlike(A, s, t->pair1[1] - 1, t->pair1[0] - 1)))
-		known = an_val_meet(known, an_dom(INT64_MIN, INT64_MAX, true, 0));   /* a != b */
+	     fresh_unlike(A, s, t->pair1[1] - 1, t->pair1[0] - 1))) {
+		/* a != b: the pseudo-variable of `a == b` is non-zero */
+		struct val d = an_val_meet(known, an_dom(INT64_MIN, INT64_MAX, true, 0));
+		enum tri r = val_eval(d, t->cmp, t->value);
+		int edge;
+
+		for (edge = 1; edge >= 0; edge--) {
+			if ((edge && r == NO) || (!edge && r == YES))
+				continue;
+			memcpy(n, s, A->size);
+			if (an_tracks_value(A, t->var))
+				refine_group(A, n, t->var, d, t, edge);
+			an_push(A, edge ? t->t : t->f, n, node);
+		}
+		free(n);
+		return;
+	}
 	uint8_t st = RS_NONE;
 	bool status = false, error = false;
 

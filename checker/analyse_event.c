@@ -85,10 +85,10 @@ void an_unequal(struct an *A, unsigned char *s, int v)
 	if (!w)
 		return;
 	w->eq = -1;
-	for (u = 0; u < A->nvars; u++) {
-		struct var_st *x = A->rv[u] >= 0 ? vst(A, s, (int)u) : NULL;
+	for (u = 0; u < A->neqvars; u++) {
+		struct var_st *x = vst(A, s, A->eqvars[u]);
 
-		if (x && x->eq == v)
+		if (x->eq == v)
 			x->eq = -1;
 	}
 }

@@ -91,6 +91,9 @@ struct an {
 				   stored, returned): memory through it may change */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
 	size_t nmem;
+	int *eqvars;            /* followed variables that may become a copy of another
+				   (var_st.eq set: assigned to), in index order */
+	size_t neqvars;
 	uint64_t *live;         /* per block: values that may be read before written */
 	size_t lwords;          /* words per block in live */
 	unsigned char *norm;    /* scratch state for push() */
@@ -103,7 +106,9 @@ struct an {
 	size_t nnodes, capnodes;
 	int *memo;              /* open addressing over node indices, -1 empty */
 	size_t memo_cap;
-	bool exhausted;
+	bool exhausted;         /* the walk stopped: out of budget, or too large */
+	bool too_large;         /* ... because the states reached max_store bytes */
+	size_t max_store;       /* bytes the states and nodes may take */
 	struct seen seen;
 	/* the event being executed, for findings and replays */
 	int node;
@@ -125,6 +130,12 @@ struct an {
 	const char *why_what;
 	int why_arg;
 	unsigned why_line;
+	/* path notes (analyse_path.c), made at the first finding */
+	int *lastpos;           /* block -> last index on the path being noted, or -1 */
+	unsigned *seen_in;      /* block -> the search that last visited it */
+	unsigned search;        /* the current search */
+	bool *holder;           /* var -> may hold a handle or a status */
+	bool *tested;           /* var -> its value may decide a branch */
 	bool dead;              /* the path ended in a call that never returns */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
@@ -221,6 +232,8 @@ void an_explain_sites(struct an *A);
 bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
 			const struct rule_resource *res, const struct summary *S);
 void an_layout(struct an *A);
+/* Adds to set (var -> member) the variables assigned to members, transitively. */
+void an_assign_closure(const struct ir_func *f, bool *set);
 void an_initial_state(struct an *A, unsigned char *s);
 
 #endif

@@ -2,7 +2,9 @@
  * analyse_layout.c - how a function's state is laid out: which variables
  * and values are followed, the sites completed by callee summaries (and,
  * in summary mode, one per parameter), which tested values each block may
- * still read (liveness), and the initial state.
+ * still read (liveness), and the initial state.  Each pass is a worklist
+ * or a single sweep, near-linear in the function's size; a function whose
+ * liveness sets would pass half of ANALYSE_MAX_BYTES is marked too large.
  */
 #include "analyse_int.h"
 #include "util.h"
@@ -10,7 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void liveness(struct an *A);
+/* The shape of the control-flow graph, for the layout's passes. */
+struct cfg {
+	size_t *order;          /* the blocks in postorder */
+	size_t *first;          /* first[b] .. first[b + 1]: b's predecessors in pred */
+	size_t *pred;
+	bool *cyclic;           /* block -> on a cycle: a path can come back to it */
+};
+
+static void liveness(struct an *A, const struct cfg *g);
 static void exposed_params(struct an *A);
 
 /* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
@@ -21,9 +31,10 @@ static const struct rule_acquire param_integer = {
 	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NEGATIVE,
 };
 
-static void mark(struct an *A, int v)
+/* v is followed in the vars part of the state, unless nothing needs it (values_needed). */
+static void mark(struct an *A, const bool *need, int v)
 {
-	if (v >= 0 && A->rv[v] < 0)
+	if (v >= 0 && need[v] && A->rv[v] < 0)
 		A->rv[v] = (int)A->nrv++;
 }
 
@@ -161,11 +172,301 @@ static void doomed_blocks(struct an *A)
 	}
 }
 
+/* The successors of block b (0, 1 or 2 of them) into succ; returns how many. */
+static int successors(const struct ir_func *f, size_t b, int succ[2])
+{
+	const struct ir_term *t = &f->blocks[b].term;
+
+	int n = 0;
+
+	if (t->kind == T_GOTO && t->target >= 0 && (size_t)t->target < f->nblocks)
+		succ[n++] = t->target;
+	if (t->kind == T_BRANCH && t->t >= 0 && (size_t)t->t < f->nblocks)
+		succ[n++] = t->t;
+	if (t->kind == T_BRANCH && t->f >= 0 && (size_t)t->f < f->nblocks)
+		succ[n++] = t->f;
+	return n;
+}
+
+/*
+ * The blocks in postorder of a depth-first walk from the entry (then from
+ * each block not reached yet, in index order), so that a backward
+ * analysis meets a block's successors before it, except along loops.
+ */
+static size_t *postorder(const struct ir_func *f)
+{
+	size_t *order = xmalloc((f->nblocks + 1) * sizeof(*order));
+	size_t *stack = xmalloc((f->nblocks + 1) * sizeof(*stack));
+	unsigned char *next = xcalloc(f->nblocks + 1, 1);    /* successors tried + 1; 0: unseen */
+	size_t n = 0, depth, r;
+
+	for (r = 0; r <= f->nblocks; r++) {
+		size_t root = r == 0 ? (size_t)(f->entry >= 0 ? f->entry : 0) : r - 1;
+
+		if (root >= f->nblocks || next[root])
+			continue;
+		next[root] = 1;
+		stack[0] = root;
+		depth = 1;
+		while (depth) {
+			size_t b = stack[depth - 1];
+			int succ[2], ns = successors(f, b, succ);
+
+			if (next[b] - 1 < ns) {
+				int c = succ[next[b]++ - 1];
+
+				if (!next[c]) {
+					next[c] = 1;
+					stack[depth++] = (size_t)c;
+				}
+				continue;
+			}
+			order[n++] = b;
+			depth--;
+		}
+	}
+	free(next);
+	free(stack);
+	return order;
+}
+
+/* Fills g->first and g->pred: each block's predecessors (CSR). */
+static void predecessors(const struct ir_func *f, struct cfg *g)
+{
+	size_t b;
+
+	g->first = xcalloc(f->nblocks + 2, sizeof(*g->first));
+	g->pred = xmalloc((2 * f->nblocks + 1) * sizeof(*g->pred));
+	for (b = 0; b < f->nblocks; b++) {
+		int succ[2], ns = successors(f, b, succ), k;
+
+		for (k = 0; k < ns; k++)
+			g->first[succ[k] + 2]++;
+	}
+	for (b = 0; b < f->nblocks; b++)
+		g->first[b + 2] += g->first[b + 1];
+	for (b = 0; b < f->nblocks; b++) {
+		int succ[2], ns = successors(f, b, succ), k;
+
+		for (k = 0; k < ns; k++)
+			g->pred[g->first[succ[k] + 1]++] = b;
+	}
+}
+
+/*
+ * g->cyclic: the blocks on a cycle, those of a strongly connected
+ * component of more than one block or with an edge to themselves
+ * (Kosaraju: components are found backwards, in reverse postorder).
+ */
+static void mark_cycles(const struct ir_func *f, struct cfg *g)
+{
+	size_t *comp = xmalloc((f->nblocks + 1) * sizeof(*comp));  /* component root + 1 */
+	size_t *stack = xmalloc((f->nblocks + 1) * sizeof(*stack));
+	size_t *size = xcalloc(f->nblocks + 1, sizeof(*size));
+	size_t r, b, k, depth;
+
+	g->cyclic = xcalloc(f->nblocks + 1, sizeof(bool));
+	memset(comp, 0, (f->nblocks + 1) * sizeof(*comp));
+	for (r = f->nblocks; r-- > 0;) {
+		size_t root = g->order[r];
+
+		if (comp[root])
+			continue;
+		comp[root] = root + 1;
+		stack[0] = root;
+		depth = 1;
+		while (depth) {
+			b = stack[--depth];
+			size[root]++;
+			for (k = g->first[b]; k < g->first[b + 1]; k++)
+				if (!comp[g->pred[k]]) {
+					comp[g->pred[k]] = root + 1;
+					stack[depth++] = g->pred[k];
+				}
+		}
+	}
+	for (b = 0; b < f->nblocks; b++) {
+		int succ[2], ns = successors(f, b, succ), i;
+
+		g->cyclic[b] = size[comp[b] - 1] > 1;
+		for (i = 0; i < ns; i++)
+			g->cyclic[b] |= (size_t)succ[i] == b;
+	}
+	free(size);
+	free(stack);
+	free(comp);
+}
+
+static void cfg_build(const struct ir_func *f, struct cfg *g)
+{
+	g->order = postorder(f);
+	predecessors(f, g);
+	mark_cycles(f, g);
+}
+
+static void cfg_release(struct cfg *g)
+{
+	free(g->cyclic);
+	free(g->pred);
+	free(g->first);
+	free(g->order);
+}
+
+/*
+ * need[v]: v must be followed in the state (what it holds and, if it is
+ * tested, its value).  Not needed for a variable that is only clobbered,
+ * forgotten or ended, and tested by at most one branch, off any cycle:
+ * it never holds a handle or a status, its value is unknown wherever it
+ * is tested and unread afterwards, so following it would only make every
+ * state bigger (10,000 `if (v_k == k)` on as many variables) without
+ * telling any two paths apart.  Needed again when the test is decided
+ * even for an unknown value (`v < INT64_MIN`).
+ */
+static bool *values_needed(const struct an *A, const struct cfg *g)
+{
+	const struct ir_func *f = A->f;
+	bool *need = xcalloc(f->nvars + 1, sizeof(bool));
+	unsigned char *tests = xcalloc(f->nvars + 1, 1);    /* branches testing v, up to 2 */
+	size_t b, i, s;
+
+	for (s = 0; s < A->nsites; s++) {
+		const struct ir_site *site = &A->sites[s];
+		int j;
+
+		for (j = 0; site->dst >= 0 && j < (site->ndst > 1 ? site->ndst : 1); j++)
+			need[site->dst + j] = true;
+		if (site->status >= 0)
+			need[site->status] = true;
+		if (site->from >= 0)
+			need[site->from] = true;
+		if (site->error_var1)
+			need[site->error_var1 - 1] = true;
+	}
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+		const struct ir_term *t = &blk->term;
+
+		for (i = 0; i < blk->nev; i++) {
+			const struct ir_event *e = &blk->ev[i];
+			int a;
+
+			if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
+			    e->kind != EV_SCOPE_END)
+				need[e->var] = true;
+			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) && e->src >= 0)
+				need[e->src] = true;
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
+				if (e->args[a].kind != ARG_NONE && e->args[a].var >= 0)
+					need[e->args[a].var] = true;
+		}
+		if (t->kind == T_RETURN && t->var >= 0)
+			need[t->var] = true;
+		if (t->kind != T_BRANCH || t->var < 0)
+			continue;
+		if (tests[t->var] < 2)
+			tests[t->var]++;
+		if (tests[t->var] > 1 || g->cyclic[b] ||
+		    ((t->cmp == CMP_LT || t->cmp == CMP_GE) && t->value == INT64_MIN) ||
+		    ((t->cmp == CMP_LE || t->cmp == CMP_GT) && t->value == INT64_MAX))
+			need[t->var] = true;
+	}
+	free(tests);
+	return need;
+}
+
+/*
+ * Adds to set (var -> member) every variable whose value is assigned to a
+ * member, directly or through others (a worklist over the assignments by
+ * destination: one pass for a chain of any length and order).
+ */
+void an_assign_closure(const struct ir_func *f, bool *set)
+{
+	size_t *first = xcalloc(f->nvars + 2, sizeof(*first));     /* CSR by destination */
+	int *src, *work = xmalloc((f->nvars + 1) * sizeof(*work));
+	size_t b, i, n = 0, nwork = 0;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++)
+			if (f->blocks[b].ev[i].kind == EV_ASSIGN) {
+				first[f->blocks[b].ev[i].var + 2]++;
+				n++;
+			}
+	if (!n) {
+		free(work);
+		free(first);
+		return;
+	}
+	for (i = 0; i < f->nvars; i++)
+		first[i + 2] += first[i + 1];
+	src = xmalloc(n * sizeof(*src));
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if (e->kind == EV_ASSIGN)
+				src[first[e->var + 1]++] = e->src;
+		}
+	for (i = 0; i < f->nvars; i++)
+		if (set[i])
+			work[nwork++] = (int)i;
+	while (nwork) {
+		int v = work[--nwork];
+
+		for (i = first[v]; i < first[v + 1]; i++)
+			if (!set[src[i]]) {
+				set[src[i]] = true;
+				work[nwork++] = src[i];
+			}
+	}
+	free(src);
+	free(work);
+	free(first);
+}
+
+/* Values flow into tested variables through assignments: their sources are followed too. */
+static void follow_assignments(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	bool *set = xcalloc(f->nvars + 1, sizeof(bool));
+	size_t i;
+
+	for (i = 0; i < f->nvars; i++)
+		set[i] = A->cv[i] >= 0;
+	an_assign_closure(f, set);
+	for (i = 0; i < f->nvars; i++)
+		if (set[i] && A->cv[i] < 0)
+			A->cv[i] = (int)A->ncv++;
+	free(set);
+}
+
+/* A->eqvars: the followed variables an assignment (or a call returning
+ * its argument) may make a copy of another. */
+static void copies(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	bool *copy = xcalloc(f->nvars + 1, sizeof(bool));
+	size_t b, i;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if ((e->kind == EV_ASSIGN || e->kind == EV_CALL) && e->var >= 0)
+				copy[e->var] = true;
+		}
+	A->eqvars = xmalloc((f->nvars + 1) * sizeof(int));
+	for (i = 0; i < f->nvars; i++)
+		if (copy[i] && A->rv[i] >= 0)
+			A->eqvars[A->neqvars++] = (int)i;
+	free(copy);
+}
+
 void an_layout(struct an *A)
 {
 	const struct ir_func *f = A->f;
+	struct cfg g;
+	bool *need;
 	size_t b, i, s;
-	bool grew = true;
 
 	A->nvars = f->nvars;
 	A->rv = xmalloc((f->nvars + 1) * sizeof(int));
@@ -180,6 +481,8 @@ void an_layout(struct an *A)
 	}
 	complete_sites(A);
 	exposed_params(A);
+	cfg_build(f, &g);
+	need = values_needed(A, &g);
 	A->base = xmalloc((A->nsites + 1) * sizeof(int));
 	for (s = 0; s < A->nsites; s++) {
 		A->base[s] = (int)A->nslots;
@@ -192,12 +495,12 @@ void an_layout(struct an *A)
 		for (j = 0; j < A->sites[s].ndst; j++) {
 			A->slot_site[A->base[s] + j] = (int)s;
 			if (A->sites[s].dst >= 0)
-				mark(A, A->sites[s].dst + j);
+				mark(A, need, A->sites[s].dst + j);
 		}
-		mark(A, A->sites[s].status);
-		mark(A, A->sites[s].from);
+		mark(A, need, A->sites[s].status);
+		mark(A, need, A->sites[s].from);
 		if (A->sites[s].error_var1)
-			mark(A, A->sites[s].error_var1 - 1);
+			mark(A, need, A->sites[s].error_var1 - 1);
 	}
 	for (b = 0; b < f->nblocks; b++) {
 		const struct ir_block *blk = &f->blocks[b];
@@ -212,48 +515,47 @@ void an_layout(struct an *A)
 
 				for (a = 0; a < e->nargs; a++)
 					if (e->args[a].kind != ARG_NONE)
-						mark(A, e->args[a].var);
+						mark(A, need, e->args[a].var);
 			}
-			mark(A, e->var);
+			mark(A, need, e->var);
 			if (e->kind == EV_ASSIGN || e->kind == EV_STATUS)
-				mark(A, e->src);
+				mark(A, need, e->src);
 			if (e->kind == EV_RELEASE && e->var >= 0)
 				A->released_obj[e->var] = true;
 		}
 		if ((blk->term.kind == T_BRANCH || (blk->term.kind == T_RETURN && A->sb)) &&
 		    blk->term.var >= 0) {
 			/* tested, or returned (a summary wants to know it is NULL) */
-			mark(A, blk->term.var);
-			if (A->cv[blk->term.var] < 0)
+			mark(A, need, blk->term.var);
+			if (A->cv[blk->term.var] < 0 &&
+			    (blk->term.kind == T_RETURN || need[blk->term.var]))
 				A->cv[blk->term.var] = (int)A->ncv++;
 		}
 	}
 	/* summary mode: what each exit leaves in *param (an error flag?) */
 	for (i = 0; A->sb && i < f->nvars; i++)
 		if (an_param_cell(A, (int)i) >= 0) {
-			mark(A, (int)i);
+			need[i] = true;
+			mark(A, need, (int)i);
 			if (A->cv[i] < 0)
 				A->cv[i] = (int)A->ncv++;
 		}
-	/* values flow into tested variables through assignments */
-	while (grew) {
-		grew = false;
-		for (b = 0; b < f->nblocks; b++)
-			for (i = 0; i < f->blocks[b].nev; i++) {
-				const struct ir_event *e = &f->blocks[b].ev[i];
-
-				if (e->kind == EV_ASSIGN && A->cv[e->var] >= 0 && A->cv[e->src] < 0) {
-					A->cv[e->src] = (int)A->ncv++;
-					grew = true;
-				}
-			}
-	}
+	follow_assignments(A);
 	A->mem = xmalloc((f->nvars + 1) * sizeof(int));
 	for (i = 0; i < f->nvars; i++)
 		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
 			A->mem[A->nmem++] = (int)i;
+	copies(A);
 	A->lwords = (A->ncv + 63) / 64;
-	liveness(A);
+	/* the liveness sets may take half the memory, the states the rest */
+	if (f->nblocks * A->lwords > ANALYSE_MAX_BYTES / 2 / sizeof(*A->live)) {
+		A->too_large = true;    /* no liveness: no walk */
+	} else {
+		liveness(A, &g);
+		A->max_store = ANALYSE_MAX_BYTES - (f->nblocks * A->lwords + 1) * sizeof(*A->live);
+	}
+	free(need);
+	cfg_release(&g);
 	A->off_vars = A->nslots * sizeof(struct slot_st);
 	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
 	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);
@@ -432,38 +734,63 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 	}
 }
 
-/* Which tested values each block may read before they are written (a fixpoint). */
-static void liveness(struct an *A)
+/*
+ * Which tested values each block may read before they are written: the
+ * least fixpoint, by a worklist in postorder (each block once when there
+ * is no loop), so O(blocks x words) rather than a round over every block
+ * per step a value travels back.
+ */
+static void liveness(struct an *A, const struct cfg *g)
 {
 	const struct ir_func *f = A->f;
-	uint64_t *out = xcalloc(A->lwords + 1, sizeof(*out));
-	uint64_t *in = xcalloc(A->lwords + 1, sizeof(*in));
-	bool changed = true;
-	size_t b, w, rounds = 0;
+	uint64_t *out, *in;
+	size_t *queue;
+	unsigned char *queued;
+	size_t b, w, head = 0, count = f->nblocks;
 
 	A->live = xcalloc(f->nblocks * A->lwords + 1, sizeof(*A->live));
-	while (changed && rounds++ < 10000) {
-		changed = false;
-		for (b = f->nblocks; b-- > 0;) {
-			const struct ir_term *t = &f->blocks[b].term;
-			uint64_t *cur = A->live + b * A->lwords;
+	if (!A->lwords)
+		return;         /* no value is tested */
+	out = xcalloc(A->lwords + 1, sizeof(*out));
+	in = xcalloc(A->lwords + 1, sizeof(*in));
+	queue = xmalloc((f->nblocks + 1) * sizeof(*queue));
+	queued = xmalloc(f->nblocks + 1);
+	for (b = 0; b < f->nblocks; b++) {
+		queue[b] = g->order[b];
+		queued[b] = 1;
+	}
+	while (count) {
+		size_t p, k;
+		int succ[2], ns;
+		uint64_t *cur;
+		bool changed = false;
 
-			memset(out, 0, A->lwords * sizeof(*out));
-			for (w = 0; w < A->lwords; w++) {
-				if (t->kind == T_GOTO)
-					out[w] |= A->live[(size_t)t->target * A->lwords + w];
-				if (t->kind == T_BRANCH)
-					out[w] |= A->live[(size_t)t->t * A->lwords + w] |
-						  A->live[(size_t)t->f * A->lwords + w];
-			}
-			live_block(A, (int)b, out, in);
+		b = queue[head];
+		head = (head + 1) % f->nblocks;
+		count--;
+		queued[b] = 0;
+		cur = A->live + b * A->lwords;
+		ns = successors(f, b, succ);
+		memset(out, 0, A->lwords * sizeof(*out));
+		for (k = 0; k < (size_t)ns; k++)
 			for (w = 0; w < A->lwords; w++)
-				if ((in[w] | cur[w]) != cur[w]) {
-					cur[w] |= in[w];
-					changed = true;
-				}
+				out[w] |= A->live[(size_t)succ[k] * A->lwords + w];
+		live_block(A, (int)b, out, in);
+		for (w = 0; w < A->lwords; w++)
+			if ((in[w] | cur[w]) != cur[w]) {
+				cur[w] |= in[w];
+				changed = true;
+			}
+		for (k = g->first[b]; changed && k < g->first[b + 1]; k++) {
+			p = g->pred[k];
+			if (!queued[p]) {
+				queued[p] = 1;
+				queue[(head + count++) % f->nblocks] = p;
+			}
 		}
 	}
+	free(queued);
+	free(queue);
 	free(in);
 	free(out);
 }

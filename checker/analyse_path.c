@@ -1,8 +1,9 @@
 /*
  * analyse_path.c - findings with the path that leads to them (notes read
  * back through the nodes' parents, with quiet replays where a note needs
- * the state inside a block), and --explain's account of the acquisitions
- * without a finding.
+ * the state inside a block; only the branches that matter, at most
+ * MAX_BRANCH_NOTES), and --explain's account of the acquisitions without
+ * a finding.
  */
 #include "analyse_int.h"
 #include "util.h"
@@ -32,12 +33,25 @@ static bool seen_before(struct an *A, int kind, int site, struct ir_loc loc)
 	return false;
 }
 
+/* Whether blk acquires for site: a rule's acquisition, or a call whose summary acquires. */
 static bool block_acquires(const struct ir_block *blk, int site)
 {
 	size_t i;
 
 	for (i = 0; i < blk->nev; i++)
-		if (blk->ev[i].kind == EV_ACQUIRE && blk->ev[i].site == site)
+		if ((blk->ev[i].kind == EV_ACQUIRE || blk->ev[i].kind == EV_CALL) &&
+		    blk->ev[i].site == site)
+			return true;
+	return false;
+}
+
+/* Whether a block acquires anything (an acquisition, or a call a summary may make one). */
+static bool block_acquires_any(const struct ir_block *blk)
+{
+	size_t i;
+
+	for (i = 0; i < blk->nev; i++)
+		if (blk->ev[i].kind == EV_ACQUIRE || blk->ev[i].kind == EV_CALL)
 			return true;
 	return false;
 }
@@ -102,10 +116,298 @@ static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf
 	return slots(A, buf);
 }
 
+/* ---- which branches a finding's notes show ---- */
+
+/* At most this many branch notes per finding; the rest are counted in one note. */
+#define MAX_BRANCH_NOTES 20
+/* How far the two sides of a branch are searched for something that matters. */
+#define SIDE_BLOCKS 32
+
+/* Makes what the notes of the function's findings need (at the first one). */
+static void notes_init(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, s;
+	int j;
+
+	if (A->lastpos)
+		return;
+	A->lastpos = xmalloc((f->nblocks + 1) * sizeof(*A->lastpos));
+	for (b = 0; b < f->nblocks; b++)
+		A->lastpos[b] = -1;
+	A->seen_in = xcalloc(f->nblocks + 1, sizeof(*A->seen_in));
+	A->holder = xcalloc(f->nvars + 1, sizeof(bool));
+	for (s = 0; s < A->nsites; s++) {
+		const struct ir_site *site = &A->sites[s];
+
+		for (j = 0; site->dst >= 0 && j < site->ndst; j++)
+			A->holder[site->dst + j] = true;
+		if (site->status >= 0)
+			A->holder[site->status] = true;
+		if (site->error_var1)
+			A->holder[site->error_var1 - 1] = true;
+	}
+	A->tested = xcalloc(f->nvars + 1, sizeof(bool));
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_term *t = &f->blocks[b].term;
+
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if ((e->kind == EV_ASSIGN || e->kind == EV_CALL || e->kind == EV_STATUS) &&
+			    e->var >= 0)
+				A->holder[e->var] = true;
+		}
+		if (t->kind == T_BRANCH && t->var >= 0)
+			A->tested[t->var] = true;
+	}
+	an_assign_closure(f, A->tested);
+}
+
+/* Whether v may hold a handle or a status, or its value decide a branch. */
+static bool followed(const struct an *A, int v)
+{
+	return v >= 0 && (A->holder[v] || (A->tested[v] && A->cv[v] >= 0));
+}
+
+/* Whether a new value of v in block b can matter: v is followed and its
+ * value is read further on (tested by b, or live after it). */
+static bool change_matters(const struct an *A, int v, int b)
+{
+	const struct ir_term *t = &A->f->blocks[b].term;
+	int succ[2], ns = 0, i;
+
+	if (v < 0 || !followed(A, v))
+		return false;
+	if (A->holder[v] || t->var == v)
+		return true;
+	if (t->kind == T_GOTO)
+		succ[ns++] = t->target;
+	else if (t->kind == T_BRANCH) {
+		succ[ns++] = t->t;
+		succ[ns++] = t->f;
+	}
+	for (i = 0; i < ns; i++)
+		if (A->live[(size_t)succ[i] * A->lwords + (size_t)A->cv[v] / 64] >>
+		    (A->cv[v] % 64) & 1)
+			return true;
+	return false;
+}
+
+/*
+ * Whether block b can make a difference to a finding: an event other than
+ * a change to a variable whose value is not read further on, a branch on
+ * a followed variable, or a way out of the function.
+ */
+static bool block_matters(const struct an *A, int b)
+{
+	const struct ir_block *blk = &A->f->blocks[b];
+	size_t i;
+
+	for (i = 0; i < blk->nev; i++) {
+		const struct ir_event *e = &blk->ev[i];
+
+		switch (e->kind) {
+		case EV_ARITH:
+		case EV_SETCONST:
+		case EV_CLOBBER:
+		case EV_SCOPE_END:
+			if (change_matters(A, e->var, b))
+				return true;
+			break;
+		case EV_FORGET:
+			if (e->var >= 0 ? change_matters(A, e->var, b) : A->nmem > 0)
+				return true;
+			break;
+		default:
+			return true;
+		}
+	}
+	switch (blk->term.kind) {
+	case T_GOTO:
+		return false;
+	case T_BRANCH:
+		return followed(A, blk->term.var);
+	default:
+		return true;    /* a return, the end, a call that never returns */
+	}
+}
+
+/*
+ * Whether the branch at path[q] matters to the finding at the end of the
+ * path: the side not taken (other) does something that matters (searched
+ * until it comes back to the path, at most SIDE_BLOCKS blocks), or never
+ * comes back, or the path does something that matters before it comes
+ * back.  A branch both of whose sides only count or set variables that
+ * are not followed (`if (x == k) y++;`) does not.
+ */
+static bool branch_matters(struct an *A, const int *path, size_t q, size_t len, int other)
+{
+	int queue[SIDE_BLOCKS + 1];
+	size_t head = 0, n = 0, k;
+	bool back = false;
+
+	A->search++;
+	queue[n++] = other;
+	A->seen_in[other] = A->search;
+	while (head < n) {
+		int b = queue[head++], succ[2], ns = 0, i;
+		const struct ir_term *t = &A->f->blocks[b].term;
+
+		if (A->lastpos[b] > (int)q) {
+			back = true;    /* on the path further on: the sides meet */
+			continue;
+		}
+		if (block_matters(A, b))
+			return true;
+		if (t->kind == T_GOTO)
+			succ[ns++] = t->target;
+		else if (t->kind == T_BRANCH) {
+			succ[ns++] = t->t;
+			succ[ns++] = t->f;
+		}
+		for (i = 0; i < ns; i++) {
+			if (A->seen_in[succ[i]] == A->search)
+				continue;
+			if (n == SIDE_BLOCKS)
+				return true;    /* too far to tell */
+			A->seen_in[succ[i]] = A->search;
+			queue[n++] = succ[i];
+		}
+	}
+	if (!back)
+		return true;
+	/* the path's own side, up to where the other comes back to it */
+	for (k = q + 1; k < len; k++) {
+		int b = A->nodes[path[k]].block;
+
+		if (A->seen_in[b] == A->search)
+			return false;
+		if (k - q > SIDE_BLOCKS || block_matters(A, b))
+			return true;
+	}
+	return true;
+}
+
+/*
+ * Keeps at most MAX_BRANCH_NOTES of the nbr branch notes at br (marked
+ * keep[]: those on a followed handle or status first, then the last ones,
+ * nearest the finding); returns how many are dropped.
+ */
+static size_t cap_branch_notes(const bool *tracked, bool *keep, size_t nbr)
+{
+	size_t i, kept = 0, ntracked = 0;
+
+	for (i = 0; i < nbr; i++)
+		ntracked += tracked[i];
+	for (i = nbr; i-- > 0;) {
+		keep[i] = kept < MAX_BRANCH_NOTES &&
+			  (tracked[i] || ntracked + kept < MAX_BRANCH_NOTES);
+		kept += keep[i];
+		if (tracked[i])
+			ntracked--;
+	}
+	return nbr - kept;
+}
+
+/*
+ * Removes the branch notes br[i] not kept (keep[i]) from notes[0..n); one
+ * note at the first of them counts them.  Returns the new count.
+ */
+static size_t drop_branch_notes(struct note *notes, size_t n, const size_t *br,
+				const bool *keep, size_t nbr, size_t omitted)
+{
+	size_t i, b = 0, r = 0;
+	bool counted = false;
+
+	for (i = 0; i < n; i++) {
+		if (b < nbr && br[b] == i && !keep[b++]) {
+			if (!counted) {
+				struct ir_loc loc = notes[i].loc;
+
+				memset(&notes[r], 0, sizeof(notes[r]));
+				notes[r].kind = NOTE_BRANCHES_OMITTED;
+				notes[r].loc = loc;
+				notes[r++].count = omitted;
+				counted = true;
+			}
+			continue;
+		}
+		notes[r++] = notes[i];
+	}
+	return r;
+}
+
+/*
+ * Appends to notes[0..nnotes) the notes of the path from path[start] to the
+ * finding at path[len - 1] about slot x: where a transfer failed and gave
+ * x back, and the branches that matter (branch_matters), at most
+ * MAX_BRANCH_NOTES of them.  Returns the new count.
+ */
+static size_t path_notes(struct an *A, const int *path, size_t start, size_t len, int x,
+			 struct note *notes, size_t nnotes)
+{
+	unsigned char *after = xmalloc(A->size);
+	size_t *br = xmalloc(len * sizeof(*br));
+	bool *tracked = xmalloc(len * sizeof(*tracked));
+	bool *keep = xmalloc(len * sizeof(*keep));
+	size_t q, nbr = 0, omitted;
+
+	notes_init(A);
+	for (q = start; q < len; q++)
+		A->lastpos[A->nodes[path[q]].block] = (int)q;
+	for (q = start; q + 1 < len; q++) {
+		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
+		const struct ir_term *t = &blk->term;
+		int next = A->nodes[path[q + 1]].block;
+		const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
+		const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
+		bool taken;
+
+		/* realloc/fdopen failed on this path: the old handle is back (only
+		   an acquisition or a call makes a handle wait on another) */
+		if (there[x].st == RS_HELD &&
+		    (before[x].st == RS_PENDING || block_acquires_any(blk))) {
+			const struct slot_st *here = state_after(A, path[q], after);
+
+			if (here[x].st == RS_PENDING && here[x].pend >= 0) {
+				const struct ir_site *by = site_of_slot(A, here[x].pend);
+
+				notes[nnotes].kind = NOTE_TRANSFER_FAILED;
+				notes[nnotes].loc = by->loc;
+				notes[nnotes++].text = by->acq->func;
+			}
+		}
+		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
+		    an_resolve(A, t->t) == an_resolve(A, t->f))
+			continue;
+		taken = next == an_resolve(A, t->t);
+		if (t->note == BN_CASE && !taken)
+			continue;
+		tracked[nbr] = t->var >= 0 && A->holder[t->var];   /* a handle, a status */
+		if (!tracked[nbr] && !branch_matters(A, path, q, len, taken ? t->f : t->t))
+			continue;
+		notes[nnotes].loc = t->loc;
+		notes[nnotes].text = t->text;
+		notes[nnotes].kind = t->note == BN_CASE ? NOTE_CASE :
+				     taken != t->negated ? NOTE_BRANCH_TRUE : NOTE_BRANCH_FALSE;
+		br[nbr++] = nnotes++;
+	}
+	for (q = start; q < len; q++)
+		A->lastpos[A->nodes[path[q]].block] = -1;
+	omitted = cap_branch_notes(tracked, keep, nbr);
+	if (omitted)
+		nnotes = drop_branch_notes(notes, nnotes, br, keep, nbr, omitted);
+	free(keep);
+	free(tracked);
+	free(br);
+	free(after);
+	return nnotes;
+}
+
 void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		   enum ir_exit exit, const char *label, const char *releaser)
 {
-	unsigned char *after;
 	const struct ir_site *site = site_of_slot(A, x);
 	struct finding fd;
 	struct note *notes;
@@ -131,7 +433,6 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 			break;
 		}
 	notes = xcalloc(2 * len + 4, sizeof(*notes));
-	after = xmalloc(A->size);
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
 	if (site->acq->via && site->acq->res && site->acq->res->guessed) {
@@ -148,37 +449,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes[nnotes].at.file = site->acq->file;
 		notes[nnotes++].at.line = site->acq->line;
 	}
-	for (q = start; q + 1 < len; q++) {
-		const struct ir_term *t = &A->f->blocks[A->nodes[path[q]].block].term;
-		int next = A->nodes[path[q + 1]].block;
-		bool taken;
-
-		const struct slot_st *here = state_after(A, path[q], after);
-		const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
-
-		if (here[x].st == RS_PENDING && there[x].st == RS_HELD && here[x].pend >= 0) {
-			/* realloc/fdopen failed on this path: the old handle is back */
-			const struct ir_site *by = site_of_slot(A, here[x].pend);
-
-			notes[nnotes].kind = NOTE_TRANSFER_FAILED;
-			notes[nnotes].loc = by->loc;
-			notes[nnotes++].text = by->acq->func;
-		}
-		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
-		    an_resolve(A, t->t) == an_resolve(A, t->f))
-			continue;
-		taken = next == an_resolve(A, t->t);
-		notes[nnotes].loc = t->loc;
-		notes[nnotes].text = t->text;
-		if (t->note == BN_CASE) {
-			if (!taken)
-				continue;
-			notes[nnotes].kind = NOTE_CASE;
-		} else {
-			notes[nnotes].kind = taken != t->negated ? NOTE_BRANCH_TRUE : NOTE_BRANCH_FALSE;
-		}
-		nnotes++;
-	}
+	nnotes = path_notes(A, path, start, len, x, notes, nnotes);
 	memset(&fd, 0, sizeof(fd));
 	fd.kind = kind;
 	fd.loc = loc;
@@ -211,7 +482,6 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.notes = notes;
 	fd.nnotes = nnotes;
 	report_finding(&fd);
-	free(after);
 	free(notes);
 	free(path);
 }
@@ -274,7 +544,7 @@ void an_explain_sites(struct an *A)
 			if (A->expl[i].site == (int)site)
 				steps[n++] = A->expl[i].step;
 		if (A->exhausted)
-			steps[n++].kind = EXPL_BUDGET;
+			steps[n++].kind = A->too_large ? EXPL_TOO_LARGE : EXPL_BUDGET;
 		report_explain(s->loc, name, s->acq->func, s->acq->res, steps, n);
 	}
 	free(steps);

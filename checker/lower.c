@@ -523,9 +523,12 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	strmap_release(&L.labels);
 	strmap_release(&L.pseudo);
 	cursor_map_release(&L.vars);
+	free(L.cleanups);
 	free(L.scope);
 	free(L.chain);
 	free(L.chain_base);
+	free(L.chain_top);
+	free(L.decls);
 	free(L.loops);
 	free(L.gotos);
 	free(L.locks);

@@ -68,6 +68,7 @@ struct case_ent {
 struct switch_ctx {
 	struct case_ent *cases;
 	size_t ncases;
+	size_t next;                /* the case expected next (cases come in order) */
 };
 
 struct label {
@@ -81,8 +82,8 @@ struct pending_goto {
 	int block;                  /* trampoline: scope ends, then a jump to the label */
 	const char *label;
 	struct ir_loc loc;
-	struct scope_var *live;     /* variables in scope at the goto */
-	size_t nlive;
+	int top;                    /* the innermost declaration in scope at the goto
+				       (index in lower.decls), or -1 */
 };
 
 /* Per function. */
@@ -94,8 +95,21 @@ struct lower {
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
 	struct scope_var *scope;    /* declared variables, innermost last */
 	size_t nscope, capscope;
+	size_t *cleanups;           /* indexes in scope of the variables with a cleanup
+				       function, innermost last (what a return runs) */
+	size_t ncleanups, capcleanups;
+	struct decl {               /* every declaration of the function, each with the one
+				       in scope before it: the declarations in scope at any
+				       point are a path to the root (what a goto records) */
+		int var;
+		unsigned scope;         /* the scope id that declares it */
+		int up;                 /* the declaration in scope before it, or -1 */
+	} *decls;
+	size_t ndecls, capdecls;
+	int decl_top;               /* the innermost declaration in scope, or -1 */
 	unsigned *chain;            /* active scope ids, innermost last */
 	size_t *chain_base;         /* for each active scope: nscope when it opened */
+	int *chain_top;             /* for each active scope: decl_top when it opened */
 	size_t nchain, capchain;
 	unsigned next_scope;
 	struct loop_ctx *loops;

@@ -17,9 +17,13 @@ void lower_scope_push(struct lower *L)
 		L->capchain = L->capchain ? L->capchain * 2 : 16;
 		L->chain = xrealloc(L->chain, L->capchain * sizeof(*L->chain));
 		L->chain_base = xrealloc(L->chain_base, L->capchain * sizeof(*L->chain_base));
+		L->chain_top = xrealloc(L->chain_top, L->capchain * sizeof(*L->chain_top));
 	}
+	if (!L->nchain)
+		L->decl_top = -1;       /* the function's outermost scope */
 	L->chain[L->nchain] = ++L->next_scope;
 	L->chain_base[L->nchain] = L->nscope;
+	L->chain_top[L->nchain] = L->decl_top;
 	L->nchain++;
 }
 
@@ -32,6 +36,14 @@ static void declare(struct lower *L, int v)
 	L->scope[L->nscope].var = v;
 	L->scope[L->nscope].scope = L->chain[L->nchain - 1];
 	L->nscope++;
+	if (L->ndecls == L->capdecls) {
+		L->capdecls = L->capdecls ? L->capdecls * 2 : 32;
+		L->decls = xrealloc(L->decls, L->capdecls * sizeof(*L->decls));
+	}
+	L->decls[L->ndecls].var = v;
+	L->decls[L->ndecls].scope = L->chain[L->nchain - 1];
+	L->decls[L->ndecls].up = L->decl_top;
+	L->decl_top = (int)L->ndecls++;
 }
 
 /* Runs the cleanup function of v, if any, then ends v (unless the
@@ -63,9 +75,15 @@ static void leave_scopes(struct lower *L, size_t depth, enum ir_exit how, const 
 {
 	size_t i, base = depth < L->nchain ? L->chain_base[depth] : L->nscope;
 
+	if (how == EXIT_RETURN || how == EXIT_END) {
+		/* leaving the function: only cleanup functions run (the exit
+		   check covers every handle), so only their variables are visited */
+		for (i = L->ncleanups; i-- > 0 && L->cleanups[i] >= base;)
+			end_var(L, L->scope[L->cleanups[i]].var, how, label, loc, false);
+		return;
+	}
 	for (i = L->nscope; i-- > base;)
-		end_var(L, L->scope[i].var, how, label, loc,
-			how != EXIT_RETURN && how != EXIT_END);
+		end_var(L, L->scope[i].var, how, label, loc, true);
 }
 
 void lower_scope_pop(struct lower *L, struct ir_loc loc)
@@ -73,6 +91,19 @@ void lower_scope_pop(struct lower *L, struct ir_loc loc)
 	leave_scopes(L, L->nchain - 1, EXIT_SCOPE, NULL, loc);
 	L->nchain--;
 	L->nscope = L->chain_base[L->nchain];
+	L->decl_top = L->chain_top[L->nchain];
+	while (L->ncleanups && L->cleanups[L->ncleanups - 1] >= L->nscope)
+		L->ncleanups--;
+}
+
+/* The variable declared last has a cleanup function. */
+static void declare_cleanup(struct lower *L)
+{
+	if (L->ncleanups == L->capcleanups) {
+		L->capcleanups = L->capcleanups ? L->capcleanups * 2 : 8;
+		L->cleanups = xrealloc(L->cleanups, L->capcleanups * sizeof(*L->cleanups));
+	}
+	L->cleanups[L->ncleanups++] = L->nscope - 1;
 }
 
 /* ---- loops and switch ---- */
@@ -351,6 +382,7 @@ static void lower_switch(struct lower *L, CXCursor s)
 	lower_goto(L, match >= 0 ? match : dflt);
 	sw.cases = w.cases;
 	sw.ncases = w.n;
+	sw.next = 0;
 	L->sw = &sw;
 	push_loop(L, out, -1);     /* continue goes to the enclosing loop */
 	lower_stmt(L, kid[1]);
@@ -366,13 +398,19 @@ static void lower_case(struct lower *L, CXCursor s)
 	CXCursor kid[3];
 	size_t n = lower_children(s, kid, 3), i;
 
-	if (L->sw)
-		for (i = 0; i < L->sw->ncases; i++)
+	if (L->sw) {
+		/* cases come in the order they were collected: try the next first */
+		size_t at = L->sw->next < L->sw->ncases &&
+			    clang_equalCursors(L->sw->cases[L->sw->next].c, s) ? L->sw->next : 0;
+
+		for (i = at; i < L->sw->ncases; i++)
 			if (clang_equalCursors(L->sw->cases[i].c, s)) {
 				lower_goto(L, L->sw->cases[i].block);
 				L->cur = L->sw->cases[i].block;
+				L->sw->next = i + 1;
 				break;
 			}
+	}
 	if (n >= 1 && n <= 3)
 		lower_stmt(L, kid[n - 1]);
 }
@@ -424,17 +462,19 @@ static void lower_goto_stmt(struct lower *L, CXCursor s)
 	g->block = tramp;
 	g->label = lower_spelling(L, kid[0]);
 	g->loc = lower_cursor_loc(L, s);
-	g->nlive = L->nscope;
-	g->live = arena_alloc(&L->f->arena, (L->nscope + 1) * sizeof(*g->live));
-	if (L->nscope)
-		memcpy(g->live, L->scope, L->nscope * sizeof(*g->live));
+	g->top = L->nscope ? L->decl_top : -1;
 	lower_goto(L, tramp);
 }
 
-/* Fills each goto's trampoline: end what the label's scopes do not hold. */
+/*
+ * Fills each goto's trampoline: end what the label's scopes do not hold,
+ * innermost first.  The scopes the label is in are the outer ones the
+ * goto is in too, so the first variable the label holds ends the walk.
+ */
 static void finish_gotos(struct lower *L)
 {
-	size_t i, j, k;
+	size_t i, k;
+	int j;
 
 	for (i = 0; i < L->ngotos; i++) {
 		struct pending_goto *g = &L->gotos[i];
@@ -445,13 +485,14 @@ static void finish_gotos(struct lower *L)
 			L->f->blocks[g->block].term.kind = T_DEAD;
 			continue;
 		}
-		for (j = g->nlive; j-- > 0;) {
+		for (j = g->top; j >= 0; j = L->decls[j].up) {
 			bool held = false;
 
 			for (k = 0; k < lab->nchain && !held; k++)
-				held = lab->chain[k] == g->live[j].scope;
-			if (!held)
-				end_var(L, g->live[j].var, EXIT_GOTO, g->label, g->loc, true);
+				held = lab->chain[k] == L->decls[j].scope;
+			if (held)
+				break;
+			end_var(L, L->decls[j].var, EXIT_GOTO, g->label, g->loc, true);
 		}
 		lower_goto(L, lab->block);
 	}
@@ -513,6 +554,7 @@ static void lower_var_decl(struct lower *L, CXCursor d)
 		if (fn) {
 			L->f->vars[v].flags |= VAR_CLEANUP;
 			L->f->vars[v].cleanup = fn;
+			declare_cleanup(L);
 		}
 	}
 	init = clang_Cursor_getVarDeclInitializer(d);

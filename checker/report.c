@@ -263,6 +263,12 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 		if (n->at.file && n->at.line)
 			buf_addf(b, " at %s:%u", n->at.file, n->at.line);
 		break;
+	case NOTE_BRANCHES_OMITTED:
+		if (n->count == 1)
+			buf_addf(b, "1 more branch taken on this path is not shown");
+		else
+			buf_addf(b, "%zu more branches taken on this path are not shown", n->count);
+		break;
 	}
 }
 
@@ -632,6 +638,9 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 			break;
 		case EXPL_BUDGET:
 			buf_addf(&b, "not followed to the end: the budget of states ran out");
+			break;
+		case EXPL_TOO_LARGE:
+			buf_addf(&b, "not followed to the end: the function is too large");
 			break;
 		}
 	}

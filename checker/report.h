@@ -70,6 +70,8 @@ enum note_kind {
 	NOTE_VIA,               /* "FUNC() returns what TEXT() ACQUIRED at AT" (a summary) */
 	NOTE_GUESSED,           /* "guessed from the names FUNC() and TEXT(): no rule or body
 				   says what they do" */
+	NOTE_BRANCHES_OMITTED,  /* "COUNT more branches taken on this path are not shown",
+				   in the place of the first of them */
 };
 
 struct note {
@@ -78,6 +80,7 @@ struct note {
 	const char *text;       /* condition text, callee name, or NULL */
 	const char *func;       /* NOTE_VIA: the function whose summary it is */
 	struct ir_loc at;       /* NOTE_VIA: where that function acquires it */
+	size_t count;           /* NOTE_BRANCHES_OMITTED: how many */
 };
 
 struct finding {
@@ -186,6 +189,7 @@ enum incomplete_reason {
 	INCOMPLETE_SETJMP,          /* "setjmp": it calls setjmp() or vfork() */
 	INCOMPLETE_COMPUTED_GOTO,   /* "computed goto": it jumps through a label address */
 	INCOMPLETE_NESTING,         /* "nesting": it nests too deep to be lowered */
+	INCOMPLETE_TOO_LARGE,       /* "too large": its states would outgrow ANALYSE_MAX_BYTES */
 	INCOMPLETE_NREASONS         /* (count; a new reason also needs its words in
 				       report_notice.c) */
 };
@@ -235,6 +239,7 @@ enum explain_kind {
 	EXPL_PASSED,            /* "handed to WHAT() as argument ARG at line N" */
 	EXPL_UNCHECKED_EXITS,   /* "held only at exits that are not checked (main, a lock wrapper)" */
 	EXPL_BUDGET,            /* "not followed to the end: the budget of states ran out" */
+	EXPL_TOO_LARGE,         /* "not followed to the end: the function is too large" */
 };
 
 struct explain_step {

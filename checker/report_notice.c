@@ -30,6 +30,7 @@ static const struct {
 	[INCOMPLETE_BUDGET] = { "budget", "its budget of states (--budget) ran out" },
 	[INCOMPLETE_SETJMP] = { "setjmp", "it calls setjmp() or vfork(), which are not followed" },
 	[INCOMPLETE_COMPUTED_GOTO] = { "computed goto", "it uses a computed goto, which is not followed" },
+	[INCOMPLETE_TOO_LARGE] = { "too large", "its states would take more memory than the bound of one function" },
 	[INCOMPLETE_NESTING] = { "nesting", "it nests too deep to be followed" },
 };
 

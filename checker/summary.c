@@ -385,6 +385,11 @@ struct walk {
 	unsigned char *state;       /* 0 new, 1 on the stack, 2 done */
 	const struct analyse_opts *opts;
 	struct analyse_stats *stats;
+	struct frame {              /* the depth-first stack: a function being visited */
+		size_t fn;              /* its index in fns */
+		size_t b, e;            /* the next event of its body to look at */
+	} *stack;
+	size_t depth, cap;
 };
 
 /* The function a call with key made from caller calls: as summaries_find() does. */
@@ -401,8 +406,6 @@ static intptr_t callee_index(struct walk *w, const struct ir_func *caller, const
 		j = (intptr_t)strmap_get(&w->by_key, key);
 	return j;
 }
-
-static void visit(struct walk *w, size_t i);
 
 /* Whether f may keep its variadic arguments: it reads them with va_arg, or
  * hands its va_list to a callee that may (or that has no summary). */
@@ -422,38 +425,38 @@ static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
 	return false;
 }
 
-/* Visits the callees of function i that have bodies in the run. */
-static void visit_callees(struct walk *w, size_t i)
+/*
+ * The next callee of the function on top of the stack that has a body in
+ * the run and is not visited yet (index + 1), or 0 when there is none; the
+ * frame's cursor moves past it.  A callee on the stack (a call cycle) is
+ * not waited for, so its callers see it as unknown.
+ */
+static size_t next_callee(struct walk *w, struct frame *fr)
 {
-	const struct ir_func *f = w->fns[i];
-	size_t b, e;
+	const struct ir_func *f = w->fns[fr->fn];
 
-	for (b = 0; b < f->nblocks; b++)
-		for (e = 0; e < f->blocks[b].nev; e++) {
-			const struct ir_event *ev = &f->blocks[b].ev[e];
+	for (; fr->b < f->nblocks; fr->b++, fr->e = 0)
+		while (fr->e < f->blocks[fr->b].nev) {
+			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e++];
 			intptr_t j;
 
 			if (ev->kind != EV_CALL)
 				continue;
 			j = callee_index(w, f, ev->key);
 			if (j > 0 && w->state[j - 1] == 0)
-				visit(w, (size_t)j - 1);
+				return (size_t)j;
 		}
+	return 0;
 }
 
-/*
- * Depth-first, callees before callers; a callee still on the stack (a call
- * cycle) is not waited for, so its callers see it as unknown.
- */
-static void visit(struct walk *w, size_t i)
+/* Analyses function i, whose callees are done, and enters its summary. */
+static void summarise(struct walk *w, size_t i)
 {
 	const struct ir_func *f = w->fns[i];
 	struct summary_builder b;
 	struct summary *s;
 	bool complete;
 
-	w->state[i] = 1;
-	visit_callees(w, i);
 	summary_begin(&b, f);
 	complete = analyse_function(f, w->opts, w->stats, &b);
 	s = summary_finish(w->S, &b, complete);
@@ -475,7 +478,42 @@ static void visit(struct walk *w, size_t i)
 				strmap_put(&w->S->map, f->key, s);
 		}
 	}
-	w->state[i] = 2;
+}
+
+static void push_frame(struct walk *w, size_t i)
+{
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
+	}
+	w->stack[w->depth].fn = i;
+	w->stack[w->depth].b = 0;
+	w->stack[w->depth].e = 0;
+	w->depth++;
+	w->state[i] = 1;
+}
+
+/*
+ * Depth-first from function i, callees before callers, in the order of
+ * their calls in the body; each function is summarised once all its
+ * callees not on the stack are.  The stack is explicit, so a call chain
+ * of any depth fits.
+ */
+static void visit(struct walk *w, size_t i)
+{
+	push_frame(w, i);
+	while (w->depth) {
+		struct frame *fr = &w->stack[w->depth - 1];
+		size_t j = next_callee(w, fr);
+
+		if (j) {
+			push_frame(w, j - 1);
+			continue;
+		}
+		summarise(w, fr->fn);
+		w->state[fr->fn] = 2;
+		w->depth--;
+	}
 }
 
 /*
@@ -494,7 +532,7 @@ static bool same_definition(const struct ir_func *a, const struct ir_func *b)
 void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
 			   const struct analyse_opts *opts, struct analyse_stats *stats)
 {
-	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats };
+	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats, NULL, 0, 0 };
 	size_t i;
 	intptr_t j;
 
@@ -521,6 +559,7 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 	for (i = 0; i < n; i++)
 		if (w.state[i] == 0)
 			visit(&w, i);
+	free(w.stack);
 	free(w.state);
 	strmap_release(&w.by_key);
 }
