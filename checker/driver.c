@@ -525,16 +525,6 @@ static void analyse_all(struct run *r)
 }
 
 /*
- * analyse_all() on a thread with the parsers' large stack: ordering the
- * functions callees first recurses as deep as the longest call chain.
- */
-static void *analyse_worker(void *arg)
-{
-	analyse_all(arg);
-	return NULL;
-}
-
-/*
  * Reports every error (or fatal) diagnostic of tu, except GCC's
  * malloc(dealloc) attribute that clang rejects and drops
  * (lower_attr_dropped()); returns how many there were.
@@ -710,6 +700,16 @@ static void parse_all(struct run *r)
 		}
 		free(j->fns);
 	}
+}
+
+/*
+ * analyse_all() on a thread with the parsers' large stack: ordering the
+ * functions callees first recurses as deep as the longest call chain.
+ */
+static void *analyse_worker(void *arg)
+{
+	analyse_all(arg);
+	return NULL;
 }
 
 int driver_run(const struct driver_opts *opts)
