@@ -37,6 +37,7 @@
 #include "report.h"
 #include "rules.h"
 #include "util.h"
+#include "worker.h"
 
 #include <clang-c/Index.h>
 #include <pthread.h>
@@ -599,7 +600,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	if (rc != CXError_Success) {
 		/* libclang keeps its diagnostics then; the cause is mostly the arguments */
 		if (rc == CXError_Crashed)
-			report_error_at(j->file, 0, 0, "libclang crashed while parsing it");
+			report_error("libclang crashed on '%s'", j->file);
 		else
 			report_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
 		j->trouble = true;
@@ -664,25 +665,12 @@ static void parse_all(struct run *r)
 {
 	struct pool p = { .r = r, .next = 0, .done = 0 };
 	size_t nthreads = r->opts->jobs ? r->opts->jobs : 1, i, k;
-	pthread_t *threads;
-	pthread_attr_t attr;
 
 	if (nthreads > r->njobs)
 		nthreads = r->njobs ? r->njobs : 1;
 	pthread_mutex_init(&p.lock, NULL);
-	threads = xcalloc(nthreads, sizeof(*threads));
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 16 << 20);     /* deep ASTs, as clang's own */
-	for (i = 0; i < nthreads; i++)
-		if (pthread_create(&threads[i], &attr, parse_worker, &p) != 0)
-			break;
-	if (i == 0)
-		parse_worker(&p);                       /* no thread to be had: do it here */
-	for (k = 0; k < i; k++)
-		pthread_join(threads[k], NULL);
-	pthread_attr_destroy(&attr);
+	worker_run(nthreads, parse_worker, &p);
 	pthread_mutex_destroy(&p.lock);
-	free(threads);
 
 	for (i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
@@ -708,6 +696,16 @@ static void parse_all(struct run *r)
 	}
 }
 
+/*
+ * analyse_all() on a thread with the parsers' large stack: ordering the
+ * functions callees first recurses as deep as the longest call chain.
+ */
+static void *analyse_worker(void *arg)
+{
+	analyse_all(arg);
+	return NULL;
+}
+
 int driver_run(const struct driver_opts *opts)
 {
 	struct run r = { .opts = opts };
@@ -718,7 +716,8 @@ int driver_run(const struct driver_opts *opts)
 	rules_init(&r.rules);
 	config_set_init(&r.configs);
 	r.analyse = opts->analyse;
-	if (load_rules(&r) < 0 || collect_jobs(&r) < 0 || load_configs(&r) < 0 ||
+	if (worker_prepare() < 0 ||
+	    load_rules(&r) < 0 || collect_jobs(&r) < 0 || load_configs(&r) < 0 ||
 	    cache_init(&r.cache, opts->no_cache ? NULL :
 		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), !opts->cache_dir,
 		       &r.rules) < 0)
@@ -731,7 +730,7 @@ int driver_run(const struct driver_opts *opts)
 
 	parse_all(&r);
 	report_set_filter(keep_finding, &r);
-	analyse_all(&r);
+	worker_run(1, analyse_worker, &r);
 	report_set_filter(NULL, NULL);
 
 	printed = report_flush();

@@ -9,6 +9,10 @@
  * governing each file (config.h) adds rules, skips database entries, sets
  * analysis options and drops the findings it disables.
  *
+ * Parsing and the summaries run on worker.h's threads (large stacks); a
+ * unit libclang crashes on is an input error, and the others are still
+ * checked.
+ *
  * Compile-database arguments are sanitised: the compiler, output and
  * dependency-file flags are dropped, and nothing that loads code
  * (-fplugin=, -fpass-plugin=, -Xclang -load/-plugin) is passed on.  An

@@ -85,41 +85,56 @@ static void lower_children_escaping(struct lower *L, CXCursor c)
 /*
  * A stable key and display name for an lvalue used as a lock object
  * (s->lock, g_mutex, *m): built from the AST, so macros do not matter.
- * NULL if the expression is not a plain path of names and members.
+ * NULL if the expression is not a plain path of names and members, or is
+ * deeper than LOWER_MAX_DEPTH.  Iterative and linear in the path's length:
+ * generated code can chain p->next thousands deep.
  */
 char *lower_lvalue_key(struct lower *L, CXCursor c)
 {
-	CXCursor kid[2];
-	enum CXCursorKind k;
+	const char **suffix = NULL;     /* "->m", ".m", "[i]", innermost last */
+	size_t nsuffix = 0, cap = 0, stars = 0, depth, len, i;
+	char *name = NULL, *key = NULL, *at;
 
-	c = lower_strip_casts(c);
-	k = clang_getCursorKind(c);
-	if (k == CXCursor_DeclRefExpr)
-		return lower_spelling(L, c);
-	if (k == CXCursor_MemberRefExpr && lower_children(c, kid, 2) == 1) {
-		CXType bt = clang_getCanonicalType(clang_getCursorType(kid[0]));
-		char *base = lower_lvalue_key(L, kid[0]);
+	for (depth = 0; depth < LOWER_MAX_DEPTH && !name; depth++) {
+		enum CXCursorKind k;
+		CXCursor kid[2];
+		int64_t index;
 
-		if (!base)
+		c = lower_strip_casts(c);
+		k = clang_getCursorKind(c);
+		if (k == CXCursor_DeclRefExpr) {
+			name = lower_spelling(L, c);
+			continue;
+		}
+		arena_grow(&L->f->arena, (void **)&suffix, &cap, nsuffix + 1, sizeof(*suffix));
+		if (k == CXCursor_MemberRefExpr && lower_children(c, kid, 2) == 1) {
+			CXType bt = clang_getCanonicalType(clang_getCursorType(kid[0]));
+
+			suffix[nsuffix++] = arena_printf(&L->f->arena, "%s%s",
+							 bt.kind == CXType_Pointer ? "->" : ".",
+							 lower_spelling(L, c));
+		} else if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2 &&
+			   lower_eval_int(kid[1], &index)) {
+			suffix[nsuffix++] = arena_printf(&L->f->arena, "[%lld]", (long long)index);
+		} else if (k == CXCursor_UnaryOperator && lower_children(c, kid, 1) == 1 &&
+			   clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) {
+			stars++;                /* *(a.b) and (*a).b are both "*a.b" */
+		} else {
 			return NULL;
-		return arena_printf(&L->f->arena, "%s%s%s", base,
-				    bt.kind == CXType_Pointer ? "->" : ".", lower_spelling(L, c));
+		}
+		c = kid[0];
 	}
-	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
-		int64_t i;
-		char *base = lower_lvalue_key(L, kid[0]);
-
-		if (!base || !lower_eval_int(kid[1], &i))
-			return NULL;
-		return arena_printf(&L->f->arena, "%s[%lld]", base, (long long)i);
-	}
-	if (k == CXCursor_UnaryOperator && lower_children(c, kid, 1) == 1 &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) {
-		char *base = lower_lvalue_key(L, kid[0]);
-
-		return base ? arena_printf(&L->f->arena, "*%s", base) : NULL;
-	}
-	return NULL;
+	if (!name)
+		return NULL;
+	len = stars + strlen(name);
+	for (i = 0; i < nsuffix; i++)
+		len += strlen(suffix[i]);
+	at = key = arena_alloc(&L->f->arena, len + 1);
+	memset(at, '*', stars);
+	at = stpcpy(at + stars, name);
+	for (i = nsuffix; i-- > 0;)
+		at = stpcpy(at, suffix[i]);
+	return key;
 }
 
 bool lower_addr_of(CXCursor arg, CXCursor *operand)
