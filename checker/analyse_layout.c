@@ -322,6 +322,21 @@ static void cfg_release(struct cfg *g)
  * telling any two paths apart.  Needed again when the test is decided
  * even for an unknown value (`v < INT64_MIN`).
  */
+/*
+ * Whether the result of call e is a value nothing is known of, like a
+ * clobber: the callee acquires nothing there and returns no argument
+ * (`if (g(i)) y++` ten thousand times).
+ */
+static bool opaque_result(const struct an *A, const struct ir_event *e)
+{
+	const struct summary *S;
+
+	if (e->kind != EV_CALL || A->sites[e->site].ndst)
+		return false;
+	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
+	return !S || S->returns_arg <= 0;
+}
+
 static bool *values_needed(const struct an *A, const struct cfg *g)
 {
 	const struct ir_func *f = A->f;
@@ -351,7 +366,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 			int a;
 
 			if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
-			    e->kind != EV_SCOPE_END)
+			    e->kind != EV_SCOPE_END && !opaque_result(A, e))
 				need[e->var] = true;
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) && e->src >= 0)
 				need[e->src] = true;
