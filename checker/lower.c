@@ -408,27 +408,43 @@ static void mark_written(struct lower_tu *T, CXCursor target)
 		cursor_map_put(&T->written, decl, 1);
 }
 
-static enum CXChildVisitResult scan_writes(CXCursor c, CXCursor parent, void *arg)
+/*
+ * The lvalue expression c may write: the left side of an assignment (or
+ * op=), the operand of ++, -- or & (its address may be written through).
+ */
+bool lower_written_lvalue(CXCursor c, CXCursor *lvalue)
 {
-	struct lower_tu *T = arg;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	CXCursor kid[2];
 
-	(void)parent;
 	if (k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 
 		if (op >= CXBinaryOperator_Assign && op <= CXBinaryOperator_OrAssign &&
-		    lower_children(c, kid, 2) == 2)
-			mark_written(T, kid[0]);
+		    lower_children(c, kid, 2) == 2) {
+			*lvalue = kid[0];
+			return true;
+		}
 	} else if (k == CXCursor_UnaryOperator) {
 		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
 
 		if ((op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PostInc ||
 		     op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreInc ||
-		     op == CXUnaryOperator_PreDec) && lower_children(c, kid, 1) == 1)
-			mark_written(T, kid[0]);
+		     op == CXUnaryOperator_PreDec) && lower_children(c, kid, 1) == 1) {
+			*lvalue = kid[0];
+			return true;
+		}
 	}
+	return false;
+}
+
+static enum CXChildVisitResult scan_writes(CXCursor c, CXCursor parent, void *arg)
+{
+	CXCursor lvalue;
+
+	(void)parent;
+	if (lower_written_lvalue(c, &lvalue))
+		mark_written(arg, lvalue);
 	return CXChildVisit_Recurse;
 }
 

@@ -68,6 +68,24 @@ static void branch(struct lower *L, int var, enum ir_cmp cmp, int64_t k, int t, 
 
 static int bit_test_var(struct lower *L, CXCursor x, int64_t k);
 
+/* For `x & K` (either way round) with K a constant: x and K. */
+static bool masked(CXCursor s, CXCursor *x, int64_t *k)
+{
+	CXCursor kid[2];
+	int side;
+
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
+	    lower_children(s, kid, 2) != 2)
+		return false;
+	for (side = 0; side < 2; side++)
+		if (lower_eval_int(kid[1 - side], k)) {
+			*x = kid[side];
+			return true;
+		}
+	return false;
+}
+
 /*
  * The pseudo-variable for a bit test `x & K` of a local or of a scalar in
  * memory, so the same test twice takes the same branch; -1 otherwise.
@@ -75,20 +93,12 @@ static int bit_test_var(struct lower *L, CXCursor x, int64_t k);
  */
 static int bits_var(struct lower *L, CXCursor e)
 {
-	CXCursor s = lower_strip_casts(e), kid[2];
+	CXCursor x;
 	int64_t k;
-	int side;
 
-	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
-	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
-	    lower_children(s, kid, 2) != 2)
+	if (!masked(lower_strip_casts(e), &x, &k))
 		return -1;
-	for (side = 0; side < 2; side++)
-		if (lower_eval_int(kid[1 - side], &k))
-			break;
-	if (side == 2)
-		return -1;
-	return bit_test_var(L, kid[side], k);
+	return bit_test_var(L, x, k);
 }
 
 /* The pseudo-variable for the bit test `x & k` (see bits_var()), or -1. */
@@ -235,23 +245,15 @@ static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct con
  */
 static int inverted_bit(struct lower *L, CXCursor s)
 {
-	CXCursor kid[2], inner[1];
+	CXCursor x, inner[1];
 	int64_t k;
-	int side;
 
-	if (clang_getCursorKind(s) != CXCursor_BinaryOperator ||
-	    clang_getCursorBinaryOperatorKind(s) != CXBinaryOperator_And ||
-	    lower_children(s, kid, 2) != 2)
+	if (!masked(s, &x, &k) || k <= 0 || (k & (k - 1)))
 		return -1;
-	for (side = 0; side < 2; side++)
-		if (lower_eval_int(kid[1 - side], &k))
-			break;
-	if (side == 2 || k <= 0 || (k & (k - 1)))
-		return -1;
-	kid[side] = lower_strip_casts(kid[side]);
-	if (clang_getCursorKind(kid[side]) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(kid[side]) != CXUnaryOperator_Not ||
-	    lower_children(kid[side], inner, 1) != 1)
+	x = lower_strip_casts(x);
+	if (clang_getCursorKind(x) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(x) != CXUnaryOperator_Not ||
+	    lower_children(x, inner, 1) != 1)
 		return -1;
 	return bit_test_var(L, inner[0], k);
 }

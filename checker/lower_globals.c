@@ -90,25 +90,13 @@ static void passed(struct lower *L, CXCursor arg)
 static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, void *arg)
 {
 	struct lower *L = arg;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	CXCursor kid[2];
+	CXCursor lvalue;
 	int i, n;
 
 	(void)parent;
-	if (k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) {
-		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
-
-		if (op >= CXBinaryOperator_Assign && op <= CXBinaryOperator_OrAssign &&
-		    lower_children(c, kid, 2) == 2)
-			written(L, kid[0]);
-	} else if (k == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-
-		if ((op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PostInc ||
-		     op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreInc ||
-		     op == CXUnaryOperator_PreDec) && lower_children(c, kid, 1) == 1)
-			written(L, kid[0]);
-	} else if (k == CXCursor_CallExpr) {
+	if (lower_written_lvalue(c, &lvalue)) {
+		written(L, lvalue);
+	} else if (clang_getCursorKind(c) == CXCursor_CallExpr) {
 		n = clang_Cursor_getNumArguments(c);
 		for (i = 0; i < n; i++)
 			passed(L, clang_Cursor_getArgument(c, (unsigned)i));

@@ -247,6 +247,9 @@ const char *lower_container_type(struct lower *L, CXCursor arg);
 void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
 
+/* lower.c: the lvalue c writes (x = .., x op= .., x++, &x), if any */
+bool lower_written_lvalue(CXCursor c, CXCursor *lvalue);
+
 /* lower_globals.c: fills L->f->gwrites from the body */
 void lower_global_writes(struct lower *L, CXCursor body);
 
