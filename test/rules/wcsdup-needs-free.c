@@ -1,0 +1,29 @@
+// wcsdup() allocates like strdup(); the wide-character functions of
+// <wchar.h> (wcslen, wcscpy, wprintf...) only read or fill what they get.
+// RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
+#include <stdlib.h>
+#include <wchar.h>
+
+int leak_wide_copy(const wchar_t *s, int quiet)
+{
+    wchar_t *w = wcsdup(s);
+    if (!w)
+        return -1;
+    if (!quiet)
+        wprintf(L"%ls %zu\n", w, wcslen(w));
+    if (wcslen(w) > 80)
+        return -1;
+// CHECK: [[@LINE-1]]:9: warning: 'w' allocated by wcsdup() at line [[@LINE-7]] is not freed when returning here [leakcheck-leak]
+    free(w);
+    return 0;
+}
+
+int no_leak_wide_copy(const wchar_t *s, wchar_t *out)
+{
+    wchar_t *w = wcsdup(s);
+    if (!w)
+        return -1;
+    wcscpy(out, w);
+    free(w);
+    return 0;
+}
