@@ -589,6 +589,31 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 	}
 }
 
+/* Whether e is a pointer turned into an integer: `(uintptr_t)p`. */
+static bool pointer_inside(CXCursor e)
+{
+	return clang_getCanonicalType(clang_getCursorType(e)).kind != CXType_Pointer &&
+	       clang_getCanonicalType(clang_getCursorType(lower_strip_casts(e))).kind == CXType_Pointer;
+}
+
+/*
+ * Whether `a op b` turns the pointer in a or b into a tagged pointer:
+ * (uintptr_t)p | 2, ^ 1, or & ~3 (the mask keeps the high bits).  Not
+ * (uintptr_t)p & 7, an alignment test.
+ */
+static bool tags_pointer(enum CXBinaryOperatorKind op, CXCursor a, CXCursor b)
+{
+	int64_t k;
+
+	if (!pointer_inside(a) && !pointer_inside(b))
+		return false;
+	if (op == CXBinaryOperator_Or || op == CXBinaryOperator_Xor)
+		return true;
+	return op == CXBinaryOperator_And &&
+	       ((lower_eval_int(b, &k) && (k < 0 || k > 0xffff)) ||
+		(lower_eval_int(a, &k) && (k < 0 || k > 0xffff)));
+}
+
 /* Assignments, &&, ||, comma, op= and arithmetic; constants fold. */
 static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 {
@@ -615,9 +640,11 @@ static struct operand lower_binary(struct lower *L, CXCursor e, enum ctx ctx)
 		lower_update(L, kid[0], kid[1], lower_cursor_loc(L, e), op, 0);
 		return op_none();
 	}
-	if (ctx == CTX_VALUE && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
-	    clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer) {
-		/* p + n may be stored and freed later as p: p escapes */
+	if (ctx == CTX_VALUE && (((op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
+				  clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer) ||
+				 tags_pointer(op, kid[0], kid[1]))) {
+		/* p + n, or a tagged (uintptr_t)p | 2, may be stored and
+		   freed later as p: p escapes */
 		struct ir_loc loc = lower_cursor_loc(L, e);
 
 		a = lower_expr(L, kid[0], CTX_VALUE);
