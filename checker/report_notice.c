@@ -224,40 +224,40 @@ void report_error_at(const char *file, unsigned line, unsigned col, const char *
 		free(prefix);
 }
 
+/* Prints PREFIXMESSAGE and keeps MESSAGE for SARIF as a notice of level k. */
+static void say_keep(enum notice_level k, const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = say(prefix, fmt, ap);
+
+	keep(k, NULL, 0, 0, msg);
+	free(msg);
+}
+
 void report_error(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = say("leakcheck: error: ", fmt, ap);
+	say_keep(NOTICE_ERROR, "leakcheck: error: ", fmt, ap);
 	va_end(ap);
-	keep(NOTICE_ERROR, NULL, 0, 0, msg);
-	free(msg);
 }
 
 void report_notice(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = say("leakcheck: ", fmt, ap);
+	say_keep(NOTICE_NOTE, "leakcheck: ", fmt, ap);
 	va_end(ap);
-	keep(NOTICE_NOTE, NULL, 0, 0, msg);
-	free(msg);
 }
 
 void report_warning(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = say("leakcheck: warning: ", fmt, ap);
+	say_keep(NOTICE_NOTE, "leakcheck: warning: ", fmt, ap);
 	va_end(ap);
-	keep(NOTICE_NOTE, NULL, 0, 0, msg);
-	free(msg);
 }
 
 void report_verbose(const char *fmt, ...)
