@@ -548,13 +548,19 @@ void an_layout(struct an *A)
 		}
 	}
 	/* summary mode: what each exit leaves in *param (an error flag?) */
-	for (i = 0; A->sb && i < f->nvars; i++)
-		if (an_param_cell(A, (int)i) >= 0) {
-			need[i] = true;
-			mark(A, need, (int)i);
-			if (A->cv[i] < 0)
-				A->cv[i] = (int)A->ncv++;
+	for (i = 0; A->sb && i < f->nvars; i++) {
+		int p = an_param_cell(A, (int)i), x;
+
+		for (x = 0; p >= 0 && x < 2; x++) {
+			/* *param, and param itself (NULL: nothing stored there) */
+			int v = x ? p : (int)i;
+
+			need[v] = true;
+			mark(A, need, v);
+			if (A->cv[v] < 0)
+				A->cv[v] = (int)A->ncv++;
 		}
+	}
 	follow_assignments(A);
 	A->mem = xmalloc((f->nvars + 1) * sizeof(int));
 	for (i = 0; i < f->nvars; i++)
@@ -700,8 +706,11 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 		live_set(in, A->cv[blk->term.var], true);
 	if (A->sb && (blk->term.kind == T_RETURN || blk->term.kind == T_END))
 		for (k = 0; k < A->nmem; k++)
-			if (an_param_cell(A, A->mem[k]) >= 0)
-				live_set(in, A->cv[A->mem[k]], true);   /* the summary reads *param */
+			if (an_param_cell(A, A->mem[k]) >= 0) {
+				/* the summary reads *param, and whether param is NULL */
+				live_set(in, A->cv[A->mem[k]], true);
+				live_set(in, A->cv[an_param_cell(A, A->mem[k])], true);
+			}
 	for (i = blk->nev; i-- > 0;) {
 		const struct ir_event *e = &blk->ev[i];
 		const struct ir_site *site;

@@ -342,6 +342,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	CXCursor kid[2];
 	struct ir_loc loc = lower_cursor_loc(L, e);
 	struct operand o;
+	bool copy;
 	int v;
 
 	if (lower_children(e, kid, 2) != 2)
@@ -359,16 +360,22 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	}
 	lower_expr(L, kid[0], CTX_BORROW);
 	o = lower_expr(L, kid[1], CTX_VALUE);
-	if (o.kind == OP_VAR) {
-		struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = o.var, .src = -1,
-				       .site = -1, .out_param = out_param(L, kid[0]) };
+	/* *err = e, with e a flag a callee filled through &e: *err is a copy of
+	   it (a summary then relates it to what the callee acquired) */
+	copy = o.kind == OP_VAR && out_param(L, kid[0]) &&
+	       (L->f->vars[o.var].flags & (VAR_POINTER | VAR_ADDR_TAKEN)) == VAR_ADDR_TAKEN;
+	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy);
+	if (v >= 0) {
+		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST :
+					       copy ? EV_ASSIGN : EV_CLOBBER,
+				       .loc = loc, .var = v, .src = copy ? o.var : -1, .site = -1,
+				       .value = o.k };
 
 		lower_emit(L, &ev);
 	}
-	v = lower_memory_var(L, kid[0], o.kind == OP_CONST);
-	if (v >= 0) {
-		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST : EV_CLOBBER,
-				       .loc = loc, .var = v, .src = -1, .site = -1, .value = o.k };
+	if (o.kind == OP_VAR) {
+		struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = o.var, .src = -1,
+				       .site = -1, .out_param = out_param(L, kid[0]) };
 
 		lower_emit(L, &ev);
 	}

@@ -83,8 +83,10 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	}
 
 	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
-	if (o->ret == RET_FRESH)
+	if (o->ret == RET_FRESH) {
 		b->err_ok &= o->err_zero | o->err_linked | o->err_void;
+		b->err_used |= o->err_linked;   /* passed on from the call it came from */
+	}
 	else if (o->ret != RET_CONST || o->value != 0)
 		b->err_ok &= o->err_zero | o->err_void;      /* neither a handle nor NULL */
 	else

@@ -84,3 +84,42 @@ int leak_no_relation(int n)
     free(es);
     return 0;
 }
+
+// The flag passed on from a local (openssh's dollar_expand() calling
+// vdollar_percent_expand(&err, ..) then `if (parseerr != NULL) *parseerr =
+// err;`): the outer function has the same relation.
+static char *expand(int *parseerr, struct entry *in, int n)
+{
+    struct entry *es;
+    int err;
+
+    es = sorted(in, n, &err);
+    if (parseerr != NULL)
+        *parseerr = err;
+    return (char *)es;
+}
+
+int no_leak_flag_passed_on(struct entry *in, int n)
+{
+    int err;
+    char *p = expand(&err, in, n);
+
+    if (p == NULL || err)
+        return -1;
+    free(p);
+    return 0;
+}
+
+int leak_flag_passed_on(struct entry *in, int n, int stop)
+{
+    int err;
+    char *p = expand(&err, in, n);
+
+    if (p == NULL || err)
+        return -1;
+    if (stop)
+        return 1;
+// CHECK: [[@LINE-1]]:9: warning: 'p' allocated by expand() at line [[@LINE-6]] is not freed when returning here [leakcheck-leak]
+    free(p);
+    return 0;
+}
