@@ -430,6 +430,9 @@ out:
 	free(A.holder);
 	free(A.tested);
 	free(A.eqvars);
+	for (i = 0; A.groot && i < f->nvars; i++)
+		free(A.groot[i]);
+	free(A.groot);
 	free(A.mem);
 	free(A.released_obj);
 	free(A.exposed);

@@ -394,12 +394,16 @@ static void forget(struct an *A, unsigned char *s)
  * from a global, or from a variable it is given.  (Keeping the others can
  * only spare paths, never add one.)
  */
-static void forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev)
+static void forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev,
+			     const struct summary *S)
 {
+	struct an_callee c = { S, false };
 	size_t i;
 
+	if (!S)
+		an_callee_of(A, ev, &c);
 	for (i = 0; i < A->nmem; i++)
-		if (an_call_forgets(A, ev, A->mem[i]))
+		if (an_call_forgets(A, ev, &c, A->mem[i]))
 			set_val(A, s, A->mem[i], TOP);
 }
 
@@ -561,7 +565,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	} else if (ev->var >= 0) {
 		clobber(A, s, ev->var, ev);
 	}
-	forget_reachable(A, s, ev);
+	forget_reachable(A, s, ev, S);
 	return true;
 }
 

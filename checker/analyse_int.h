@@ -90,6 +90,8 @@ struct an {
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
+	char **groot;           /* groot[v]: for such a variable hanging from a global, the
+				   global's name (malloc'ed), else NULL */
 	size_t nmem;
 	int *eqvars;            /* followed variables that may become a copy of another
 				   (var_st.eq set: assigned to), in index order */
@@ -179,8 +181,16 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 }
 
 /* Whether slot x stands for a parameter (summary mode): never reported. */
-/* Whether the call ev (an EV_CALL) may change memory variable v. */
-bool an_call_forgets(const struct an *A, const struct ir_event *ev, int v);
+/* The callee of an EV_CALL as far as what it may write goes. */
+struct an_callee {
+	const struct summary *S;    /* its summary, or NULL */
+	bool writes_none;           /* no summary, but a C library function without a body */
+};
+void an_callee_of(const struct an *A, const struct ir_event *ev, struct an_callee *c);
+
+/* Whether the call ev (an EV_CALL, callee c) may change memory variable v. */
+bool an_call_forgets(const struct an *A, const struct ir_event *ev, const struct an_callee *c,
+		     int v);
 
 /* Whether a store or call we do not follow forgets memory variable v. */
 bool an_forgotten(const struct an *A, int v);

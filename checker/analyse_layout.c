@@ -22,6 +22,7 @@ struct cfg {
 
 static void liveness(struct an *A, const struct cfg *g);
 static void exposed_params(struct an *A);
+static void global_roots(struct an *A);
 
 /* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
 static const struct rule_acquire param_pointer = {
@@ -172,21 +173,6 @@ static void doomed_blocks(struct an *A)
 	}
 }
 
-/* The successors of block b (0, 1 or 2 of them) into succ; returns how many. */
-static int successors(const struct ir_func *f, size_t b, int succ[2])
-{
-	const struct ir_term *t = &f->blocks[b].term;
-
-	int n = 0;
-
-	if (t->kind == T_GOTO && t->target >= 0 && (size_t)t->target < f->nblocks)
-		succ[n++] = t->target;
-	if (t->kind == T_BRANCH && t->t >= 0 && (size_t)t->t < f->nblocks)
-		succ[n++] = t->t;
-	if (t->kind == T_BRANCH && t->f >= 0 && (size_t)t->f < f->nblocks)
-		succ[n++] = t->f;
-	return n;
-}
 
 /*
  * The blocks in postorder of a depth-first walk from the entry (then from
@@ -210,7 +196,7 @@ static size_t *postorder(const struct ir_func *f)
 		depth = 1;
 		while (depth) {
 			size_t b = stack[depth - 1];
-			int succ[2], ns = successors(f, b, succ);
+			int succ[2], ns = ir_successors(f, b, succ);
 
 			if (next[b] - 1 < ns) {
 				int c = succ[next[b]++ - 1];
@@ -238,7 +224,7 @@ static void predecessors(const struct ir_func *f, struct cfg *g)
 	g->first = xcalloc(f->nblocks + 2, sizeof(*g->first));
 	g->pred = xmalloc((2 * f->nblocks + 1) * sizeof(*g->pred));
 	for (b = 0; b < f->nblocks; b++) {
-		int succ[2], ns = successors(f, b, succ), k;
+		int succ[2], ns = ir_successors(f, b, succ), k;
 
 		for (k = 0; k < ns; k++)
 			g->first[succ[k] + 2]++;
@@ -246,7 +232,7 @@ static void predecessors(const struct ir_func *f, struct cfg *g)
 	for (b = 0; b < f->nblocks; b++)
 		g->first[b + 2] += g->first[b + 1];
 	for (b = 0; b < f->nblocks; b++) {
-		int succ[2], ns = successors(f, b, succ), k;
+		int succ[2], ns = ir_successors(f, b, succ), k;
 
 		for (k = 0; k < ns; k++)
 			g->pred[g->first[succ[k] + 1]++] = b;
@@ -286,7 +272,7 @@ static void mark_cycles(const struct ir_func *f, struct cfg *g)
 		}
 	}
 	for (b = 0; b < f->nblocks; b++) {
-		int succ[2], ns = successors(f, b, succ), i;
+		int succ[2], ns = ir_successors(f, b, succ), i;
 
 		g->cyclic[b] = size[comp[b] - 1] > 1;
 		for (i = 0; i < ns; i++)
@@ -566,6 +552,7 @@ void an_layout(struct an *A)
 	for (i = 0; i < f->nvars; i++)
 		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
 			A->mem[A->nmem++] = (int)i;
+	global_roots(A);
 	copies(A);
 	A->lwords = (A->ncv + 63) / 64;
 	/* the liveness sets may take half the memory, the states the rest */
@@ -636,19 +623,25 @@ static void exposed_params(struct an *A)
 	}
 }
 
-/*
- * Whether the call ev (an EV_CALL) may change memory variable v: one
- * hanging from a variable it is given, or a global it may write (by its
- * summary: its own writes and its callees'; a C library function without
- * a body writes none of the program's; any other unknown callee, any).
- */
-bool an_call_forgets(const struct an *A, const struct ir_event *ev, int v)
+void an_callee_of(const struct an *A, const struct ir_event *ev, struct an_callee *c)
 {
 	const struct summaries *S = A->opts->summaries;
-	const char *name = A->f->vars[v].name;
+
+	c->S = S ? summaries_find(S, ev->key, A->f->unit) : NULL;
+	c->writes_none = !c->S && ev->lib && !(S && summaries_has_body(S, ev->key, A->f->unit));
+}
+
+/*
+ * Whether the call ev (an EV_CALL, callee c) may change memory variable v:
+ * one hanging from a variable it is given, or a global it may write (by
+ * its summary: its own writes and its callees'; a C library function
+ * without a body writes none of the program's; any other unknown callee,
+ * any).
+ */
+bool an_call_forgets(const struct an *A, const struct ir_event *ev, const struct an_callee *c,
+		     int v)
+{
 	int root = A->f->vars[v].parent, a;
-	char id[128];
-	size_t n = 0;
 
 	if (root >= 0) {
 		for (a = 0; a < ev->nargs; a++)
@@ -656,21 +649,37 @@ bool an_call_forgets(const struct an *A, const struct ir_event *ev, int v)
 				return true;
 		return false;
 	}
-	while (name && (*name == '*' || *name == '('))
-		name++;
-	while (name && n + 1 < sizeof(id) &&
-	       ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
-		(name[n] >= '0' && name[n] <= '9') || name[n] == '_'))
-		n++;
-	if (!n || n + 1 >= sizeof(id))
+	if (!A->groot[v])
 		return true;
-	memcpy(id, name, n);
-	id[n] = '\0';
-	if (S && summaries_find(S, ev->key, A->f->unit))
-		return summary_writes_global(summaries_find(S, ev->key, A->f->unit), id);
-	if (ev->lib && !(S && summaries_has_body(S, ev->key, A->f->unit)))
-		return false;
-	return true;
+	if (c->S)
+		return summary_writes_global(c->S, A->groot[v]);
+	return !c->writes_none;
+}
+
+/* For each memory variable hanging from a global (`config.verbose`), the global's name. */
+static void global_roots(struct an *A)
+{
+	size_t k;
+
+	A->groot = xcalloc(A->f->nvars + 1, sizeof(*A->groot));
+	for (k = 0; k < A->nmem; k++) {
+		int v = A->mem[k];
+		const char *name = A->f->vars[v].name;
+		size_t n = 0;
+
+		if (A->f->vars[v].parent >= 0 || !name)
+			continue;
+		while (*name == '*' || *name == '(')
+			name++;
+		while ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
+		       (name[n] >= '0' && name[n] <= '9') || name[n] == '_')
+			n++;
+		if (n) {
+			A->groot[v] = xmalloc(n + 1);
+			memcpy(A->groot[v], name, n);
+			A->groot[v][n] = '\0';
+		}
+	}
 }
 
 /* For *p with p parameter N (0-based), N; else -1. */
@@ -699,6 +708,7 @@ static void live_set(uint64_t *bits, int cv, bool on)
 static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t *in)
 {
 	const struct ir_block *blk = &A->f->blocks[b];
+	struct an_callee callee;
 	size_t i, k;
 
 	memcpy(in, out, A->lwords * sizeof(*in));
@@ -739,8 +749,9 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 			break;
 		case EV_CALL:
 			live_set(in, A->cv[e->var], false);
+			an_callee_of(A, e, &callee);
 			for (k = 0; k < A->nmem; k++)
-				if (an_call_forgets(A, e, A->mem[k]))
+				if (an_call_forgets(A, e, &callee, A->mem[k]))
 					live_set(in, A->cv[A->mem[k]], false);
 			if (!A->sites[e->site].ndst)
 				break;
@@ -794,7 +805,7 @@ static void liveness(struct an *A, const struct cfg *g)
 		count--;
 		queued[b] = 0;
 		cur = A->live + b * A->lwords;
-		ns = successors(f, b, succ);
+		ns = ir_successors(f, b, succ);
 		memset(out, 0, A->lwords * sizeof(*out));
 		for (k = 0; k < (size_t)ns; k++)
 			for (w = 0; w < A->lwords; w++)

@@ -175,18 +175,13 @@ static bool followed(const struct an *A, int v)
 static bool change_matters(const struct an *A, int v, int b)
 {
 	const struct ir_term *t = &A->f->blocks[b].term;
-	int succ[2], ns = 0, i;
+	int succ[2], ns, i;
 
 	if (v < 0 || !followed(A, v))
 		return false;
 	if (A->holder[v] || t->var == v)
 		return true;
-	if (t->kind == T_GOTO)
-		succ[ns++] = t->target;
-	else if (t->kind == T_BRANCH) {
-		succ[ns++] = t->t;
-		succ[ns++] = t->f;
-	}
+	ns = ir_successors(A->f, (size_t)b, succ);
 	for (i = 0; i < ns; i++)
 		if (A->live[(size_t)succ[i] * A->lwords + (size_t)A->cv[v] / 64] >>
 		    (A->cv[v] % 64) & 1)
@@ -251,8 +246,7 @@ static bool branch_matters(struct an *A, const int *path, size_t q, size_t len, 
 	queue[n++] = other;
 	A->seen_in[other] = A->search;
 	while (head < n) {
-		int b = queue[head++], succ[2], ns = 0, i;
-		const struct ir_term *t = &A->f->blocks[b].term;
+		int b = queue[head++], succ[2], ns, i;
 
 		if (A->lastpos[b] > (int)q) {
 			back = true;    /* on the path further on: the sides meet */
@@ -260,12 +254,7 @@ static bool branch_matters(struct an *A, const int *path, size_t q, size_t len, 
 		}
 		if (block_matters(A, b))
 			return true;
-		if (t->kind == T_GOTO)
-			succ[ns++] = t->target;
-		else if (t->kind == T_BRANCH) {
-			succ[ns++] = t->t;
-			succ[ns++] = t->f;
-		}
+		ns = ir_successors(A->f, (size_t)b, succ);
 		for (i = 0; i < ns; i++) {
 			if (A->seen_in[succ[i]] == A->search)
 				continue;

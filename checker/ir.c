@@ -189,6 +189,20 @@ void ir_dump(const struct ir_func *f, void *file)
 	}
 }
 
+int ir_successors(const struct ir_func *f, size_t b, int succ[2])
+{
+	const struct ir_term *t = &f->blocks[b].term;
+	int n = 0;
+
+	if (t->kind == T_GOTO && t->target >= 0 && (size_t)t->target < f->nblocks)
+		succ[n++] = t->target;
+	if (t->kind == T_BRANCH && t->t >= 0 && (size_t)t->t < f->nblocks)
+		succ[n++] = t->t;
+	if (t->kind == T_BRANCH && t->f >= 0 && (size_t)t->f < f->nblocks)
+		succ[n++] = t->f;
+	return n;
+}
+
 /* Whether block b holds a call that never returns, by dead_call. */
 static bool block_dies(const struct ir_block *b,
 		       bool (*dead_call)(const struct ir_event *ev, void *ctx), void *ctx)
@@ -215,29 +229,19 @@ bool ir_func_may_return(const struct ir_func *f,
 	stack[n++] = f->entry;
 	seen[f->entry] = true;
 	while (n && !found) {
-		const struct ir_block *b = &f->blocks[stack[--n]];
-		const struct ir_term *t = &b->term;
-		int next[2], k, m = 0;
+		size_t x = (size_t)stack[--n];
+		const struct ir_block *b = &f->blocks[x];
+		int next[2], k, m;
 
 		if (block_dies(b, dead_call, ctx))
 			continue;
-		switch (t->kind) {
-		case T_RETURN:
-		case T_END:
+		if (b->term.kind == T_RETURN || b->term.kind == T_END) {
 			found = true;
 			break;
-		case T_GOTO:
-			next[m++] = t->target;
-			break;
-		case T_BRANCH:
-			next[m++] = t->t;
-			next[m++] = t->f;
-			break;
-		default:
-			break;
 		}
+		m = ir_successors(f, x, next);
 		for (k = 0; k < m; k++)
-			if (next[k] >= 0 && (size_t)next[k] < f->nblocks && !seen[next[k]]) {
+			if (!seen[next[k]]) {
 				seen[next[k]] = true;
 				stack[n++] = next[k];
 			}

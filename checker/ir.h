@@ -253,6 +253,9 @@ int ir_site_add(struct ir_func *f, const struct ir_site *s);
 /* Prints the IR in a readable form (for --dump-ir and debugging). */
 void ir_dump(const struct ir_func *f, void *file /* FILE * */);
 
+/* The successors of block b of f (0, 1 or 2 of them, in range) into succ; returns how many. */
+int ir_successors(const struct ir_func *f, size_t b, int succ[2]);
+
 /*
  * Whether some return or closing brace of f can be reached from its entry
  * along the control flow, whatever the conditions: a function that never

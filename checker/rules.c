@@ -469,6 +469,7 @@ static int load_library_header(const struct loader *ld, yaml_node_t *n,
 	char q[UTIL_EXCERPT_SIZE];
 	const char *h;
 	size_t i, len;
+	bool bad;
 
 	(void)unused;
 	if (n->type != YAML_SCALAR_NODE) {
@@ -481,21 +482,17 @@ static int load_library_header(const struct loader *ld, yaml_node_t *n,
 	if (!h)
 		return -1;
 	len = strlen(h);
-	for (i = 0; i < len; i++) {
+	bad = !len || h[len - 1] == '/';
+	for (i = 0; i < len && !bad; i++) {
 		char c = h[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			  (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
-			  (c == '/' && i > 0 && h[i - 1] != '/') ||
-			  (c == '*' && i == len - 1 && i > 0 && h[i - 1] == '/');
 
-		if (!ok || (c == '.' && i > 0 && h[i - 1] == '.')) {
-			report_error_at(ld->file, line_of(n), col_of(n),
-					"'%s' is not a header name (expected a relative path such as "
-					"'stdio.h', 'sys/stat.h' or 'bits/*')", util_excerpt(q, h));
-			return -1;
-		}
+		bad = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || c == '_' || c == '-' ||
+			(c == '.' && !(i > 0 && h[i - 1] == '.')) ||
+			(c == '/' && i > 0 && h[i - 1] != '/') ||
+			(c == '*' && i == len - 1 && i > 0 && h[i - 1] == '/'));
 	}
-	if (!len || h[len - 1] == '/') {
+	if (bad) {
 		report_error_at(ld->file, line_of(n), col_of(n),
 				"'%s' is not a header name (expected a relative path such as "
 				"'stdio.h', 'sys/stat.h' or 'bits/*')", util_excerpt(q, h));
