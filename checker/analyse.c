@@ -197,6 +197,22 @@ static void error_cells(struct an *A, unsigned char *s, int ret_site, struct exi
 	}
 }
 
+/* The parameters known to be NULL at this exit (o->void_params). */
+static void void_params(struct an *A, unsigned char *s, struct exit_obs *o)
+{
+	const struct slot_st *sl = slots(A, s);
+	int p;
+
+	for (p = 0; p < A->f->nparams && p < SUMMARY_MAX_PARAMS; p++) {
+		const struct ir_site *site = &A->sites[A->first_param + (size_t)p];
+
+		if ((site->ndst && sl[A->base[A->first_param + (size_t)p]].st == RS_FAILED) ||
+		    (an_tracks_value(A, p) && vval(A, s, p)->lo == 0 && vval(A, s, p)->hi == 0 &&
+		     !vval(A, s, p)->has_ex))
+			o->void_params |= 1ULL << p;
+	}
+}
+
 /* Describes this exit path to the summary builder. */
 static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t)
 {
@@ -236,6 +252,11 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 		} else if (v && an_tracks_value(A, t->var) && v->lo == v->hi && !v->has_ex) {
 			o.ret = RET_CONST;
 			o.value = v->lo;
+		} else if (v && an_tracks_value(A, t->var) && (!w || w->role != ROLE_HANDLE)) {
+			o.ranged = true;
+			o.lo = v->lo;
+			o.hi = v->hi;
+			o.nonzero = (v->has_ex && v->ex == 0) || v->lo > 0 || v->hi < 0;
 		}
 	} else if (t->kind == T_RETURN && t->has_value) {
 		o.ret = RET_CONST;
@@ -260,6 +281,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 		}
 	}
 	error_cells(A, s, ret_site, &o);
+	void_params(A, s, &o);
 	summary_observe(A->sb, &o);
 }
 

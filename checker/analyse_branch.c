@@ -315,6 +315,8 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 		st = sl[slot].st;
 		if (st != RS_UNCHECKED && st != RS_FAILED && sl[slot].ok)
 			st = RS_HELD;   /* released or passed on, but its value is a valid one */
+		else if (st == RS_OUT)
+			st = RS_UNCHECKED;      /* (*out = malloc(n)) == NULL: stored, still open */
 	} else if (w && (w->role == ROLE_STATUS || w->role == ROLE_ERROR) && w->bind >= 0) {
 		error = w->role == ROLE_ERROR;
 		site = w->bind;

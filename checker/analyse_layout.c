@@ -715,6 +715,10 @@ static void live_block(const struct an *A, int b, const uint64_t *out, uint64_t 
 	if ((blk->term.kind == T_BRANCH || blk->term.kind == T_RETURN) && blk->term.var >= 0)
 		live_set(in, A->cv[blk->term.var], true);
 	if (A->sb && (blk->term.kind == T_RETURN || blk->term.kind == T_END))
+		for (k = 0; k < (size_t)A->f->nparams; k++)
+			if (A->f->vars[k].flags & VAR_POINTER)
+				live_set(in, A->cv[k], true);   /* NULL: nothing stored through it */
+	if (A->sb && (blk->term.kind == T_RETURN || blk->term.kind == T_END))
 		for (k = 0; k < A->nmem; k++)
 			if (an_param_cell(A, A->mem[k]) >= 0) {
 				/* the summary reads *param, and whether param is NULL */

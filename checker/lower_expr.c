@@ -379,7 +379,9 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 
 		lower_emit(L, &ev);
 	}
-	return op_none();
+	/* the value of the assignment is what was stored: (*out = malloc(n)) == NULL
+	   tests the new handle */
+	return o.kind == OP_VAR ? o : op_none();
 }
 
 /* ++, --, op=: the variable's value changes in a way we do not follow. */

@@ -24,6 +24,14 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
 			const struct exit_obs *o)
 {
+	if (o->ret == RET_OTHER && o->ranged) {
+		/* return r; after if ((r = f()) != 0): whatever r may be */
+		*zero |= o->lo <= 0 && o->hi >= 0 && !o->nonzero;
+		*nonzero |= o->lo != 0 || o->hi != 0;
+		*negative |= o->lo < 0;
+		*nonneg |= o->hi >= 0;
+		return;
+	}
 	if (o->ret != RET_CONST) {
 		*zero = *nonzero = *negative = *nonneg = true;     /* unknown: anything */
 		return;
@@ -32,6 +40,51 @@ static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
 	*nonzero |= o->value != 0;
 	*negative |= o->value < 0;
 	*nonneg |= o->value >= 0;
+}
+
+/*
+ * An exit that stored nothing while the parameters o->void_params were
+ * NULL: kept aside until the out-parameter is known, false when there is
+ * no room (then it counts as a failure at once).
+ */
+static bool note_void(struct summary_builder *b, const struct exit_obs *o)
+{
+	struct void_exit *e = NULL;
+	size_t i;
+
+	for (i = 0; i < b->nvoids && !e; i++)
+		if (b->voids[i].mask == o->void_params)
+			e = &b->voids[i];
+	if (!e) {
+		if (b->nvoids == SUMMARY_MAX_VOIDS)
+			return false;
+		e = &b->voids[b->nvoids++];
+		memset(e, 0, sizeof(*e));
+		e->mask = o->void_params;
+	}
+	note_result(&e->zero, &e->nonzero, &e->negative, &e->nonneg, o);
+	return true;
+}
+
+/* The exits kept by note_void() whose out-parameter was not NULL count as failures. */
+static void settle_voids(struct summary_builder *b)
+{
+	uint64_t out = b->out_param > 0 && b->out_param <= SUMMARY_MAX_PARAMS ?
+		       1ULL << (b->out_param - 1) : 0;
+	size_t i;
+
+	for (i = 0; i < b->nvoids; i++) {
+		const struct void_exit *e = &b->voids[i];
+
+		if (e->mask & out)
+			continue;       /* called with NULL, nothing was asked for */
+		b->out_missing = true;
+		b->f_zero |= e->zero;
+		b->f_nonzero |= e->nonzero;
+		b->f_negative |= e->negative;
+		b->f_nonneg |= e->nonneg;
+	}
+	b->nvoids = 0;
 }
 
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
@@ -77,7 +130,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 			b->out_bad = true;
 		}
 		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
-	} else {
+	} else if (!o->void_params || !note_void(b, o)) {
 		b->out_missing = true;
 		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
 	}
@@ -245,6 +298,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 
 	if (!complete)
 		return NULL;        /* unknown: every argument escapes */
+	settle_voids(b);
 	s = arena_alloc(&S->arena, sizeof(*s));
 	s->key = f->key;
 	s->name = f->name;

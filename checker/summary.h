@@ -83,6 +83,10 @@ struct exit_obs {
 	struct ir_loc acq_loc;              /* RET_FRESH: where */
 	bool unchecked;                     /* RET_FRESH: may have failed */
 	int64_t value;                      /* RET_CONST */
+	bool ranged;                        /* RET_OTHER: the result lies in [lo, hi], and is
+					       not 0 when nonzero */
+	int64_t lo, hi;
+	bool nonzero;
 	int param;                          /* RET_PARAM: 1-based */
 	int out_param;                      /* a fresh resource was stored into *param N */
 	bool out_unchecked;                 /* ... before it was known to have succeeded */
@@ -96,6 +100,15 @@ struct exit_obs {
 	uint64_t err_linked;                /* *param N is the error flag of the call whose
 					       handle is returned (non-zero: it failed) */
 	uint64_t err_void;                  /* param N is NULL here: nothing is stored */
+	uint64_t void_params;               /* bit N-1: parameter N is NULL at this exit */
+};
+
+#define SUMMARY_MAX_VOIDS 16
+
+/* Exits that stored nothing while some parameters were NULL (see summary_observe). */
+struct void_exit {
+	uint64_t mask;                      /* the parameters that were NULL */
+	bool zero, nonzero, negative, nonneg;  /* the results seen there */
 };
 
 /* Collects the exit paths of one function while it is analysed. */
@@ -122,6 +135,10 @@ struct summary_builder {
 	uint64_t err_ok;                    /* *param N is 0 (or the returned handle's own
 					       error flag) on every exit returning a handle */
 	uint64_t err_used;                  /* ... and set on some exit returning NULL */
+	struct void_exit voids[SUMMARY_MAX_VOIDS];  /* exits storing nothing with NULL
+					       parameters: not failures when the out-parameter
+					       is one of them (if (valp != NULL) *valp = ..) */
+	size_t nvoids;
 };
 
 void summary_begin(struct summary_builder *b, const struct ir_func *f);
