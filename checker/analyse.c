@@ -295,6 +295,16 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 	const struct slot_st *sl = slots(A, s);
 	size_t x;
 
+	if (t->kind == T_RETURN && t->var >= 0 && A->has_kids[t->var]) {
+		size_t k;
+
+		/* return s: the handles in its members go to the caller (before
+		   the summary looks at what is kept) */
+		an_because(A, EXPL_RETURNED, t->loc.line, NULL, 0);
+		for (k = 0; k < A->nvars; k++)
+			if (A->f->vars[k].parent == t->var)
+				an_escape(A, s, (int)k, 0);
+	}
 	if (A->sb)
 		observe_exit(A, s, t);
 	if (t->kind == T_RETURN && t->var >= 0) {

@@ -361,6 +361,17 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 	struct var_st *w = vst(A, s, ev->var);
 	struct slot_st *sl = slots(A, s);
 
+	if (A->has_kids[ev->var]) {
+		/* an aggregate or array dies with its members and slots */
+		struct ir_event kid = *ev;
+		size_t k;
+
+		for (k = 0; k < A->nvars; k++)
+			if (A->f->vars[k].parent == ev->var && (A->f->vars[k].flags & VAR_PSEUDO)) {
+				kid.var = (int)k;
+				do_scope_end(A, s, &kid);
+			}
+	}
 	if (!w)
 		return;
 	if (w->role == ROLE_HANDLE && w->bind >= 0 && live(sl[w->bind].st) &&

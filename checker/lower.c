@@ -512,6 +512,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	name = (char *)L.f->name;
 	L.f->is_main = strcmp(name, "main") == 0;
 	cursor_map_init(&L.vars);
+	cursor_map_init(&L.aliased);
 	strmap_init(&L.pseudo);
 	strmap_init(&L.labels);
 	strmap_init(&L.guessed);
@@ -529,6 +530,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 		lower_decl_var(&L, clang_Cursor_getArgument(fn, (unsigned)i), VAR_PARAM);
 	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
+	lower_scan_aliases(&L, body);
 	lower_body(&L, body);
 	lower_varargs(&L, fn, body);
 	lower_global_writes(&L, body);
@@ -539,6 +541,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	strmap_release(&L.labels);
 	strmap_release(&L.pseudo);
 	cursor_map_release(&L.vars);
+	cursor_map_release(&L.aliased);
 	free(L.cleanups);
 	free(L.scope);
 	free(L.chain);

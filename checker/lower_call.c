@@ -285,6 +285,16 @@ static bool borrows_arg(CXType fnty, bool lib, int i, bool addr)
 	return lib && !addr;
 }
 
+/* Whether argument a is an aggregate, or the address of one (&s, &s.inner). */
+static bool aggregate_arg(CXCursor a)
+{
+	CXCursor x;
+
+	if (lower_addr_of(a, &x))
+		return lower_is_aggregate(x);
+	return lower_is_aggregate(a);
+}
+
 /*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
@@ -315,7 +325,18 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].kind = o.kind == OP_VAR ? ARG_VAR : ARG_NONE;
 			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
 		}
-		ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
+		/* an aggregate, by value or address, carries its members' handles:
+		   only a C library function is sure not to keep or free them
+		   (const struct s * does not stop free(p->buf), and a summary
+		   does not follow the members of a struct parameter) */
+		if (aggregate_arg(a) && v < 0 && !lib && ev.args[i].kind == ARG_VAR) {
+			lower_escape(L, op_var(ev.args[i].var), loc);
+			ev.args[i].kind = ARG_NONE;
+		}
+		if (aggregate_arg(a))
+			ev.args[i].borrowed = lib;
+		else
+			ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
 		lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
@@ -565,8 +586,9 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 		int v;
 
 		if (fn->returns_arg == 1 && ai > 1 && (v = lower_addr_local(L, a)) >= 0 &&
-		    (L->f->vars[v].flags & VAR_POINTER)) {
-			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into memory */
+		    ((L->f->vars[v].flags & VAR_POINTER) || aggregate_arg(a))) {
+			/* memcpy(slot, &p, sizeof p): the pointer itself (or a struct
+			   with its members) is copied into memory */
 			lower_escape(L, op_var(v), loc);
 			return;
 		}
@@ -788,7 +810,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-			if (borrows_arg(fnty, false, i, false))
+			if (borrows_arg(fnty, false, i, false) && !aggregate_arg(a))
 				lower_expr(L, a, CTX_BORROW);   /* a const T * parameter */
 			else
 				lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);

@@ -223,6 +223,8 @@ int lower_local_lvalue(struct lower *L, CXCursor c)
 	c = lower_strip(c);
 	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
 		return lower_local_var(L, c);
+	if (clang_getCursorKind(c) == CXCursor_MemberRefExpr)
+		return lower_member_slot(L, c);
 	if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr &&
 	    lower_children(c, kid, 2) == 2) {
 		CXCursor base = lower_strip(kid[0]);
@@ -320,7 +322,10 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	} else {
 		o = lower_expr(L, rhs, CTX_VALUE);
 	}
-	if (o.kind == OP_VAR) {
+	if (o.kind == OP_VAR && lower_is_aggregate(rhs)) {
+		lower_escape(L, o, loc);        /* t = s: s's members are t's now */
+		ev.kind = EV_CLOBBER;
+	} else if (o.kind == OP_VAR) {
 		if (o.var == v)
 			return;
 		ev.kind = EV_ASSIGN;

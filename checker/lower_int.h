@@ -92,6 +92,7 @@ struct lower {
 	struct ir_func *f;
 	int cur;                    /* block receiving events; -1 when unreachable */
 	struct cursor_map vars;     /* VarDecl/ParmDecl -> variable */
+	struct cursor_map aliased;  /* local aggregates whose address is kept (lower_agg.c) */
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
 	struct scope_var *scope;    /* declared variables, innermost last */
 	size_t nscope, capscope;
@@ -237,6 +238,20 @@ char *lower_object_key(struct lower *L, CXCursor arg);
    create: make it if it does not exist yet */
 int lower_memory_var(struct lower *L, CXCursor c, bool create);
 int lower_local_lvalue(struct lower *L, CXCursor c);
+
+/* lower_agg.c: members of local aggregates (s.buf, iov[0].iov_base, u.a). */
+/* Records the local aggregates of body whose address is kept (L->aliased). */
+void lower_scan_aliases(struct lower *L, CXCursor body);
+/* The pseudo-variable for the member access `member` (base.name), or -1. */
+int lower_member_slot(struct lower *L, CXCursor member);
+/*
+ * Local v (declared by decl) = init, an initialiser list: each member gets
+ * its initialiser (struct pair s = { .a = malloc(n) }).  False when init is
+ * no list we can pair with the members (then nothing is emitted).
+ */
+bool lower_init_members(struct lower *L, int v, CXCursor decl, CXCursor init, struct ir_loc loc);
+/* Whether expression e is a struct or union, or an array of them. */
+bool lower_is_aggregate(CXCursor e);
 int lower_path_root(struct lower *L, CXCursor c);   /* p in &p->f, or -1 */
 void lower_forget_memory(struct lower *L, struct ir_loc loc);
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);

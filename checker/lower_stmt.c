@@ -559,7 +559,10 @@ static void lower_var_decl(struct lower *L, CXCursor d)
 	}
 	init = clang_Cursor_getVarDeclInitializer(d);
 	if (!clang_Cursor_isNull(init)) {
-		lower_assign_local(L, v, init, lower_loc(L, clang_getCursorLocation(d)));
+		struct ir_loc loc = lower_loc(L, clang_getCursorLocation(d));
+
+		if (!lower_init_members(L, v, d, init, loc))
+			lower_assign_local(L, v, init, loc);
 		lower_flush_temps(L);
 	}
 }

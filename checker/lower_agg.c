@@ -1,0 +1,295 @@
+/*
+ * lower_agg.c - members of local structs and unions as variables.
+ *
+ * `s.buf`, `iov[0].iov_base`, `u.a` of a local aggregate (a struct or
+ * union variable, or a small array of them, declared in the function)
+ * become pseudo-variables whose parent is the aggregate, like the slots
+ * of a local array: a handle stored there stays tracked, reading it back
+ * (free(s.buf)) releases it, the aggregate escaping (returned, copied,
+ * passed by address) lets its members' handles go with it, and one that
+ * dies still holding a handle leaks it.  Every member of a union is one
+ * variable (they share their storage).
+ *
+ * An aggregate whose address is kept anywhere but as a direct argument
+ * of a call (`p = &s`, `q = &s.buf`, an array of structs used as a
+ * pointer) is left out: a write through the alias would be unseen.
+ * Parameters are left out too (their members belong to the caller).
+ */
+#include "lower_int.h"
+
+#include <string.h>
+
+/* Members deeper than this (s.a.b.c) are not followed. */
+#define AGG_MAX_DEPTH 3
+
+/* How an expression's value is used, as far as aliasing goes. */
+enum use {
+	USE_VALUE,      /* read or copied */
+	USE_ARG,        /* a direct argument of a call */
+	USE_ADDR,       /* its address is taken outside a call's argument */
+	USE_ADDR_ARG,   /* its address is a direct argument of a call */
+	USE_BASE,       /* the base of a member or subscript read */
+	USE_NONE,       /* not evaluated (sizeof) */
+};
+
+struct scan {
+	struct lower *L;
+	enum use use;
+};
+
+/* Whether t (canonical) is a struct or union, or an array of them. */
+static bool aggregate_type(CXType t, bool *array)
+{
+	t = clang_getCanonicalType(t);
+	*array = false;
+	if (t.kind == CXType_ConstantArray) {
+		*array = true;
+		t = clang_getCanonicalType(clang_getArrayElementType(t));
+	}
+	return t.kind == CXType_Record;
+}
+
+/* Whether decl is an automatic local variable of the function (not a parameter). */
+static bool local_decl(CXCursor decl)
+{
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       clang_Cursor_hasVarDeclGlobalStorage(decl) != 1;
+}
+
+static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg);
+
+/* Visits the children of c, each used as use says. */
+static void scan_kids(struct lower *L, CXCursor c, enum use use)
+{
+	struct scan s = { L, use };
+
+	clang_visitChildren(c, scan_child, &s);
+}
+
+/* The use of the children of c, when c itself is used as `use`. */
+static enum use child_use(CXCursor c, enum use use)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:    /* implicit casts */
+	case CXCursor_CStyleCastExpr:
+		return use;
+	case CXCursor_MemberRefExpr:
+		/* &s.f takes the address of s; s.f read keeps s in place */
+		return use == USE_ADDR || use == USE_ADDR_ARG ? use : USE_BASE;
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
+			return use == USE_ARG ? USE_ADDR_ARG : USE_ADDR;
+		return USE_VALUE;
+	case CXCursor_UnaryExpr:        /* sizeof, alignof */
+		return USE_NONE;
+	default:
+		return USE_VALUE;
+	}
+}
+
+static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg)
+{
+	struct scan *s = arg;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor kid[2];
+	bool array;
+
+	(void)parent;
+	if (s->use == USE_NONE)
+		return CXChildVisit_Continue;
+	if (k == CXCursor_CallExpr) {
+		int i, n = clang_Cursor_getNumArguments(c);
+
+		if (lower_children(c, kid, 1) >= 1)
+			scan_kids(s->L, kid[0], USE_VALUE);        /* the callee */
+		for (i = 0; i < n; i++) {
+			struct scan a = { s->L, USE_ARG };
+
+			scan_child(clang_Cursor_getArgument(c, (unsigned)i), c, &a);
+		}
+		return CXChildVisit_Continue;
+	}
+	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
+		struct scan b = { s->L, s->use == USE_ADDR || s->use == USE_ADDR_ARG ?
+					s->use : USE_BASE };
+		struct scan i = { s->L, USE_VALUE };
+
+		scan_child(kid[0], c, &b);
+		scan_child(kid[1], c, &i);
+		return CXChildVisit_Continue;
+	}
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor decl = clang_getCursorReferenced(c);
+
+		if (local_decl(decl) && aggregate_type(clang_getCursorType(decl), &array) &&
+		    (s->use == USE_ADDR || (array && s->use == USE_VALUE)))
+			cursor_map_put(&s->L->aliased, decl, 1);
+		return CXChildVisit_Continue;
+	}
+	scan_kids(s->L, c, child_use(c, s->use));
+	return CXChildVisit_Continue;
+}
+
+void lower_scan_aliases(struct lower *L, CXCursor body)
+{
+	scan_kids(L, body, USE_VALUE);
+}
+
+/* The depth of member and slot pseudo-variables above v (0 for a plain variable). */
+static int depth_of(const struct lower *L, int v)
+{
+	int d = 0;
+
+	while (v >= 0 && (L->f->vars[v].flags & VAR_PSEUDO) && d < 16) {
+		v = L->f->vars[v].parent;
+		d++;
+	}
+	return d;
+}
+
+/* Whether the variable at the root of base (a DeclRefExpr chain) may have member slots. */
+static bool root_allowed(struct lower *L, CXCursor base)
+{
+	CXCursor kid[2], decl;
+
+	for (;;) {
+		enum CXCursorKind k;
+
+		base = lower_strip(base);
+		k = clang_getCursorKind(base);
+		if (k == CXCursor_DeclRefExpr)
+			break;
+		if ((k != CXCursor_MemberRefExpr && k != CXCursor_ArraySubscriptExpr) ||
+		    lower_children(base, kid, 2) < 1)
+			return false;
+		base = kid[0];
+	}
+	decl = clang_getCursorReferenced(base);
+	return local_decl(decl) && cursor_map_get(&L->aliased, decl) < 0;
+}
+
+/* The pseudo-variable for member name of aggregate variable b, of type bt (canonical). */
+static int field_var(struct lower *L, int b, CXType bt, const char *name)
+{
+	bool is_union = clang_getCursorKind(clang_getTypeDeclaration(bt)) == CXCursor_UnionDecl;
+	/* the members of a union share one variable */
+	char *key = is_union ? arena_printf(&L->f->arena, "#%d|", b) :
+			       arena_printf(&L->f->arena, "#%d.%s", b, name);
+
+	return lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
+			    b);
+}
+
+int lower_member_slot(struct lower *L, CXCursor member)
+{
+	CXCursor kid[2], base;
+	CXType bt;
+	bool array;
+	int b;
+
+	if (lower_children(member, kid, 2) != 1)
+		return -1;
+	base = lower_strip(kid[0]);
+	bt = clang_getCanonicalType(clang_getCursorType(base));
+	if (bt.kind != CXType_Record || !aggregate_type(bt, &array) || !root_allowed(L, base))
+		return -1;
+	b = lower_local_lvalue(L, base);
+	if (b < 0 || (L->f->vars[b].flags & VAR_PARAM) || depth_of(L, b) >= AGG_MAX_DEPTH)
+		return -1;
+	return field_var(L, b, bt, lower_spelling(L, member));
+}
+
+struct fields {
+	CXCursor *v;
+	size_t n, max;
+};
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData arg)
+{
+	struct fields *f = arg;
+
+	if (f->n == f->max)
+		return CXVisit_Break;
+	f->v[f->n++] = c;
+	return CXVisit_Continue;
+}
+
+#define AGG_MAX_FIELDS 32
+
+/*
+ * For a designated initialiser `.name = x` of one member: name's cursor
+ * (a MemberRef) and x.  False for anything else (positional, .a.b = x,
+ * [i] = x).
+ */
+static bool designated(CXCursor e, CXCursor *field, CXCursor *value)
+{
+	CXCursor kid[3];
+
+	if (clang_getCursorKind(e) != CXCursor_UnexposedExpr || lower_children(e, kid, 3) != 2 ||
+	    clang_getCursorKind(kid[0]) != CXCursor_MemberRef)
+		return false;
+	*field = clang_getCursorReferenced(kid[0]);
+	*value = kid[1];
+	return !clang_Cursor_isNull(*field);
+}
+
+/* Member m gets initialiser x (a nested list goes to m's members). */
+static void init_member(struct lower *L, int m, CXType ft, CXCursor x, struct ir_loc loc);
+
+/*
+ * Assigns the initialisers of init (an initialiser list) to the members of
+ * aggregate b: all positional (one per member, in order) or all of the form
+ * `.name = x`.  False, with nothing emitted, for any other list.
+ */
+static bool init_members(struct lower *L, int b, CXType t, CXCursor init, struct ir_loc loc)
+{
+	CXCursor fld[AGG_MAX_FIELDS + 1], kid[AGG_MAX_FIELDS + 1], name[AGG_MAX_FIELDS + 1];
+	CXCursor val[AGG_MAX_FIELDS + 1];
+	struct fields f = { fld, 0, AGG_MAX_FIELDS + 1 };
+	size_t n, i, ndesig = 0;
+
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Record || depth_of(L, b) >= AGG_MAX_DEPTH ||
+	    clang_getCursorKind(init) != CXCursor_InitListExpr)
+		return false;
+	clang_Type_visitFields(t, collect_field, &f);
+	n = lower_children(init, kid, AGG_MAX_FIELDS + 1);
+	if (f.n > AGG_MAX_FIELDS || n > f.n)
+		return false;
+	for (i = 0; i < n; i++)
+		ndesig += designated(kid[i], &name[i], &val[i]);
+	if (ndesig != n && (ndesig || n != f.n))
+		return false;   /* (an initialiser we cannot pair with its member) */
+	for (i = 0; i < n; i++) {
+		CXCursor fc = ndesig ? name[i] : fld[i];
+
+		init_member(L, field_var(L, b, t, lower_spelling(L, fc)), clang_getCursorType(fc),
+			    ndesig ? val[i] : kid[i], loc);
+	}
+	return true;
+}
+
+static void init_member(struct lower *L, int m, CXType ft, CXCursor x, struct ir_loc loc)
+{
+	CXCursor s = lower_strip(x);
+
+	if (clang_getCursorKind(s) != CXCursor_InitListExpr)
+		lower_assign_local(L, m, x, loc);
+	else if (!init_members(L, m, ft, s, loc))
+		lower_escape(L, lower_expr(L, s, CTX_VALUE), loc);
+}
+
+bool lower_init_members(struct lower *L, int v, CXCursor decl, CXCursor init, struct ir_loc loc)
+{
+	if (!local_decl(decl) || cursor_map_get(&L->aliased, decl) >= 0)
+		return false;
+	return init_members(L, v, clang_getCursorType(decl), lower_strip(init), loc);
+}
+
+bool lower_is_aggregate(CXCursor e)
+{
+	bool array;
+
+	return aggregate_type(clang_getCursorType(e), &array);
+}
