@@ -86,9 +86,12 @@ static void forget_finished(struct an *A, unsigned char *s)
 			memset(A->referenced + A->base[w->bind], 1,
 			       (size_t)A->sites[w->bind].ndst);
 	}
-	for (x = 0; x < A->nslots; x++)
+	for (x = 0; x < A->nslots; x++) {
 		if (sl[x].st == RS_PENDING && sl[x].pend >= 0)
 			A->referenced[sl[x].pend] = 1;
+		if (live(sl[x].st) && sl[x].holder)
+			A->referenced[sl[x].holder - 1] = 1;
+	}
 	for (x = 0; x < A->nslots; x++) {
 		uint8_t st = sl[x].st;
 
@@ -99,6 +102,8 @@ static void forget_finished(struct an *A, unsigned char *s)
 		sl[x].ok = 0;
 		sl[x].pend = -1;
 		sl[x].pmode = 0;
+		sl[x].holder = 0;
+		sl[x].hfid = 0;
 	}
 }
 
@@ -323,6 +328,8 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 
 		if (!live(sl[x].st) || param_slot(A, (int)x))
 			continue;
+		if (sl[x].holder)
+			continue;   /* a member of a struct: reported with it, or gone with it */
 		site = site_of_slot(A, (int)x);
 		if (site->acq->shape == SHAPE_OBJECT &&
 		    (site->dst < 0 || !A->released_obj[site->dst])) {
@@ -457,6 +464,7 @@ out:
 	free(A.slot_site);
 	free(A.base);
 	free(A.has_kids);
+	free(A.fid);
 	free(A.lastpos);
 	free(A.seen_in);
 	free(A.holder);

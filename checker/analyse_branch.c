@@ -281,12 +281,18 @@ static bool fresh_unlike(const struct an *A, const unsigned char *s, int x, int 
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
 {
-	struct var_st *w = t->var >= 0 ? vst(A, s, t->var) : NULL;
-	struct slot_st *sl = slots(A, s);
-	unsigned char *n = xmalloc(A->size);
-	struct val known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
+	struct var_st *w;
+	struct slot_st *sl;
+	unsigned char *n;
+	struct val known;
 	int outcome, site = -1, slot = -1;
 
+	if (t->var >= 0 && A->fid[t->var])
+		an_field_sync(A, s, t->var);    /* if (q->name) with q == p */
+	w = t->var >= 0 ? vst(A, s, t->var) : NULL;
+	sl = slots(A, s);
+	n = xmalloc(A->size);
+	known = an_tracks_value(A, t->var) ? *vval(A, s, t->var) : TOP;
 	if (t->pair1[0] && t->pair1[1] &&
 	    (fresh_unlike(A, s, t->pair1[0] - 1, t->pair1[1] - 1) ||
 	     fresh_unlike(A, s, t->pair1[1] - 1, t->pair1[0] - 1))) {

@@ -31,8 +31,11 @@ void an_settle(struct an *A, unsigned char *s, int x, bool ok)
 /* Whether a variable other than except holds slot x. */
 static bool other_holder(const struct an *A, unsigned char *s, int x, int except)
 {
+	const struct slot_st *sl = slots(A, s);
 	size_t v;
 
+	if (sl[x].holder && live(sl[sl[x].holder - 1].st))
+		return true;    /* a member of a struct we own holds it */
 	for (v = 0; v < A->nvars; v++) {
 		const struct var_st *w;
 
@@ -54,6 +57,8 @@ static void lose(struct an *A, unsigned char *s, int v, int keep, const struct i
 
 	if (!w || w->role != ROLE_HANDLE || w->bind < 0 || w->bind == keep)
 		return;
+	if (A->fid[v])
+		an_field_overwritten(A, s, v);
 	x = w->bind;
 	if (!live(sl[x].st) || other_holder(A, s, x, v))
 		return;
@@ -63,6 +68,7 @@ static void lose(struct an *A, unsigned char *s, int v, int keep, const struct i
 	}
 	an_report(A, FK_OVERWRITE, x, ev->loc, EXIT_SCOPE, NULL, NULL);
 	sl[x].st = RS_LEAKED;
+	an_held_follow(A, s, x, HELD_DROP, NULL);
 }
 
 /* v no longer holds a handle or a status. */
@@ -131,6 +137,7 @@ void an_escape(struct an *A, unsigned char *s, int v, int out_param)
 				sl[x].pend = (int16_t)out_param;
 			}
 			an_settle(A, s, x, true);
+			an_held_follow(A, s, x, HELD_ESCAPE, NULL);
 		} else if (sl[x].st == RS_PENDING) {
 			sl[x].st = RS_ESCAPED;
 			sl[x].pend = -1;
@@ -162,8 +169,10 @@ void an_escape_led(struct an *A, unsigned char *s, int v)
 	site = (size_t)A->slot_site[w->bind];
 	for (k = site + 1; k < an_led_end(A, site); k++)
 		for (j = 0; j < A->sites[k].ndst; j++)
-			if (live(sl[A->base[k] + j].st))
+			if (live(sl[A->base[k] + j].st)) {
 				sl[A->base[k] + j].st = RS_ESCAPED;
+				an_held_follow(A, s, A->base[k] + j, HELD_ESCAPE, NULL);
+			}
 }
 
 /* Whether the release entries rel (those of mask, 0: all) give back res. */
@@ -224,6 +233,8 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 		sl[x].st = RS_RELEASED;
 		an_settle(A, s, x, true);
 		an_explain(A, x, EXPL_RELEASED, ev->loc.line, ev->callee, 0);
+		/* free(s) frees no member; a destructor with a body is taken to */
+		an_held_follow(A, s, x, A->by_body ? HELD_ESCAPE : HELD_FREED, ev);
 		if (A->sb && !A->quiet && param_slot(A, x))
 			summary_released(A->sb, (int)((size_t)A->slot_site[x] - A->first_param) + 1,
 					 released_kind(ev));
@@ -276,6 +287,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		if (site->dst >= 0)
 			lose(A, s, site->dst + j, from >= 0 ? from : self, ev);
 		if (sl[x].st != RS_NONE) {
+			an_held_follow(A, s, x, HELD_DROP, NULL);
 			/* the site runs again (a loop): older references go stale */
 			for (v = 0; v < A->nvars; v++) {
 				struct var_st *w = A->rv[v] >= 0 ? vst(A, s, (int)v) : NULL;
@@ -298,6 +310,8 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		sl[x].ok = acq->fails == FAIL_NEVER;
 		sl[x].pend = -1;
 		sl[x].pmode = 0;
+		sl[x].holder = 0;
+		sl[x].hfid = 0;
 	}
 	if (site->status >= 0) {
 		lose(A, s, site->status, -1, ev);
@@ -324,6 +338,9 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		if (sl[first].st == RS_HELD)
 			an_settle(A, s, first, true);
 	}
+	for (j = 0; site->dst >= 0 && j < site->ndst; j++)
+		if (A->fid[site->dst + j])
+			an_field_stored(A, s, site->dst + j);   /* s->name = strdup(..) */
 }
 
 /*
@@ -380,6 +397,7 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 		an_report(A, (A->f->vars[ev->var].flags & VAR_TEMP) ? FK_DISCARDED : FK_LEAK,
 		       w->bind, ev->loc, ev->exit, ev->label, NULL);
 		sl[w->bind].st = RS_LEAKED;
+		an_held_follow(A, s, w->bind, HELD_DROP, NULL);
 	}
 	unbind(A, s, ev->var);
 	an_unequal(A, s, ev->var);
@@ -486,6 +504,8 @@ static void do_assign(struct an *A, unsigned char *s, int dst, int src, const st
 			w->eq = (int16_t)an_representative(A, s, src);
 	}
 	set_val(A, s, dst, vval(A, s, src) ? *vval(A, s, src) : TOP);
+	if (A->fid[dst])
+		an_field_stored(A, s, dst);     /* s->name = name */
 }
 
 /*
@@ -532,7 +552,9 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.var = a->var;
 			rel.rel = ev->guess_rel;
 			rel.callee = ev->callee;
+			A->by_body = true;      /* a destructor: what it frees is its own */
 			do_release(A, s, &rel);
+			A->by_body = false;
 		} else if (unknown && A->opts->borrow_unknown) {
 			/* unknown-callees: borrow: the caller still owns it */
 		} else if (!S || !bit || (i >= S->nparams && S->keeps_varargs)) {
@@ -545,7 +567,9 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.var = a->var;
 			rel.rel = &S->rel[i];
 			rel.callee = S->name;
+			A->by_body = true;      /* a destructor: what it frees is its own */
 			do_release(A, s, &rel);
+			A->by_body = false;
 		} else if ((S->keeps | S->releases_some) & bit) {
 			an_escape(A, s, a->var, 0);
 		}
@@ -583,6 +607,16 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 /* Executes event ev on state s. */
 static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
+	int i;
+
+	/* q->name read back, with q a copy of the p that p->name was stored through */
+	if (ev->var >= 0 && A->fid[ev->var] && ev->kind != EV_FORGET)
+		an_field_sync(A, s, ev->var);
+	if ((ev->kind == EV_ASSIGN || ev->kind == EV_STATUS) && ev->src >= 0 && A->fid[ev->src])
+		an_field_sync(A, s, ev->src);
+	for (i = 0; ev->kind == EV_CALL && i < ev->nargs; i++)
+		if (ev->args[i].kind == ARG_VAR && A->fid[ev->args[i].var])
+			an_field_sync(A, s, ev->args[i].var);
 	an_because(A, EXPL_STORED, ev->loc.line, NULL, 0);
 	switch (ev->kind) {
 	case EV_ACQUIRE:
@@ -621,6 +655,7 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		break;
 	case EV_FORGET:
 		if (ev->var >= 0) {
+			an_field_forget(A, s, ev->var);
 			an_unequal(A, s, ev->var);
 			set_val(A, s, ev->var, TOP);
 		} else {

@@ -35,9 +35,11 @@ struct slot_st {
 	uint8_t pmode;          /* enum pend_mode while RS_PENDING */
 	uint8_t ok;             /* the acquisition is known to have succeeded, so the
 				   handle's value is a valid one even once released */
-	uint8_t pad;
+	uint8_t hfid;           /* holder set: the member of it that holds this one
+				   (an_fid) */
 	int16_t pend;           /* RS_PENDING: the slot whose outcome decides, else -1 */
-	int16_t pad2;
+	int16_t holder;         /* slot + 1 of the struct we own that holds this handle
+				   in a member (p->name = h), else 0 */
 };
 
 enum role {
@@ -87,6 +89,8 @@ struct an {
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *doomed;           /* block -> every path from it dies in a noreturn call */
 	bool *has_kids;         /* var -> array slots have it as parent */
+	uint8_t *fid;           /* var -> for a VAR_FIELD variable, its member name's
+				   id (1..255), else 0 */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
@@ -139,6 +143,7 @@ struct an {
 	bool *holder;           /* var -> may hold a handle or a status */
 	bool *tested;           /* var -> its value may decide a branch */
 	bool dead;              /* the path ended in a call that never returns */
+	bool by_body;           /* the release under way is a callee's (summary, guess) */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
 	struct ir_loc watch_loc;
@@ -179,6 +184,28 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 		k++;
 	return k;
 }
+
+/* ---- analyse_field.c: handles held by the members of a struct we own ---- */
+
+/* p->name variables: bind v to the handle an alias (q->name, q == p) names. */
+void an_field_sync(struct an *A, unsigned char *s, int v);
+/* v (p->name) was just given a handle: p's fresh struct holds it, or it is handed on. */
+void an_field_stored(struct an *A, unsigned char *s, int v);
+/* v (p->name) is about to be overwritten: the member no longer holds its handle. */
+void an_field_overwritten(struct an *A, unsigned char *s, int v);
+/* p changed: v (p->name) names nothing until read or stored again. */
+void an_field_forget(struct an *A, unsigned char *s, int v);
+
+enum held_fate {
+	HELD_ESCAPE,    /* the struct left our hands (or a destructor freed it) */
+	HELD_FREED,     /* free(s): what its members alone hold leaks there */
+	HELD_DROP,      /* the struct was reported lost: its members go with it */
+};
+/* Applies fate to the handles held by the members of struct slot h (ev: the release). */
+void an_held_follow(struct an *A, unsigned char *s, int h, enum held_fate fate,
+		    const struct ir_event *ev);
+/* Whether a variable other than struct h's own member names slot x. */
+bool an_named_elsewhere(const struct an *A, unsigned char *s, int x, int h);
 
 /* Whether slot x stands for a parameter (summary mode): never reported. */
 /* The callee of an EV_CALL as far as what it may write goes. */

@@ -424,6 +424,33 @@ void an_assign_closure(const struct ir_func *f, bool *set)
 	free(first);
 }
 
+/*
+ * A->fid: the same id for the VAR_FIELD variables of one member name
+ * (p->name and q->name name the same member when p == q); at most 255.
+ */
+static void field_ids(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	const char *names[256];
+	unsigned n = 0, k;
+	size_t i;
+
+	A->fid = xcalloc(f->nvars + 1, 1);
+	for (i = 0; i < f->nvars; i++) {
+		const char *m;
+
+		if (!(f->vars[i].flags & VAR_FIELD) || !(m = strstr(f->vars[i].name, "->")))
+			continue;
+		m += 2;
+		for (k = 0; k < n && strcmp(names[k], m); k++)
+			;
+		if (k == n && n < 255)
+			names[n++] = m;
+		if (k < n)
+			A->fid[i] = (uint8_t)(k + 1);
+	}
+}
+
 /* Values flow into tested variables through assignments: their sources are followed too. */
 static void follow_assignments(struct an *A)
 {
@@ -480,6 +507,7 @@ void an_layout(struct an *A)
 		if (f->vars[i].parent >= 0)
 			A->has_kids[f->vars[i].parent] = true;
 	}
+	field_ids(A);
 	complete_sites(A);
 	exposed_params(A);
 	cfg_build(f, &g);

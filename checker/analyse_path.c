@@ -450,7 +450,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.label = label;
 	fd.func = A->f->name;
 	fd.releaser = releaser;
-	if (kind == FK_LEAK) {
+	if (kind == FK_LEAK && exit != EXIT_OWNER) {
 		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
 				     NOTE_LEAVING : NOTE_OUT_OF_SCOPE;
 		notes[nnotes++].loc = loc;

@@ -46,6 +46,9 @@ enum ir_var_flags {
 	VAR_PURE = 1 << 7,          /* the result of a pure call (strcmp(path, "-")) on
 				       locals: forgotten when one is assigned or given to
 				       a call, not by every call */
+	VAR_FIELD = 1 << 8,         /* a pointer member through a local pointer, p->name
+				       (parent: p; also VAR_PSEUDO and VAR_MEMORY): holds
+				       what is stored there while p's object owns it */
 };
 
 struct ir_var {
@@ -62,6 +65,8 @@ enum ir_exit {
 	EXIT_BREAK,                 /* break leaving the variable's block */
 	EXIT_CONTINUE,              /* continue leaving the variable's block */
 	EXIT_GOTO,                  /* goto leaving the variable's block */
+	EXIT_OWNER,                 /* findings only: the struct holding it is freed
+				       (finding.label: the struct's name) */
 };
 
 enum ir_ev_kind {

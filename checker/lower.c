@@ -553,6 +553,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	free(L.locks);
 	free(L.lock_types);
 	free(L.bits);
+	free(L.fields);
 	free(L.pairs);
 }
 

@@ -17,6 +17,7 @@
  */
 #include "lower_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Members deeper than this (s.a.b.c) are not followed. */
@@ -181,6 +182,66 @@ static int field_var(struct lower *L, int b, CXType bt, const char *name)
 			    b);
 }
 
+/* For p->name or (*p).name, with p a pointer variable: p's reference. */
+static bool arrow_base(CXCursor member, CXCursor *ref)
+{
+	CXCursor kid[2], base;
+	CXType t;
+
+	if (clang_getCursorKind(member) != CXCursor_MemberRefExpr ||
+	    lower_children(member, kid, 2) != 1)
+		return false;
+	base = lower_strip_casts(kid[0]);
+	t = clang_getCanonicalType(clang_getCursorType(base));
+	if (t.kind != CXType_Pointer) {
+		/* (*p).name */
+		if (clang_getCursorKind(base) != CXCursor_UnaryOperator ||
+		    clang_getCursorUnaryOperatorKind(base) != CXUnaryOperator_Deref ||
+		    lower_children(base, kid, 1) != 1)
+			return false;
+		base = lower_strip_casts(kid[0]);
+	}
+	*ref = base;
+	return true;
+}
+
+bool lower_is_arrow(CXCursor c)
+{
+	CXCursor ref;
+
+	return arrow_base(lower_strip(c), &ref);
+}
+
+/*
+ * The VAR_FIELD pseudo-variable for p->name, with p a local or parameter
+ * pointing to a struct and name a pointer member; -1 otherwise.
+ */
+static int arrow_field(struct lower *L, CXCursor member)
+{
+	CXCursor ref;
+	CXType mt = clang_getCanonicalType(clang_getCursorType(member));
+	char *name;
+	size_t n;
+	int p, v;
+
+	if (mt.kind != CXType_Pointer || !arrow_base(member, &ref) ||
+	    clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
+		return -1;
+	p = lower_local_var(L, ref);
+	if (p < 0 || (L->f->vars[p].flags & VAR_PSEUDO))
+		return -1;
+	name = lower_spelling(L, member);
+	n = L->f->nvars;
+	v = lower_pseudo(L, arena_printf(&L->f->arena, "#%d->%s", p, name),
+			 arena_printf(&L->f->arena, "%s->%s", L->f->vars[p].name, name), p);
+	if ((size_t)v == n) {
+		L->f->vars[v].flags |= VAR_FIELD | VAR_MEMORY | VAR_POINTER;
+		L->fields = xrealloc(L->fields, (L->nfields + 1) * sizeof(*L->fields));
+		L->fields[L->nfields++] = v;
+	}
+	return v;
+}
+
 int lower_member_slot(struct lower *L, CXCursor member)
 {
 	CXCursor kid[2], base;
@@ -190,6 +251,8 @@ int lower_member_slot(struct lower *L, CXCursor member)
 
 	if (lower_children(member, kid, 2) != 1)
 		return -1;
+	if (lower_is_arrow(member))
+		return arrow_field(L, member);
 	base = lower_strip(kid[0]);
 	bt = clang_getCanonicalType(clang_getCursorType(base));
 	if (bt.kind != CXType_Record || !aggregate_type(bt, &array) || !root_allowed(L, base))

@@ -141,6 +141,10 @@ void lower_clobber_bits(struct lower *L, int v, struct ir_loc loc)
 	for (i = 0; i < L->npairs; i++)
 		if (L->pairs[i].a == v || L->pairs[i].b == v)
 			lower_emit_var(L, EV_CLOBBER, L->pairs[i].var, loc);
+	/* p changes: p->name no longer names the member of the same object */
+	for (i = 0; i < L->nfields; i++)
+		if (L->f->vars[L->fields[i]].parent == v)
+			lower_emit_var(L, EV_FORGET, L->fields[i], loc);
 }
 
 /*

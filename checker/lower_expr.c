@@ -154,7 +154,8 @@ int lower_addr_local(struct lower *L, CXCursor arg)
 {
 	CXCursor x;
 
-	return lower_addr_of(arg, &x) ? lower_local_lvalue(L, x) : -1;
+	/* (&p->name is no local's address: p's object is handed on) */
+	return lower_addr_of(arg, &x) && !lower_is_arrow(x) ? lower_local_lvalue(L, x) : -1;
 }
 
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
@@ -558,7 +559,7 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 	switch (op) {
 	case CXUnaryOperator_AddrOf: {
 		CXCursor x = lower_strip(kid[0]);
-		int v = lower_local_lvalue(L, x);
+		int v = lower_is_arrow(x) ? -1 : lower_local_lvalue(L, x);
 
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;

@@ -137,6 +137,8 @@ struct lower {
 	size_t nlocks, caplocks;
 	int *bits;                  /* pseudo-variables for `v & K` tests of locals */
 	size_t nbits;
+	int *fields;                /* VAR_FIELD pseudo-variables (p->name) */
+	size_t nfields;
 	struct pair_test {
 		int var;                /* pseudo-variable standing for a == b */
 		int a, b;               /* the compared locals */
@@ -242,8 +244,10 @@ int lower_local_lvalue(struct lower *L, CXCursor c);
 /* lower_agg.c: members of local aggregates (s.buf, iov[0].iov_base, u.a). */
 /* Records the local aggregates of body whose address is kept (L->aliased). */
 void lower_scan_aliases(struct lower *L, CXCursor body);
-/* The pseudo-variable for the member access `member` (base.name), or -1. */
+/* The pseudo-variable for the member access `member` (base.name, p->name), or -1. */
 int lower_member_slot(struct lower *L, CXCursor member);
+/* Whether c is a member access through a pointer (p->name, (*p).name). */
+bool lower_is_arrow(CXCursor c);
 /*
  * Local v (declared by decl) = init, an initialiser list: each member gets
  * its initialiser (struct pair s = { .a = malloc(n) }).  False when init is

@@ -182,6 +182,9 @@ static void buf_add_where(struct buf *b, const struct finding *f)
 		else
 			buf_addf(b, "when jumping out here");
 		break;
+	case EXIT_OWNER:
+		buf_addf(b, "when '%s' is %s here", f->label ? f->label : "?", released(f));
+		break;
 	}
 }
 
