@@ -85,6 +85,8 @@ static void forget_finished(struct an *A, unsigned char *s)
 		else if ((w->role == ROLE_STATUS || w->role == ROLE_ERROR) && w->bind >= 0)
 			memset(A->referenced + A->base[w->bind], 1,
 			       (size_t)A->sites[w->bind].ndst);
+		else if (w->role == ROLE_KEPT && w->bind >= 0)
+			A->referenced[w->bind] = 1;
 	}
 	for (x = 0; x < A->nslots; x++) {
 		if (sl[x].st == RS_PENDING && sl[x].pend >= 0)

@@ -279,6 +279,32 @@ static bool fresh_unlike(const struct an *A, const unsigned char *s, int x, int 
 }
 
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
+/*
+ * v holds the result of a call that kept a handle only if it succeeded:
+ * once its value says the call failed, the handle is the caller's again;
+ * once it says success, it is gone for good.
+ */
+static void kept_decided(struct an *A, unsigned char *n, int v)
+{
+	struct var_st *w = vst(A, n, v);
+	struct rule_acquire how;
+	struct val d = *vval(A, n, v), ok, bad;
+	struct slot_st *sl = slots(A, n);
+
+	memset(&how, 0, sizeof(how));
+	how.fails = (enum rule_fail)w->pad;
+	ok = an_val_meet(d, an_status_domain(&how, true));
+	bad = an_val_meet(d, an_status_domain(&how, false));
+	if (ok.lo > ok.hi) {
+		if (sl[w->bind].st == RS_ESCAPED)
+			sl[w->bind].st = RS_HELD;
+	} else if (bad.lo <= bad.hi) {
+		return;         /* not decided yet */
+	}
+	w->role = ROLE_NONE;
+	w->bind = -1;
+}
+
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node)
 {
 	struct var_st *w;
@@ -383,7 +409,7 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 			}
 		}
 	} else if (an_tracks_value(A, t->var) && !t->foreign &&
-		   (!w || w->role == ROLE_NONE || st != RS_NONE)) {
+		   (!w || w->role == ROLE_NONE || w->role == ROLE_KEPT || st != RS_NONE)) {
 		enum tri r = val_eval(known, t->cmp, t->value);
 		int edge;
 
@@ -392,6 +418,8 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 				continue;
 			memcpy(n, s, A->size);
 			refine_group(A, n, t->var, known, t, edge);
+			if (w && w->role == ROLE_KEPT)
+				kept_decided(A, n, t->var);
 			an_push(A, edge ? t->t : t->f, n, node);
 		}
 	} else {

@@ -521,7 +521,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 	/* no summary and no body anywhere: an unknown callee */
 	bool unknown = !S && !(A->opts->summaries &&
 			       summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
-	int i;
+	int i, kept = -1;
 
 	if (S && S->noreturn)
 		return false;
@@ -570,6 +570,14 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			A->by_body = true;      /* a destructor: what it frees is its own */
 			do_release(A, s, &rel);
 			A->by_body = false;
+		} else if ((S->keeps_on & bit) && kept < 0 && vst(A, s, ev->var)) {
+			const struct var_st *w = vst(A, s, a->var);
+
+			/* kept on success only: the result says whether it was */
+			if (w && w->role == ROLE_HANDLE && w->bind >= 0 &&
+			    live(slots(A, s)[w->bind].st))
+				kept = w->bind;
+			an_escape(A, s, a->var, 0);
 		} else if ((S->keeps | S->releases_some) & bit) {
 			an_escape(A, s, a->var, 0);
 		}
@@ -599,6 +607,13 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
 	} else if (ev->var >= 0) {
 		clobber(A, s, ev->var, ev);
+	}
+	if (kept >= 0 && !site->ndst) {
+		struct var_st *r = vst(A, s, ev->var);
+
+		r->role = ROLE_KEPT;    /* failure hands the argument back (an_branch) */
+		r->bind = (int16_t)kept;
+		r->pad = (uint8_t)S->keep_fails;
 	}
 	forget_reachable(A, s, ev, S);
 	return true;

@@ -47,12 +47,14 @@ enum role {
 	ROLE_HANDLE,
 	ROLE_STATUS,
 	ROLE_ERROR,     /* a GError * the call set on failure: non-NULL means it failed */
+	ROLE_KEPT,      /* the result of a call that kept slot .bind only if it succeeded
+			   (its failure test: var_st.pad, an enum rule_fail) */
 };
 
 struct var_st {
 	int16_t bind;           /* ROLE_HANDLE: slot; ROLE_STATUS, ROLE_ERROR: site; else -1 */
 	uint8_t role;
-	uint8_t pad;
+	uint8_t pad;            /* ROLE_KEPT: how the call fails (enum rule_fail) */
 	int16_t eq;             /* holds the same value as this variable (a copy, or a
 				   copy of the same variable), or -1 */
 	int16_t pad2;

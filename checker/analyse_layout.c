@@ -320,7 +320,7 @@ static bool opaque_result(const struct an *A, const struct ir_event *e)
 	if (e->kind != EV_CALL || A->sites[e->site].ndst)
 		return false;
 	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
-	return !S || S->returns_arg <= 0;
+	return !S || (S->returns_arg <= 0 && !S->keeps_on);
 }
 
 static bool *values_needed(const struct an *A, const struct cfg *g)

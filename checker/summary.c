@@ -87,6 +87,45 @@ static void settle_voids(struct summary_builder *b)
 	b->nvoids = 0;
 }
 
+/* The results of this exit, by whether each parameter was kept (or released) here. */
+static void note_kept(struct summary_builder *b, const struct exit_obs *o)
+{
+	bool r[4] = { false, false, false, false };
+	int i, n = b->f->nparams < SUMMARY_MAX_PARAMS ? b->f->nparams : SUMMARY_MAX_PARAMS;
+
+	note_result(&r[0], &r[1], &r[2], &r[3], o);
+	for (i = 0; i < n; i++) {
+		uint64_t bit = 1ULL << i;
+		int shift = (o->kept | o->released) & bit ? 0 : 4, k;
+
+		if (o->null & bit)
+			continue;       /* NULL here: nothing to keep */
+		for (k = 0; k < 4; k++)
+			if (r[k])
+				b->keep_res[i] |= (uint8_t)(1u << (k + shift));
+	}
+}
+
+/* How the result tells that parameter i was not kept, if it does. */
+static bool keep_fails(const struct summary_builder *b, int i, enum rule_fail *fails)
+{
+	unsigned r = b->keep_res[i];
+	bool s_zero = r & 1, s_nonzero = r & 2, s_negative = r & 4;
+	bool f_zero = r & 16, f_nonzero = r & 32, f_nonneg = r & 128;
+
+	if (!(r & 15) || !(r & 240))
+		return false;           /* kept always, or never */
+	if (!s_nonzero && !f_zero)
+		*fails = FAIL_NONZERO;
+	else if (!s_negative && !f_nonneg)
+		*fails = FAIL_NEGATIVE;
+	else if (!s_zero && !f_nonzero)
+		*fails = FAIL_NULL;
+	else
+		return false;
+	return true;
+}
+
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
 	b->any_exit = true;
@@ -148,6 +187,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
 	b->kept |= o->kept;
+	note_kept(b, o);
 }
 
 void summary_released(struct summary_builder *b, int param, const struct rule_resource *res)
@@ -338,6 +378,18 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
 	s->keeps = b->kept;
+	for (i = 0; i < n; i++) {
+		enum rule_fail kf;
+
+		/* kept on success only (never released by it): the caller keeps
+		   it on failure; one failure test for all such parameters */
+		if ((b->kept & (1ULL << i)) && !(b->rel_some & (1ULL << i)) &&
+		    !(b->returned & (1ULL << i)) && keep_fails(b, i, &kf) &&
+		    (!s->keeps_on || s->keep_fails == kf)) {
+			s->keeps_on |= 1ULL << i;
+			s->keep_fails = kf;
+		}
+	}
 	if (!s->returns_arg)
 		s->keeps |= b->returned;    /* handed back on some paths only: it leaves */
 	if (n)
@@ -380,6 +432,9 @@ void summary_dump(const struct summary *s, void *file)
 				s->rel[i].res ? s->rel[i].res->id : "");
 		else if (s->releases_some & bit)
 			fprintf(out, " may release arg %d", i + 1);
+		else if (s->keeps_on & bit)
+			fprintf(out, " keeps arg %d on success (fails: %s)", i + 1,
+				fails_name[s->keep_fails]);
 		else if (s->keeps & bit)
 			fprintf(out, " keeps arg %d", i + 1);
 	}

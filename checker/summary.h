@@ -44,6 +44,10 @@ struct summary {
 	uint64_t releases_some;             /* ... on some paths only (neither trusted nor
 					       reported as a double release) */
 	uint64_t keeps;                     /* parameter N leaves: stored, passed on */
+	uint64_t keeps_on;                  /* ... only when the call succeeds (the result
+					       tested as keep_fails says): on failure the
+					       caller still owns it (list_add(l, item)) */
+	enum rule_fail keep_fails;
 	uint64_t writes;                    /* something is stored through parameter N */
 	struct rule_release *rel;           /* rel[N-1]: the release entry for parameter N */
 	int nparams;
@@ -132,6 +136,9 @@ struct summary_builder {
 	uint64_t rel_all, rel_some, kept;
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
+	uint8_t keep_res[SUMMARY_MAX_PARAMS];  /* results seen where parameter N was kept or
+					       released (bits 0-3: zero, nonzero, negative,
+					       non-negative) and where not (bits 4-7) */
 	uint64_t err_ok;                    /* *param N is 0 (or the returned handle's own
 					       error flag) on every exit returning a handle */
 	uint64_t err_used;                  /* ... and set on some exit returning NULL */
