@@ -204,6 +204,20 @@ static void error_cells(struct an *A, unsigned char *s, int ret_site, struct exi
 	}
 }
 
+/* The members of returned struct slot h that hold a handle here (a constructor). */
+static void returned_members(struct an *A, unsigned char *s, int h, struct exit_obs *o)
+{
+	const struct slot_st *sl = slots(A, s);
+	size_t x;
+
+	for (x = 0; x < A->nslots && o->nmem < SUMMARY_MAX_MEMBERS; x++)
+		if (sl[x].holder == h + 1 && live(sl[x].st) && sl[x].hfid &&
+		    site_of_slot(A, (int)x)->acq->res) {
+			o->mem_name[o->nmem] = A->fid_names[sl[x].hfid];
+			o->mem_acq[o->nmem++] = site_of_slot(A, (int)x)->acq;
+		}
+}
+
 /* The parameters known to be NULL at this exit (o->void_params). */
 static void void_params(struct an *A, unsigned char *s, struct exit_obs *o)
 {
@@ -248,6 +262,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.acq = site->acq;
 				o.acq_loc = site->loc;
 				o.unchecked = sl[b].st == RS_UNCHECKED;
+				returned_members(A, s, b, &o);
 			} else if (!param_slot(A, b) && sl[b].st == RS_FAILED) {
 				struct val d = an_handle_domain(site->acq, false, false);
 
@@ -309,8 +324,8 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 		   the summary looks at what is kept) */
 		an_because(A, EXPL_RETURNED, t->loc.line, NULL, 0);
 		for (k = 0; k < A->nvars; k++)
-			if (A->f->vars[k].parent == t->var)
-				an_escape(A, s, (int)k, 0);
+			if (A->f->vars[k].parent == t->var && !(A->f->vars[k].flags & VAR_FIELD))
+				an_escape(A, s, (int)k, 0);     /* (p->name: held by p, seen below) */
 	}
 	if (A->sb)
 		observe_exit(A, s, t);
@@ -467,6 +482,10 @@ out:
 	free(A.base);
 	free(A.has_kids);
 	free(A.fid);
+	free(A.fid_names);
+	free(A.msite_of);
+	free(A.msite_name);
+	free(A.msite_fid);
 	free(A.lastpos);
 	free(A.seen_in);
 	free(A.holder);

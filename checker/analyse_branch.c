@@ -207,6 +207,13 @@ static void decide(struct an *A, unsigned char *s, int site, bool ok)
 		sl[x].ok = ok;
 		an_settle(A, s, x, ok);
 	}
+	/* a constructor's result decides the members it came with */
+	for (j = site + 1; A->sites[site].acq && A->sites[site].acq->shape == SHAPE_RETURN &&
+			   (size_t)j < A->first_param; j++)
+		if (A->msite_of[j] == site && sl[A->base[j]].st == RS_UNCHECKED) {
+			sl[A->base[j]].st = ok ? RS_HELD : RS_FAILED;
+			sl[A->base[j]].ok = ok;
+		}
 }
 
 /* Refines what is known of var (and of the variables equal to it) in state n. */

@@ -235,9 +235,13 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
 		an_explain(A, x, EXPL_RELEASED, ev->loc.line, ev->callee, 0);
 		/* free(s) frees no member; a destructor with a body is taken to */
 		an_held_follow(A, s, x, A->by_body ? HELD_ESCAPE : HELD_FREED, ev);
-		if (A->sb && !A->quiet && param_slot(A, x))
-			summary_released(A->sb, (int)((size_t)A->slot_site[x] - A->first_param) + 1,
-					 released_kind(ev));
+		if (A->sb && !A->quiet && param_slot(A, x)) {
+			int p = (int)((size_t)A->slot_site[x] - A->first_param);
+
+			summary_released(A->sb, p + 1, released_kind(ev));
+			if (!A->by_body && p < SUMMARY_MAX_PARAMS)
+				A->sb->rel_shallow |= 1ULL << p;        /* free(p) */
+		}
 		if (A->quiet && A->watch == x)
 			A->watch_loc = ev->loc;
 	} else if (sl[x].st == RS_RELEASED) {
@@ -509,6 +513,31 @@ static void do_assign(struct an *A, unsigned char *s, int dst, int src, const st
 }
 
 /*
+ * c = conn_new(): the members the constructor fills (c->host) are held by
+ * the struct, and share its fate until a branch decides it (decide()).
+ */
+static void acquire_members(struct an *A, unsigned char *s, int site)
+{
+	struct slot_st *sl = slots(A, s);
+	int h = A->base[site];
+	size_t m;
+
+	for (m = (size_t)site + 1; m < A->first_param; m++) {
+		int x;
+
+		if (A->msite_of[m] != site)
+			continue;
+		x = A->base[m];
+		sl[x].st = sl[h].st;
+		sl[x].ok = sl[h].ok;
+		sl[x].pend = -1;
+		sl[x].pmode = 0;
+		sl[x].holder = (int16_t)(h + 1);
+		sl[x].hfid = A->msite_fid[m];
+	}
+}
+
+/*
  * A call no rule describes: what its summary says it does, or, for an
  * unknown callee, every argument escapes.  Returns false when the callee
  * never returns.
@@ -567,7 +596,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			rel.var = a->var;
 			rel.rel = &S->rel[i];
 			rel.callee = S->name;
-			A->by_body = true;      /* a destructor: what it frees is its own */
+			/* a destructor frees what it holds, a wrapper of free() does not */
+			A->by_body = !(S->releases_shallow & bit);
 			do_release(A, s, &rel);
 			A->by_body = false;
 		} else if ((S->keeps_on & bit) && kept < 0 && vst(A, s, ev->var)) {
@@ -593,6 +623,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		}
 		acq.kind = EV_ACQUIRE;
 		do_acquire(A, s, &acq);
+		if (site->acq->shape == SHAPE_RETURN)
+			acquire_members(A, s, ev->site);
 		if (site->out_param) {
 			struct slot_st *sl = slots(A, s);
 			int x = A->base[ev->site];

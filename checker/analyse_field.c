@@ -40,7 +40,9 @@ void an_field_stored(struct an *A, unsigned char *s, int v)
 	x = w->bind;
 	pw = p >= 0 ? vst(A, s, p) : NULL;
 	if (pw && pw->role == ROLE_HANDLE && (h = pw->bind) >= 0 && h != x &&
-	    live(sl[h].st) && !param_slot(A, h) && A->fid[v]) {
+	    live(sl[h].st) && !param_slot(A, h) && !param_slot(A, x) && A->fid[v]) {
+		/* (a parameter stored into our struct is the caller's no longer:
+		   the summary says the function keeps it, as before) */
 		sl[x].holder = (int16_t)(h + 1);
 		sl[x].hfid = A->fid[v];
 		return;
@@ -62,19 +64,12 @@ void an_field_sync(struct an *A, unsigned char *s, int v)
 	pw = vst(A, s, p);
 	if (!pw || pw->role != ROLE_HANDLE || (h = pw->bind) < 0)
 		return;
-	for (u = 0; u < A->nvars; u++) {
-		const struct var_st *uw;
-
-		if ((int)u == v || !names_member(A, s, (int)u, h, A->fid[v]))
-			continue;
-		uw = vst(A, s, (int)u);
-		if (uw && uw->role == ROLE_HANDLE && uw->bind >= 0 &&
-		    sl[uw->bind].holder == h + 1 && sl[uw->bind].hfid == A->fid[v]) {
+	for (u = 0; u < A->nslots; u++)
+		if (sl[u].holder == h + 1 && sl[u].hfid == A->fid[v] && live(sl[u].st)) {
 			w->role = ROLE_HANDLE;
-			w->bind = uw->bind;
+			w->bind = (int16_t)u;
 			return;
 		}
-	}
 }
 
 void an_field_overwritten(struct an *A, unsigned char *s, int v)

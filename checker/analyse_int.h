@@ -93,6 +93,12 @@ struct an {
 	bool *has_kids;         /* var -> array slots have it as parent */
 	uint8_t *fid;           /* var -> for a VAR_FIELD variable, its member name's
 				   id (1..255), else 0 */
+	const char **fid_names; /* id -> member name */
+	int *msite_of;          /* site -> for a member site (the member of what a
+				   constructor returns, c->host of c = conn_new()), the
+				   call's site; else -1 */
+	const char **msite_name;    /* site -> that member's name */
+	uint8_t *msite_fid;     /* site -> that member's id */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
 	int *mem;               /* VAR_MEMORY variables with a tracked value */
@@ -146,6 +152,7 @@ struct an {
 	bool *tested;           /* var -> its value may decide a branch */
 	bool dead;              /* the path ended in a call that never returns */
 	bool by_body;           /* the release under way is a callee's (summary, guess) */
+	char namebuf[256];      /* slot_name() of a struct's member */
 	bool quiet;             /* replaying: no findings */
 	int watch;              /* replaying: slot whose release we look for */
 	struct ir_loc watch_loc;

@@ -44,10 +44,12 @@ static void mark(struct an *A, const bool *need, int v)
  * in where the callee's summary says it acquires something, and, in
  * summary mode, one site per parameter.
  */
+static size_t member_sites(const struct an *A);
+
 static void complete_sites(struct an *A)
 {
 	const struct ir_func *f = A->f;
-	size_t b, i, nparams = A->sb ? (size_t)f->nparams : 0;
+	size_t b, i, nparams = A->sb ? (size_t)f->nparams : 0, nmembers, m, next;
 
 	bool *used = xcalloc(nparams + 1, sizeof(bool));
 
@@ -75,13 +77,19 @@ static void complete_sites(struct an *A)
 		    (size_t)blk->term.var < nparams)
 			used[blk->term.var] = true;
 	}
-	A->nsites = f->nsites + nparams;
-	A->first_param = f->nsites;
+	nmembers = member_sites(A);
+	A->nsites = f->nsites + nmembers + nparams;
+	A->first_param = f->nsites + nmembers;
 	A->sites = xcalloc(A->nsites + 1, sizeof(*A->sites));
+	A->msite_of = xmalloc((A->nsites + 1) * sizeof(int));
+	A->msite_name = xcalloc(A->nsites + 1, sizeof(char *));
+	A->msite_fid = xcalloc(A->nsites + 1, 1);
+	for (i = 0; i < A->nsites; i++)
+		A->msite_of[i] = -1;
 	if (f->nsites)
 		memcpy(A->sites, f->sites, f->nsites * sizeof(*A->sites));
 	for (i = 0; i < nparams; i++) {
-		struct ir_site *p = &A->sites[f->nsites + i];
+		struct ir_site *p = &A->sites[A->first_param + i];
 
 		p->acq = (f->vars[i].flags & VAR_POINTER) ? &param_pointer : &param_integer;
 		p->loc = f->loc;
@@ -92,6 +100,7 @@ static void complete_sites(struct an *A)
 	free(used);
 	if (!A->opts->summaries)
 		return;
+	next = f->nsites;
 	for (b = 0; b < f->nblocks; b++)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
@@ -133,7 +142,40 @@ static void complete_sites(struct an *A)
 				site->ndst = 1;
 				site->out_param = e->args[S->ret.arg - 1].var + 1;
 			}
+			for (m = 0; S->ret.shape == SHAPE_RETURN && m < (size_t)S->nmembers; m++) {
+				/* c = conn_new(): c->host comes with it */
+				struct ir_site *ms = &A->sites[next];
+
+				ms->acq = S->member_acq[m];
+				ms->loc = site->loc;
+				ms->dst = ms->status = ms->from = -1;
+				ms->ndst = 1;
+				A->msite_of[next] = (int)e->site;
+				A->msite_name[next++] = S->members[m];
+			}
 		}
+}
+
+/* How many member sites the constructors called by the function give it. */
+static size_t member_sites(const struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i, n = 0;
+
+	for (b = 0; A->opts->summaries && b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *S;
+
+			if (e->kind != EV_CALL)
+				continue;
+			S = summaries_find(A->opts->summaries, e->key, f->unit);
+			if (e->guess_acq && an_made_up_applies(A, e, e->guess_acq->res, S))
+				continue;
+			if (S && S->ret.res && S->ret.shape == SHAPE_RETURN)
+				n += (size_t)S->nmembers;
+		}
+	return n;
 }
 
 /*
@@ -428,27 +470,34 @@ void an_assign_closure(const struct ir_func *f, bool *set)
  * A->fid: the same id for the VAR_FIELD variables of one member name
  * (p->name and q->name name the same member when p == q); at most 255.
  */
+static uint8_t field_id(struct an *A, const char *m, unsigned *n)
+{
+	unsigned k;
+
+	for (k = 1; k <= *n && strcmp(A->fid_names[k], m); k++)
+		;
+	if (k > *n && *n < 255)
+		A->fid_names[++*n] = m;
+	return k <= *n ? (uint8_t)k : 0;
+}
+
 static void field_ids(struct an *A)
 {
 	const struct ir_func *f = A->f;
-	const char *names[256];
-	unsigned n = 0, k;
+	unsigned n = 0;
 	size_t i;
 
 	A->fid = xcalloc(f->nvars + 1, 1);
+	A->fid_names = xcalloc(256, sizeof(char *));
 	for (i = 0; i < f->nvars; i++) {
 		const char *m;
 
-		if (!(f->vars[i].flags & VAR_FIELD) || !(m = strstr(f->vars[i].name, "->")))
-			continue;
-		m += 2;
-		for (k = 0; k < n && strcmp(names[k], m); k++)
-			;
-		if (k == n && n < 255)
-			names[n++] = m;
-		if (k < n)
-			A->fid[i] = (uint8_t)(k + 1);
+		if ((f->vars[i].flags & VAR_FIELD) && (m = strstr(f->vars[i].name, "->")))
+			A->fid[i] = field_id(A, m + 2, &n);
 	}
+	for (i = 0; i < A->nsites; i++)
+		if (A->msite_of[i] >= 0)
+			A->msite_fid[i] = field_id(A, A->msite_name[i], &n);
 }
 
 /* Values flow into tested variables through assignments: their sources are followed too. */
@@ -507,8 +556,8 @@ void an_layout(struct an *A)
 		if (f->vars[i].parent >= 0)
 			A->has_kids[f->vars[i].parent] = true;
 	}
-	field_ids(A);
 	complete_sites(A);
+	field_ids(A);
 	exposed_params(A);
 	cfg_build(f, &g);
 	need = values_needed(A, &g);

@@ -62,7 +62,7 @@ static bool block_acquires_any(const struct ir_block *blk)
  * acquisition's variable (an orphan: realloc failed after p = realloc(p)).
  * NULL when only temporaries ever held it.
  */
-static const char *slot_name(const struct an *A, unsigned char *s, int x)
+static const char *slot_name(struct an *A, unsigned char *s, int x)
 {
 	const struct ir_site *site = site_of_slot(A, x);
 	int dst = site->dst < 0 ? -1 : site->dst + (x - A->base[A->slot_site[x]]);
@@ -78,6 +78,16 @@ static const char *slot_name(const struct an *A, unsigned char *s, int x)
 		if (w && w->role == ROLE_HANDLE && w->bind == x &&
 		    !(A->f->vars[v].flags & VAR_TEMP))
 			return A->f->vars[v].name;
+	}
+	if (!named && s && slots(A, s)[x].holder && slots(A, s)[x].hfid) {
+		/* a member of a struct, named by the struct: c->host */
+		const char *owner = slot_name(A, s, slots(A, s)[x].holder - 1);
+
+		if (owner) {
+			snprintf(A->namebuf, sizeof(A->namebuf), "%s->%s", owner,
+				 A->fid_names[slots(A, s)[x].hfid]);
+			return A->namebuf;
+		}
 	}
 	return named ? A->f->vars[dst].name : NULL;
 }
@@ -525,8 +535,8 @@ void an_explain_sites(struct an *A)
 		const char *name = NULL;
 		size_t n = 0;
 
-		if (!s->acq || !s->ndst || A->site_reported[site])
-			continue;
+		if (!s->acq || !s->ndst || A->site_reported[site] || A->msite_of[site] >= 0)
+			continue;       /* (a constructor's member: said with the struct) */
 		if (s->dst >= 0 && !(A->f->vars[s->dst].flags & VAR_TEMP))
 			name = A->f->vars[s->dst].name;
 		for (i = 0; i < A->nexpl && n < 7; i++)

@@ -17,6 +17,7 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	memset(b, 0, sizeof(*b));
 	b->f = f;
 	b->returns_arg = -1;
+	b->nmem = -1;
 	b->rel_all = ~0ULL;
 	b->err_ok = ~0ULL;
 }
@@ -87,6 +88,30 @@ static void settle_voids(struct summary_builder *b)
 	b->nvoids = 0;
 }
 
+/* The members held at this fresh return: those held at every one so far stay. */
+static void note_members(struct summary_builder *b, const struct exit_obs *o)
+{
+	int i, j, n = 0;
+
+	if (b->nmem < 0) {
+		for (i = 0; i < o->nmem; i++) {
+			b->mem_name[i] = o->mem_name[i];
+			b->mem_acq[i] = o->mem_acq[i];
+		}
+		b->nmem = o->nmem;
+		return;
+	}
+	for (i = 0; i < b->nmem; i++)
+		for (j = 0; j < o->nmem; j++)
+			if (!strcmp(b->mem_name[i], o->mem_name[j]) &&
+			    rules_same_resource(b->mem_acq[i]->res, o->mem_acq[j]->res)) {
+				b->mem_name[n] = b->mem_name[i];
+				b->mem_acq[n++] = b->mem_acq[i];
+				break;
+			}
+	b->nmem = n;
+}
+
 /* The results of this exit, by whether each parameter was kept (or released) here. */
 static void note_kept(struct summary_builder *b, const struct exit_obs *o)
 {
@@ -104,6 +129,41 @@ static void note_kept(struct summary_builder *b, const struct exit_obs *o)
 			if (r[k])
 				b->keep_res[i] |= (uint8_t)(1u << (k + shift));
 	}
+}
+
+/* The parameters whose members (p->name) the function reads or hands on. */
+static uint64_t members_touched(const struct ir_func *f)
+{
+	uint64_t m = 0;
+	size_t b, i;
+	int a;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			int vs[3] = { e->var, e->kind == EV_ASSIGN ? e->src : -1, -1 }, k;
+
+			for (k = 0; k < 2; k++) {
+				int v = vs[k], p;
+
+				if (v < 0 || !(f->vars[v].flags & VAR_FIELD))
+					continue;
+				p = f->vars[v].parent;
+				if (p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS)
+					m |= 1ULL << p;
+			}
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++) {
+				int v = e->args[a].var, p;
+
+				if (e->args[a].kind != ARG_VAR || v < 0 ||
+				    !(f->vars[v].flags & VAR_FIELD))
+					continue;
+				p = f->vars[v].parent;
+				if (p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS)
+					m |= 1ULL << p;
+			}
+		}
+	return m;
 }
 
 /* How the result tells that parameter i was not kept, if it does. */
@@ -133,6 +193,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	case RET_FRESH:
 		if (b->ret_acq && !rules_same_resource(b->ret_acq->res, o->acq->res))
 			b->ret_bad = true;          /* two kinds of resource */
+		note_members(b, o);
 		if (!b->ret_acq) {
 			b->ret_acq = o->acq;
 			b->ret_loc = o->acq_loc;
@@ -377,6 +438,31 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->returns_arg = b->returns_arg;
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
+	if (s->ret.res && s->ret.shape == SHAPE_RETURN && b->nmem > 0) {
+		s->members = arena_alloc(&S->arena, (size_t)b->nmem * sizeof(*s->members));
+		s->member_acq = arena_alloc(&S->arena, (size_t)b->nmem * sizeof(*s->member_acq));
+		for (i = 0; i < b->nmem; i++) {
+			const struct rule_acquire *under = b->mem_acq[i];
+			struct rule_acquire *m = arena_alloc(&S->arena, sizeof(*m));
+
+			/* acquired by this function, as its result is */
+			*m = *under;
+			m->transfer = m->reopen = m->arg = m->count = m->index = 0;
+			m->next = NULL;
+			m->when = NULL;
+			m->status_call = NULL;
+			m->shape = SHAPE_RETURN;
+			m->fails = FAIL_NEVER;
+			m->func = s->name;
+			m->via = under->via ? under->via : under->func;
+			m->file = under->via ? under->file : b->ret_loc.file;
+			m->line = under->via ? under->line : b->ret_loc.line;
+			s->members[i] = arena_strdup(&S->arena, b->mem_name[i]);
+			s->member_acq[i] = m;
+		}
+		s->nmembers = b->nmem;
+	}
+	s->releases_shallow = b->rel_shallow & s->releases & ~members_touched(f);
 	s->keeps = b->kept;
 	for (i = 0; i < n; i++) {
 		enum rule_fail kf;
@@ -420,6 +506,11 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_OUT)
 		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	for (i = 0; i < s->nmembers; i++)
+		fprintf(out, "%s%s: %s", i ? ", " : " (with member ", s->members[i],
+			s->member_acq[i]->res ? s->member_acq[i]->res->id : "?");
+	if (s->nmembers)
+		fprintf(out, ")");
 	if (s->error_arg)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)

@@ -28,6 +28,7 @@
 #include "util.h"
 
 #define SUMMARY_MAX_PARAMS 64
+#define SUMMARY_MAX_MEMBERS 8
 
 struct summary {
 	const char *key;                    /* the function's key (ir_func.key) */
@@ -44,6 +45,13 @@ struct summary {
 	uint64_t releases_some;             /* ... on some paths only (neither trusted nor
 					       reported as a double release) */
 	uint64_t keeps;                     /* parameter N leaves: stored, passed on */
+	uint64_t releases_shallow;          /* ... of releases: by a rule's releaser (free(p)),
+					       touching none of p's members */
+	const char **members;               /* ret (SHAPE_RETURN): members of the returned
+					       struct holding fresh resources on every path
+					       that returns it (a constructor), */
+	const struct rule_acquire **member_acq;  /* ... each acquired so */
+	int nmembers;
 	uint64_t keeps_on;                  /* ... only when the call succeeds (the result
 					       tested as keep_fails says): on failure the
 					       caller still owns it (list_add(l, item)) */
@@ -105,6 +113,10 @@ struct exit_obs {
 					       handle is returned (non-zero: it failed) */
 	uint64_t err_void;                  /* param N is NULL here: nothing is stored */
 	uint64_t void_params;               /* bit N-1: parameter N is NULL at this exit */
+	const char *mem_name[SUMMARY_MAX_MEMBERS];  /* RET_FRESH: the members of the returned
+					       struct holding a handle, */
+	const struct rule_acquire *mem_acq[SUMMARY_MAX_MEMBERS];  /* ... acquired so */
+	int nmem;
 };
 
 #define SUMMARY_MAX_VOIDS 16
@@ -136,6 +148,10 @@ struct summary_builder {
 	uint64_t rel_all, rel_some, kept;
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
+	const char *mem_name[SUMMARY_MAX_MEMBERS];  /* members held on every fresh return */
+	const struct rule_acquire *mem_acq[SUMMARY_MAX_MEMBERS];
+	int nmem;                           /* -1 before the first fresh return */
+	uint64_t rel_shallow;               /* parameters released by a rule's releaser */
 	uint8_t keep_res[SUMMARY_MAX_PARAMS];  /* results seen where parameter N was kept or
 					       released (bits 0-3: zero, nonzero, negative,
 					       non-negative) and where not (bits 4-7) */
