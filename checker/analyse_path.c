@@ -116,6 +116,25 @@ static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf
 	return slots(A, buf);
 }
 
+/*
+ * If a failed transfer on the edge path[q] -> path[q + 1] gave slot x
+ * back (realloc or fdopen failed: the old handle is held again), its
+ * site; else -1.  after: scratch for a state.
+ */
+static int failed_transfer(struct an *A, const int *path, size_t q, int x, unsigned char *after)
+{
+	const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
+	const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
+	const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
+	const struct slot_st *here;
+
+	/* only an acquisition or a call makes a handle wait on another */
+	if (there[x].st != RS_HELD || !(before[x].st == RS_PENDING || block_acquires_any(blk)))
+		return -1;
+	here = state_after(A, path[q], after);
+	return here[x].st == RS_PENDING && here[x].pend >= 0 ? A->slot_site[here[x].pend] : -1;
+}
+
 /* ---- which branches a finding's notes show ---- */
 
 /* At most this many branch notes per finding; the rest are counted in one note. */
@@ -330,11 +349,12 @@ static size_t drop_branch_notes(struct note *notes, size_t n, const size_t *br,
 /*
  * Appends to notes[0..nnotes) the notes of the path from path[start] to the
  * finding at path[len - 1] about slot x: where a transfer failed and gave
- * x back, and the branches that matter (branch_matters), at most
- * MAX_BRANCH_NOTES of them.  Returns the new count.
+ * x back (but the transfer of site lost, or -1), and the branches that
+ * matter (branch_matters), at most MAX_BRANCH_NOTES of them.  Returns the
+ * new count.
  */
 static size_t path_notes(struct an *A, const int *path, size_t start, size_t len, int x,
-			 struct note *notes, size_t nnotes)
+			 int lost, struct note *notes, size_t nnotes)
 {
 	unsigned char *after = xmalloc(A->size);
 	size_t *br = xmalloc(len * sizeof(*br));
@@ -349,23 +369,15 @@ static size_t path_notes(struct an *A, const int *path, size_t start, size_t len
 		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
 		const struct ir_term *t = &blk->term;
 		int next = A->nodes[path[q + 1]].block;
-		const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
-		const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
+		int by = failed_transfer(A, path, q, x, after);
 		bool taken;
 
-		/* realloc/fdopen failed on this path: the old handle is back (only
-		   an acquisition or a call makes a handle wait on another) */
-		if (there[x].st == RS_HELD &&
-		    (before[x].st == RS_PENDING || block_acquires_any(blk))) {
-			const struct slot_st *here = state_after(A, path[q], after);
-
-			if (here[x].st == RS_PENDING && here[x].pend >= 0) {
-				const struct ir_site *by = site_of_slot(A, here[x].pend);
-
-				notes[nnotes].kind = NOTE_TRANSFER_FAILED;
-				notes[nnotes].loc = by->loc;
-				notes[nnotes++].text = by->acq->func;
-			}
+		/* realloc/fdopen failed on this path: the old handle is back (not
+		   said when the finding is the loss at that realloc) */
+		if (by >= 0 && by != lost) {
+			notes[nnotes].kind = NOTE_TRANSFER_FAILED;
+			notes[nnotes].loc = A->sites[by].loc;
+			notes[nnotes++].text = A->sites[by].acq->func;
 		}
 		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
 		    an_resolve(A, t->t) == an_resolve(A, t->f))
@@ -394,22 +406,273 @@ static size_t path_notes(struct an *A, const int *path, size_t start, size_t len
 	return nnotes;
 }
 
+/* ---- where a leak found at an exit is reported ---- */
+
+/* How a block uses a set of variables (block_use). */
+enum use { USE_NONE, USE_MENTION, USE_DISPOSE };
+
+static enum use at_least(enum use u, bool cond, enum use v)
+{
+	return cond && v > u ? v : u;
+}
+
+/*
+ * How block b uses the variables of set: disposes of one (releases,
+ * returns or stores it, passes it to a call that does not only read it,
+ * transfers it: realloc(p, n)), only mentions one (tests, copies,
+ * assigns, lends it), or neither.
+ */
+static enum use block_use(const struct an *A, int b, const bool *set)
+{
+	const struct ir_block *blk = &A->f->blocks[b];
+	const struct ir_term *t = &blk->term;
+	enum use u = USE_NONE;
+	size_t i;
+	int j;
+
+	for (i = 0; i < blk->nev; i++) {
+		const struct ir_event *e = &blk->ev[i];
+		const struct ir_site *site;
+
+		switch (e->kind) {
+		case EV_ACQUIRE:
+			site = &A->sites[e->site];
+			u = at_least(u, site->from >= 0 && set[site->from], USE_DISPOSE);
+			u = at_least(u, site->status >= 0 && set[site->status], USE_MENTION);
+			for (j = 0; site->dst >= 0 && j < site->ndst; j++)
+				u = at_least(u, set[site->dst + j], USE_MENTION);
+			break;
+		case EV_RELEASE:
+		case EV_ESCAPE:
+			u = at_least(u, set[e->var], USE_DISPOSE);
+			break;
+		case EV_CALL:
+			for (j = 0; j < e->nargs; j++)
+				if (e->args[j].kind != ARG_NONE && set[e->args[j].var])
+					u = at_least(u, true, e->args[j].borrowed ? USE_MENTION :
+									   USE_DISPOSE);
+			u = at_least(u, e->var >= 0 && set[e->var], USE_MENTION);
+			break;
+		case EV_ASSIGN:
+		case EV_STATUS:
+			u = at_least(u, e->var >= 0 && (set[e->var] || set[e->src]), USE_MENTION);
+			break;
+		case EV_SETCONST:
+		case EV_CLOBBER:
+		case EV_ARITH:
+			u = at_least(u, e->var >= 0 && set[e->var], USE_MENTION);
+			break;
+		case EV_SCOPE_END:
+		case EV_FORGET:
+			break;
+		}
+	}
+	if (t->kind == T_BRANCH)
+		u = at_least(u, (t->var >= 0 && set[t->var]) ||
+				(t->pair1[0] && (set[t->pair1[0] - 1] || set[t->pair1[1] - 1])),
+			     USE_MENTION);
+	if (t->kind == T_RETURN)
+		u = at_least(u, t->var >= 0 && set[t->var], USE_DISPOSE);
+	return u;
+}
+
+/* Whether a block reachable from block from (itself included) uses the
+ * variables of set at least as much as level. */
+static bool region_uses(struct an *A, int from, const bool *set, enum use level)
+{
+	int *queue = xmalloc((A->f->nblocks + 1) * sizeof(*queue));
+	size_t head = 0, n = 0;
+	bool found = false;
+
+	A->search++;
+	queue[n++] = from;
+	A->seen_in[from] = A->search;
+	while (head < n && !found) {
+		int b = queue[head++], succ[2], ns, i;
+
+		found = block_use(A, b, set) >= level;
+		ns = ir_successors(A->f, (size_t)b, succ);
+		for (i = 0; i < ns; i++)
+			if (A->seen_in[succ[i]] != A->search) {
+				A->seen_in[succ[i]] = A->search;
+				queue[n++] = succ[i];
+			}
+	}
+	free(queue);
+	return found;
+}
+
+/*
+ * The goto statement on the edge from block b to block nb of a path (its
+ * trampoline: b itself, or an empty block jumped through), or -1 (also
+ * when two of b's edges lead to nb: the path does not say which).
+ */
+static int edge_goto(const struct an *A, int b, int nb)
+{
+	const struct ir_term *t = &A->f->blocks[b].term;
+	int succ[2], ns, i, g = -1, found = 0;
+
+	if (t->kind == T_GOTO && t->text)
+		return b;
+	ns = ir_successors(A->f, (size_t)b, succ);
+	for (i = 0; i < ns; i++) {
+		int r = succ[i], hops = 0, at = -1;
+
+		while (hops++ < 64 && A->f->blocks[r].nev == 0 &&
+		       A->f->blocks[r].term.kind == T_GOTO) {
+			if (A->f->blocks[r].term.text)
+				at = r;
+			r = A->f->blocks[r].term.target;
+		}
+		if (r == nb) {
+			found++;
+			g = at;
+		}
+	}
+	return found == 1 ? g : -1;
+}
+
+/* Marks in set (nvars, or NULL) the variables holding slot x in state s; returns how many. */
+static size_t mark_holders(const struct an *A, unsigned char *s, int x, bool *set)
+{
+	size_t v, n = 0;
+
+	for (v = 0; v < A->nvars; v++) {
+		const struct var_st *w = A->rv[v] >= 0 ? vst(A, s, (int)v) : NULL;
+
+		if (w && w->role == ROLE_HANDLE && w->bind == x) {
+			if (set)
+				set[v] = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * The goto a leak of slot x at the exit ending the path is reported at
+ * (its trampoline block), or -1.  That is the last goto statement on the
+ * path after the acquisition when x is held there by named variables H
+ * and the goto jumps past every release of it: no block reachable from
+ * the label uses H, the acquisition's variable or their copies (a
+ * release, a test, a copy, a call: nothing can free it after the jump),
+ * and some block reachable from the acquisition disposes of one of them
+ * (so there was a release to jump past; a function that never frees it
+ * is reported at the exit).
+ */
+static int skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x)
+{
+	const struct ir_site *site = site_of_slot(A, x);
+	bool *set;
+	size_t q = len - 1, i;
+	unsigned char *s;
+	bool grew = true;
+	int g = -1;
+
+	while (g < 0 && q-- > start)
+		g = edge_goto(A, A->nodes[path[q]].block, A->nodes[path[q + 1]].block);
+	if (g < 0)
+		return -1;
+	s = A->store + A->nodes[path[q + 1]].state;
+	if (!live(slots(A, s)[x].st))
+		return -1;
+	set = xcalloc(A->nvars + 1, sizeof(*set));
+	if (!mark_holders(A, s, x, set)) {
+		free(set);
+		return -1;
+	}
+	if (site->dst >= 0)
+		set[site->dst + (x - A->base[A->slot_site[x]])] = true;
+	while (grew) {          /* and their copies */
+		grew = false;
+		for (q = 0; q < A->f->nblocks; q++)
+			for (i = 0; i < A->f->blocks[q].nev; i++) {
+				const struct ir_event *e = &A->f->blocks[q].ev[i];
+
+				if (e->kind == EV_ASSIGN && e->var >= 0 && e->src >= 0 &&
+				    set[e->src] && !set[e->var])
+					grew = set[e->var] = true;
+			}
+	}
+	if (region_uses(A, A->f->blocks[g].term.target, set, USE_MENTION) ||
+	    !region_uses(A, A->nodes[path[start]].block, set, USE_DISPOSE))
+		g = -1;
+	free(set);
+	return g;
+}
+
+/* Whether site is p = realloc(p, n): a transfer returning the new handle
+ * into the variable that held the old one, NULL when it fails. */
+static bool self_transfer(const struct ir_site *site)
+{
+	return site->acq && site->acq->transfer && site->acq->shape == SHAPE_RETURN &&
+	       site->acq->fails == FAIL_NULL && site->dst >= 0 && site->from == site->dst;
+}
+
+/*
+ * The site of p = realloc(p, n) whose failure lost slot x on the path
+ * (the NULL result overwrote the only variable holding x: after it,
+ * nothing holds x), or -1.
+ */
+static int lost_by_transfer(struct an *A, const int *path, size_t start, size_t len, int x)
+{
+	unsigned char *after = NULL;
+	int found = -1;
+	size_t q, i;
+
+	for (q = start; q + 1 < len && found < 0; q++) {
+		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
+		const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
+		bool maybe = before[x].st == RS_PENDING && before[x].pend >= 0 &&
+			     self_transfer(site_of_slot(A, before[x].pend));
+		int t;
+
+		for (i = 0; i < blk->nev && !maybe; i++)
+			maybe = blk->ev[i].kind == EV_ACQUIRE &&
+				self_transfer(&A->sites[blk->ev[i].site]);
+		if (!maybe)
+			continue;
+		if (!after)
+			after = xmalloc(A->size);
+		t = failed_transfer(A, path, q, x, after);
+		if (t >= 0 && self_transfer(&A->sites[t]) &&
+		    !mark_holders(A, A->store + A->nodes[path[q + 1]].state, x, NULL))
+			found = t;
+	}
+	free(after);
+	return found;
+}
+
+/* Where site's acquisition event is (the assignment p = realloc(p, n)), else the call. */
+static struct ir_loc acquisition_loc(const struct an *A, int site)
+{
+	size_t b, i;
+
+	for (b = 0; b < A->f->nblocks; b++)
+		for (i = 0; i < A->f->blocks[b].nev; i++)
+			if (A->f->blocks[b].ev[i].kind == EV_ACQUIRE &&
+			    A->f->blocks[b].ev[i].site == site)
+				return A->f->blocks[b].ev[i].loc;
+	return A->sites[site].loc;
+}
+
 void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		   enum ir_exit exit, const char *label, const char *releaser)
 {
 	const struct ir_site *site = site_of_slot(A, x);
+	bool at_exit = kind == FK_LEAK && (exit == EXIT_RETURN || exit == EXIT_END);
 	struct finding fd;
 	struct note *notes;
+	struct ir_loc at = loc;     /* where it is reported */
 	size_t nnotes = 0, len = 0, q, start = 0;
-	int *path, n;
+	int *path, n, lost = -1, g = -1;
 
-	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
+	if (A->quiet || A->f->context || param_slot(A, x) ||
+	    (!at_exit && seen_before(A, kind, x, loc)))
 		return;
 	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
 	    A->doomed[A->nodes[A->node].block])
 		return;         /* dropped on the way to abort(): the process is gone */
-	if (A->site_reported)
-		A->site_reported[A->slot_site[x]] = true;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)
 		len++;
 	path = xmalloc(len * sizeof(*path));
@@ -421,6 +684,21 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 			start = q;
 			break;
 		}
+	if (at_exit) {
+		/* lost earlier than the exit: at a failed p = realloc(p, n), or
+		   at a goto past every release */
+		notes_init(A);
+		if ((lost = lost_by_transfer(A, path, start, len, x)) >= 0)
+			at = acquisition_loc(A, lost);
+		else if ((g = skipping_goto(A, path, start, len, x)) >= 0)
+			at = A->f->blocks[g].term.loc;
+		if (seen_before(A, kind, x, at)) {
+			free(path);
+			return;
+		}
+	}
+	if (A->site_reported)
+		A->site_reported[A->slot_site[x]] = true;
 	notes = xcalloc(2 * len + 4, sizeof(*notes));
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
@@ -438,10 +716,10 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes[nnotes].at.file = site->acq->file;
 		notes[nnotes++].at.line = site->acq->line;
 	}
-	nnotes = path_notes(A, path, start, len, x, notes, nnotes);
+	nnotes = path_notes(A, path, start, len, x, lost, notes, nnotes);
 	memset(&fd, 0, sizeof(fd));
 	fd.kind = kind;
-	fd.loc = loc;
+	fd.loc = at;
 	fd.var = slot_name(A, A->cur, x);
 	fd.acquirer = site->acq->func;
 	fd.acq_line = site->loc.line;
@@ -450,6 +728,12 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.label = label;
 	fd.func = A->f->name;
 	fd.releaser = releaser;
+	if (lost >= 0 || g >= 0) {
+		fd.exit_loc = loc;
+		fd.lost_by = lost >= 0 ? A->sites[lost].acq->func : NULL;
+		fd.exit = lost >= 0 ? exit : EXIT_GOTO;
+		fd.label = g >= 0 ? A->f->blocks[g].term.text : NULL;
+	}
 	if (kind == FK_LEAK) {
 		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
 				     NOTE_LEAVING : NOTE_OUT_OF_SCOPE;

@@ -190,6 +190,12 @@ static void buf_add_message(struct buf *b, const struct finding *f)
 {
 	switch (f->kind) {
 	case FK_LEAK:
+		if (f->lost_by) {
+			buf_addf(b, "if %s() fails, ", f->lost_by);
+			buf_add_subject(b, f);
+			buf_addf(b, " is lost here: the NULL it returns overwrites the only pointer to it");
+			break;
+		}
 		buf_add_subject(b, f);
 		buf_addf(b, " is not ");
 		buf_add_released(b, f);
@@ -425,10 +431,23 @@ void report_finding(const struct finding *f)
 		if (n->kind == NOTE_ACQUIRED && !e->acq_file && n->loc.file) {
 			e->acq_file = notes[i].file;
 			e->acq_line = n->loc.line;
+			e->acq_col = n->loc.col;
 		}
 	}
 	e->notes = notes;
 	e->nnotes = f->nnotes;
+	if (f->exit_loc.line && f->exit_loc.file) {
+		e->exit_file = arena_strdup(&rep.arena, f->exit_loc.file);
+		e->exit_line = f->exit_loc.line;
+	}
+	if (f->var) {
+		e->var = arena_strdup(&rep.arena, f->var);
+		e->res_id = f->res ? arena_strdup(&rep.arena, f->res->id) : NULL;
+		b.len = 0;
+		buf_add_name(&b, f);
+		buf_addf(&b, " also acquired here by %s()", f->acquirer);
+		e->also = arena_strndup(&rep.arena, b.s, b.len);
+	}
 	free(b.s);
 }
 
@@ -478,10 +497,13 @@ static int entry_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-/* Whether a NOLINT comment on e's line or on its acquisition line names its flag. */
+/* Whether a NOLINT comment on e's line, on its acquisition line or on the
+ * exit it was found at names its flag. */
 static bool suppressed(struct srcfile_cache *src, const struct entry *e)
 {
 	if (srcfile_nolint(src, e->file, e->line, e->flag))
+		return true;
+	if (e->exit_file && srcfile_nolint(src, e->exit_file, e->exit_line, e->flag))
 		return true;
 	return e->acq_file && srcfile_nolint(src, e->acq_file, e->acq_line, e->flag);
 }
@@ -741,6 +763,7 @@ static size_t flush(bool complete)
 			nsuppressed++;
 		}
 	}
+	report_group(rep.v, rep.len, &rep.arena);
 	report_identify(rep.v, rep.len, &rep.arena, &src);
 	srcfile_cache_release(&src);
 	for (i = 0; i < rep.len; i++) {
@@ -748,6 +771,12 @@ static size_t flush(bool complete)
 
 		if (e->dup || e->suppressed)
 			continue;
+		if (e->merged) {
+			/* a baseline written before it merged lists it: not "gone" */
+			if (rep.have_baseline)
+				baseline_take(&rep.bl, e->fingerprint);
+			continue;
+		}
 		if (rep.have_baseline && baseline_take(&rep.bl, e->fingerprint)) {
 			e->baselined = true;
 			nbaselined++;
