@@ -44,12 +44,6 @@ static struct {
 	bool have_baseline;         /* bl is loaded */
 	struct baseline bl;         /* the --baseline file */
 	bool failed;                /* writing findings or the baseline failed */
-	struct remark {
-		const char *file;
-		unsigned line, col;
-		const char *text;
-	} *remarks;                 /* --explain */
-	size_t nremarks, capremarks;
 	report_filter_fn *filter;   /* report_set_filter(), or NULL */
 	void *filter_arg;
 } rep = { .opts = &default_opts };
@@ -623,7 +617,6 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 		    const struct rule_resource *res, const struct explain_step *steps, size_t n)
 {
 	struct buf b = { 0 };
-	struct remark *r;
 	size_t i;
 
 	if (var && res->noun)
@@ -668,40 +661,15 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 	}
 	if (!n)
 		buf_addf(&b, "no path with it held reaches an exit");
-	arena_grow(&rep.arena, (void **)&rep.remarks, &rep.capremarks, rep.nremarks + 1,
-		   sizeof(*rep.remarks));
-	r = &rep.remarks[rep.nremarks++];
-	r->file = arena_strdup(&rep.arena, or_unknown(loc.file));
-	r->line = loc.line;
-	r->col = loc.col;
-	r->text = arena_strndup(&rep.arena, b.s ? b.s : "", b.len);
+	report_keep_remark(or_unknown(loc.file), loc.line, loc.col, b.s ? b.s : "");
 	free(b.s);
 }
 
-static int remark_cmp(const void *pa, const void *pb)
-{
-	const struct remark *a = pa, *b = pb;
-	int c = pos_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
-
-	return c ? c : strcmp(a->text, b->text);
-}
-
-/* Prints the --explain remarks (compiler format only), sorted, without duplicates. */
+/* Prints the --explain remarks (compiler format only). */
 static void print_remarks(FILE *out)
 {
-	size_t i;
-
-	if (rep.opts->format != REPORT_GCC || !rep.nremarks)
-		return;
-	qsort(rep.remarks, rep.nremarks, sizeof(*rep.remarks), remark_cmp);
-	for (i = 0; i < rep.nremarks; i++) {
-		const struct remark *r = &rep.remarks[i];
-
-		if (i && !remark_cmp(r, r - 1))
-			continue;
-		fprintf(out, "%s:%u:%u: remark: %s [leakcheck-explain]\n", r->file, r->line, r->col,
-			r->text);
-	}
+	if (rep.opts->format == REPORT_GCC)
+		report_print_remarks(out);
 }
 
 /*
@@ -816,7 +784,4 @@ void report_release(void)
 	rep.v = NULL;
 	rep.len = 0;
 	rep.cap = 0;
-	rep.remarks = NULL;
-	rep.nremarks = 0;
-	rep.capremarks = 0;
 }

@@ -269,7 +269,7 @@ struct explain_step {
 void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 		    const struct rule_resource *res, const struct explain_step *steps, size_t n);
 
-/* Frees everything recorded. */
+/* Frees the recorded findings (the --explain remarks and the notices go with report_close()). */
 void report_release(void);
 
 #endif

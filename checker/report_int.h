@@ -90,8 +90,15 @@ const struct report_notice *report_notices(size_t *n);
 /* Prints the line "leakcheck: N functions not fully analysed (...)" to stderr, if any. */
 void report_incomplete_summary(void);
 
-/* Forgets the notices and the counts of report_incomplete(). */
+/* Forgets the notices, the counts of report_incomplete() and the kept remarks. */
 void report_notices_release(void);
+
+/* Keeps an --explain remark at file:line:col (text built by report.c; copied). */
+void report_keep_remark(const char *file, unsigned line, unsigned col, const char *text);
+
+/* Prints the kept remarks to out, sorted by place and text, each once, as
+ * "FILE:LINE:COL: remark: TEXT [leakcheck-explain]". */
+void report_print_remarks(FILE *out);
 
 /* Whether e is printed. */
 static inline bool entry_printed(const struct entry *e)
