@@ -2,8 +2,9 @@
  * analyse_int.h - what the analysis' files share (analyse.c: the walk;
  * analyse_event.c: the transitions, what each event does to a state;
  * analyse_branch.c: branches and value domains; analyse_path.c: findings
- * with their paths, and --explain; analyse_layout.c: the state layout
- * and liveness).  Not an API: only analyse*.c include it.
+ * with their paths, and --explain; analyse_where.c: where a leak found at
+ * an exit is reported; analyse_layout.c: the state layout and liveness).
+ * Not an API: only analyse*.c include it.
  */
 #ifndef LEAKCHECK_ANALYSE_INT_H
 #define LEAKCHECK_ANALYSE_INT_H
@@ -267,12 +268,28 @@ void an_escape_led(struct an *A, unsigned char *s, int v);
 void an_exec_block(struct an *A, unsigned char *s, int block, size_t upto);
 
 /* analyse_path.c */
+/* Reports a finding of kind about slot x at loc, once per (kind, x, place); a
+   leak found at an exit may be reported earlier on its path (docs/design.md). */
 void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	       enum ir_exit exit, const char *label, const char *releaser);
 void an_explain(struct an *A, int x, enum explain_kind kind, unsigned line, const char *what,
 		int arg);
 void an_because(struct an *A, enum explain_kind why, unsigned line, const char *what, int arg);
 void an_explain_sites(struct an *A);
+
+/* analyse_where.c */
+/* If a failed transfer (realloc, fdopen) gave slot x back on the edge path[q] ->
+   path[q + 1], its site, else -1 (after: scratch for a state, A->size bytes). */
+int an_failed_transfer(struct an *A, const int *path, size_t q, int x, unsigned char *after);
+/* The site of p = realloc(p, n) whose failure lost slot x on the path
+   path[start..len) (nothing holds x after it), or -1. */
+int an_lost_by_transfer(struct an *A, const int *path, size_t start, size_t len, int x);
+/* The trampoline block of the goto past every release of slot x on the path
+   path[start..len) ending at an exit, or -1 (uses the search marks of the path
+   notes: call after their set-up). */
+int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x);
+/* Where the acquisition event of site is (the assignment), else the call. */
+struct ir_loc an_acquisition_loc(const struct an *A, int site);
 
 /* analyse_layout.c */
 bool an_made_up_applies(const struct an *A, const struct ir_event *ev,

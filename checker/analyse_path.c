@@ -2,8 +2,8 @@
  * analyse_path.c - findings with the path that leads to them (notes read
  * back through the nodes' parents, with quiet replays where a note needs
  * the state inside a block; only the branches that matter, at most
- * MAX_BRANCH_NOTES), and --explain's account of the acquisitions without
- * a finding.
+ * MAX_BRANCH_NOTES), reported where analyse_where.c says, and --explain's
+ * account of the acquisitions without a finding.
  */
 #include "analyse_int.h"
 #include "util.h"
@@ -41,17 +41,6 @@ static bool block_acquires(const struct ir_block *blk, int site)
 	for (i = 0; i < blk->nev; i++)
 		if ((blk->ev[i].kind == EV_ACQUIRE || blk->ev[i].kind == EV_CALL) &&
 		    blk->ev[i].site == site)
-			return true;
-	return false;
-}
-
-/* Whether a block acquires anything (an acquisition, or a call a summary may make one). */
-static bool block_acquires_any(const struct ir_block *blk)
-{
-	size_t i;
-
-	for (i = 0; i < blk->nev; i++)
-		if (blk->ev[i].kind == EV_ACQUIRE || blk->ev[i].kind == EV_CALL)
 			return true;
 	return false;
 }
@@ -111,19 +100,6 @@ static struct ir_loc first_release(struct an *A, const int *path, size_t len, in
 	*A = saved;
 	free(s);
 	return saved.watch_loc;
-}
-
-/* The slots of node n's state after its block's events ran (a quiet replay into buf). */
-static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf)
-{
-	struct an saved = *A;
-
-	A->quiet = true;
-	memcpy(buf, A->store + A->nodes[n].state, A->size);
-	A->node = n;
-	an_exec_block(A, buf, A->nodes[n].block, (size_t)-1);
-	*A = saved;
-	return slots(A, buf);
 }
 
 /* ---- which branches a finding's notes show ---- */
@@ -340,11 +316,12 @@ static size_t drop_branch_notes(struct note *notes, size_t n, const size_t *br,
 /*
  * Appends to notes[0..nnotes) the notes of the path from path[start] to the
  * finding at path[len - 1] about slot x: where a transfer failed and gave
- * x back, and the branches that matter (branch_matters), at most
- * MAX_BRANCH_NOTES of them.  Returns the new count.
+ * x back (but the transfer of site lost, or -1), and the branches that
+ * matter (branch_matters), at most MAX_BRANCH_NOTES of them.  Returns the
+ * new count.
  */
 static size_t path_notes(struct an *A, const int *path, size_t start, size_t len, int x,
-			 struct note *notes, size_t nnotes)
+			 int lost, struct note *notes, size_t nnotes)
 {
 	unsigned char *after = xmalloc(A->size);
 	size_t *br = xmalloc(len * sizeof(*br));
@@ -359,23 +336,15 @@ static size_t path_notes(struct an *A, const int *path, size_t start, size_t len
 		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
 		const struct ir_term *t = &blk->term;
 		int next = A->nodes[path[q + 1]].block;
-		const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
-		const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
+		int by = an_failed_transfer(A, path, q, x, after);
 		bool taken;
 
-		/* realloc/fdopen failed on this path: the old handle is back (only
-		   an acquisition or a call makes a handle wait on another) */
-		if (there[x].st == RS_HELD &&
-		    (before[x].st == RS_PENDING || block_acquires_any(blk))) {
-			const struct slot_st *here = state_after(A, path[q], after);
-
-			if (here[x].st == RS_PENDING && here[x].pend >= 0) {
-				const struct ir_site *by = site_of_slot(A, here[x].pend);
-
-				notes[nnotes].kind = NOTE_TRANSFER_FAILED;
-				notes[nnotes].loc = by->loc;
-				notes[nnotes++].text = by->acq->func;
-			}
+		/* realloc/fdopen failed on this path: the old handle is back (not
+		   said when the finding is the loss at that realloc) */
+		if (by >= 0 && by != lost) {
+			notes[nnotes].kind = NOTE_TRANSFER_FAILED;
+			notes[nnotes].loc = A->sites[by].loc;
+			notes[nnotes++].text = A->sites[by].acq->func;
 		}
 		if (t->kind != T_BRANCH || t->note == BN_NONE || !t->text ||
 		    an_resolve(A, t->t) == an_resolve(A, t->f))
@@ -408,18 +377,19 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		   enum ir_exit exit, const char *label, const char *releaser)
 {
 	const struct ir_site *site = site_of_slot(A, x);
+	bool at_exit = kind == FK_LEAK && (exit == EXIT_RETURN || exit == EXIT_END);
 	struct finding fd;
 	struct note *notes;
+	struct ir_loc at = loc;     /* where it is reported */
 	size_t nnotes = 0, len = 0, q, start = 0;
-	int *path, n;
+	int *path, n, lost = -1, g = -1;
 
-	if (A->quiet || A->f->context || param_slot(A, x) || seen_before(A, kind, x, loc))
+	if (A->quiet || A->f->context || param_slot(A, x) ||
+	    (!at_exit && seen_before(A, kind, x, loc)))
 		return;
 	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
 	    A->doomed[A->nodes[A->node].block])
 		return;         /* dropped on the way to abort(): the process is gone */
-	if (A->site_reported)
-		A->site_reported[A->slot_site[x]] = true;
 	for (n = A->node; n >= 0; n = A->nodes[n].parent)
 		len++;
 	path = xmalloc(len * sizeof(*path));
@@ -431,6 +401,21 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 			start = q;
 			break;
 		}
+	if (at_exit) {
+		/* lost earlier than the exit: at a failed p = realloc(p, n), or
+		   at a goto past every release */
+		notes_init(A);
+		if ((lost = an_lost_by_transfer(A, path, start, len, x)) >= 0)
+			at = an_acquisition_loc(A, lost);
+		else if ((g = an_skipping_goto(A, path, start, len, x)) >= 0)
+			at = A->f->blocks[g].term.loc;
+		if (seen_before(A, kind, x, at)) {
+			free(path);
+			return;
+		}
+	}
+	if (A->site_reported)
+		A->site_reported[A->slot_site[x]] = true;
 	notes = xcalloc(2 * len + 4, sizeof(*notes));
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
@@ -448,10 +433,10 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes[nnotes].at.file = site->acq->file;
 		notes[nnotes++].at.line = site->acq->line;
 	}
-	nnotes = path_notes(A, path, start, len, x, notes, nnotes);
+	nnotes = path_notes(A, path, start, len, x, lost, notes, nnotes);
 	memset(&fd, 0, sizeof(fd));
 	fd.kind = kind;
-	fd.loc = loc;
+	fd.loc = at;
 	fd.var = slot_name(A, A->cur, x);
 	fd.acquirer = site->acq->func;
 	fd.acq_line = site->loc.line;
@@ -460,6 +445,12 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.label = label;
 	fd.func = A->f->name;
 	fd.releaser = releaser;
+	if (lost >= 0 || g >= 0) {
+		fd.exit_loc = loc;
+		fd.lost_by = lost >= 0 ? A->sites[lost].acq->func : NULL;
+		fd.exit = lost >= 0 ? exit : EXIT_GOTO;
+		fd.label = g >= 0 ? A->f->blocks[g].term.text : NULL;
+	}
 	if (kind == FK_LEAK && exit != EXIT_OWNER) {
 		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
 				     NOTE_LEAVING : NOTE_OUT_OF_SCOPE;

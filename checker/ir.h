@@ -178,14 +178,17 @@ enum ir_branch_note {
 
 struct ir_term {
 	enum ir_term_kind kind;
-	struct ir_loc loc;                  /* branch condition / return / closing brace */
+	struct ir_loc loc;                  /* branch condition / return / closing brace /
+					       T_GOTO ending a goto statement's trampoline: the
+					       goto (text: its label); other T_GOTO: none */
 	int target;                         /* T_GOTO */
 	int var;                            /* T_BRANCH: tested variable or -1 */
 	enum ir_cmp cmp;                    /* T_BRANCH: var cmp value */
 	int64_t value;
 	int t, f;                           /* T_BRANCH: successors when true / false */
 	enum ir_branch_note note;           /* T_BRANCH: how a path note reads */
-	const char *text;                   /* T_BRANCH: condition source text */
+	const char *text;                   /* T_BRANCH: condition source text; T_GOTO: the
+					       label of the goto statement it ends, or NULL */
 	bool has_value;                     /* T_RETURN: returns the constant value */
 	bool foreign;                       /* T_BRANCH: var == / != a global's value (stdin):
 					       a handle acquired here is never equal to it;

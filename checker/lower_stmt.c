@@ -494,6 +494,10 @@ static void finish_gotos(struct lower *L)
 				break;
 			end_var(L, L->decls[j].var, EXIT_GOTO, g->label, g->loc, true);
 		}
+		if (L->cur >= 0) {      /* the goto statement, for findings reported at it */
+			L->f->blocks[L->cur].term.loc = g->loc;
+			L->f->blocks[L->cur].term.text = g->label;
+		}
 		lower_goto(L, lab->block);
 	}
 }

@@ -44,12 +44,6 @@ static struct {
 	bool have_baseline;         /* bl is loaded */
 	struct baseline bl;         /* the --baseline file */
 	bool failed;                /* writing findings or the baseline failed */
-	struct remark {
-		const char *file;
-		unsigned line, col;
-		const char *text;
-	} *remarks;                 /* --explain */
-	size_t nremarks, capremarks;
 	report_filter_fn *filter;   /* report_set_filter(), or NULL */
 	void *filter_arg;
 } rep = { .opts = &default_opts };
@@ -193,6 +187,12 @@ static void buf_add_message(struct buf *b, const struct finding *f)
 {
 	switch (f->kind) {
 	case FK_LEAK:
+		if (f->lost_by) {
+			buf_addf(b, "if %s() fails, ", f->lost_by);
+			buf_add_subject(b, f);
+			buf_addf(b, " is lost here: the NULL it returns overwrites the only pointer to it");
+			break;
+		}
 		buf_add_subject(b, f);
 		buf_addf(b, " is not ");
 		buf_add_released(b, f);
@@ -428,10 +428,23 @@ void report_finding(const struct finding *f)
 		if (n->kind == NOTE_ACQUIRED && !e->acq_file && n->loc.file) {
 			e->acq_file = notes[i].file;
 			e->acq_line = n->loc.line;
+			e->acq_col = n->loc.col;
 		}
 	}
 	e->notes = notes;
 	e->nnotes = f->nnotes;
+	if (f->exit_loc.line && f->exit_loc.file) {
+		e->exit_file = arena_strdup(&rep.arena, f->exit_loc.file);
+		e->exit_line = f->exit_loc.line;
+	}
+	if (f->var) {
+		e->var = arena_strdup(&rep.arena, f->var);
+		e->res_id = f->res ? arena_strdup(&rep.arena, f->res->id) : NULL;
+		b.len = 0;
+		buf_add_name(&b, f);
+		buf_addf(&b, " also acquired here by %s()", f->acquirer);
+		e->also = arena_strndup(&rep.arena, b.s, b.len);
+	}
 	free(b.s);
 }
 
@@ -481,10 +494,13 @@ static int entry_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-/* Whether a NOLINT comment on e's line or on its acquisition line names its flag. */
+/* Whether a NOLINT comment on e's line, on its acquisition line or on the
+ * exit it was found at names its flag. */
 static bool suppressed(struct srcfile_cache *src, const struct entry *e)
 {
 	if (srcfile_nolint(src, e->file, e->line, e->flag))
+		return true;
+	if (e->exit_file && srcfile_nolint(src, e->exit_file, e->exit_line, e->flag))
 		return true;
 	return e->acq_file && srcfile_nolint(src, e->acq_file, e->acq_line, e->flag);
 }
@@ -604,7 +620,6 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 		    const struct rule_resource *res, const struct explain_step *steps, size_t n)
 {
 	struct buf b = { 0 };
-	struct remark *r;
 	size_t i;
 
 	if (var && res->noun)
@@ -649,40 +664,15 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 	}
 	if (!n)
 		buf_addf(&b, "no path with it held reaches an exit");
-	arena_grow(&rep.arena, (void **)&rep.remarks, &rep.capremarks, rep.nremarks + 1,
-		   sizeof(*rep.remarks));
-	r = &rep.remarks[rep.nremarks++];
-	r->file = arena_strdup(&rep.arena, or_unknown(loc.file));
-	r->line = loc.line;
-	r->col = loc.col;
-	r->text = arena_strndup(&rep.arena, b.s ? b.s : "", b.len);
+	report_keep_remark(or_unknown(loc.file), loc.line, loc.col, b.s ? b.s : "");
 	free(b.s);
 }
 
-static int remark_cmp(const void *pa, const void *pb)
-{
-	const struct remark *a = pa, *b = pb;
-	int c = pos_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
-
-	return c ? c : strcmp(a->text, b->text);
-}
-
-/* Prints the --explain remarks (compiler format only), sorted, without duplicates. */
+/* Prints the --explain remarks (compiler format only). */
 static void print_remarks(FILE *out)
 {
-	size_t i;
-
-	if (rep.opts->format != REPORT_GCC || !rep.nremarks)
-		return;
-	qsort(rep.remarks, rep.nremarks, sizeof(*rep.remarks), remark_cmp);
-	for (i = 0; i < rep.nremarks; i++) {
-		const struct remark *r = &rep.remarks[i];
-
-		if (i && !remark_cmp(r, r - 1))
-			continue;
-		fprintf(out, "%s:%u:%u: remark: %s [leakcheck-explain]\n", r->file, r->line, r->col,
-			r->text);
-	}
+	if (rep.opts->format == REPORT_GCC)
+		report_print_remarks(out);
 }
 
 /*
@@ -744,6 +734,7 @@ static size_t flush(bool complete)
 			nsuppressed++;
 		}
 	}
+	report_group(rep.v, rep.len, &rep.arena);
 	report_identify(rep.v, rep.len, &rep.arena, &src);
 	srcfile_cache_release(&src);
 	for (i = 0; i < rep.len; i++) {
@@ -751,6 +742,12 @@ static size_t flush(bool complete)
 
 		if (e->dup || e->suppressed)
 			continue;
+		if (e->merged) {
+			/* a baseline written before it merged lists it: not "gone" */
+			if (rep.have_baseline)
+				baseline_take(&rep.bl, e->fingerprint);
+			continue;
+		}
 		if (rep.have_baseline && baseline_take(&rep.bl, e->fingerprint)) {
 			e->baselined = true;
 			nbaselined++;
@@ -790,7 +787,4 @@ void report_release(void)
 	rep.v = NULL;
 	rep.len = 0;
 	rep.cap = 0;
-	rep.remarks = NULL;
-	rep.nremarks = 0;
-	rep.capremarks = 0;
 }

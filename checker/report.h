@@ -14,10 +14,16 @@
  *   REPORT_SARIF  a SARIF 2.1.0 log with one run (report_json.c)
  *
  * A finding the filter (report_set_filter) refuses is never recorded.
- * Before printing, a finding is dropped when a NOLINT comment on its line
- * or on its acquisition line names its flag (srcfile.h), or when its
- * fingerprint is in the --baseline file (baseline.h).  --write-baseline
- * writes the fingerprints of the findings not dropped by NOLINT.
+ * Before printing, a finding is dropped when a NOLINT comment on its line,
+ * on its acquisition line or on the exit it was found at (finding.exit_loc)
+ * names its flag (srcfile.h).  Then the findings left that have the same
+ * place, flag, function and variable (the same handle lost at the same
+ * statement, acquired on several lines) are printed as one: the first
+ * (the earliest acquisition) with its notes, then one note "'V' also
+ * acquired here by F()" per other acquisition.  A finding is also
+ * dropped when its fingerprint is in the --baseline file (baseline.h).
+ * --write-baseline writes the fingerprints of the findings printed
+ * without a baseline.
  *
  * The --output and --write-baseline files are written once, after the
  * analysis, and replace the old file atomically (outfile.h); a path that
@@ -92,6 +98,12 @@ struct finding {
 	const struct rule_resource *res;    /* its resource kind (words for messages) */
 	enum ir_exit exit;                  /* FK_LEAK: how the path leaves */
 	const char *label;                  /* FK_LEAK with EXIT_GOTO: the target label */
+	const char *lost_by;                /* FK_LEAK reported at p = realloc(p, n), whose
+					       failure lost the only pointer: the callee
+					       ("realloc"); else NULL */
+	struct ir_loc exit_loc;             /* FK_LEAK reported before the exit it was found
+					       at (at a goto past every release, or lost_by):
+					       that exit; else line 0 */
 	const char *func;                   /* the function analysed */
 	const char *releaser;               /* FK_DOUBLE/MISMATCHED: the releasing callee */
 	unsigned first_release_line;        /* FK_DOUBLE_RELEASE: line of the first release */
@@ -257,7 +269,7 @@ struct explain_step {
 void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 		    const struct rule_resource *res, const struct explain_step *steps, size_t n);
 
-/* Frees everything recorded. */
+/* Frees the recorded findings (the --explain remarks and the notices go with report_close()). */
 void report_release(void);
 
 #endif

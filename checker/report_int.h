@@ -4,8 +4,8 @@
  *
  * report.c records each finding as a struct entry holding its parts (the
  * message and note texts are built there, once); report_json.c turns
- * entries into jansson documents, and works out the paths, URIs and
- * fingerprints they carry.  report_notice.c prints the run's own
+ * entries into jansson documents, works out the paths, URIs and
+ * fingerprints they carry, and which entries are one finding.  report_notice.c prints the run's own
  * messages and keeps them for SARIF.  No caller sees entries.
  */
 #ifndef LEAKCHECK_REPORT_INT_H
@@ -42,11 +42,21 @@ struct entry {
 	const char *func;           /* the function analysed, or NULL */
 	const char *acq_file;       /* the first "acquired here" note's file, or NULL */
 	unsigned acq_line;          /* ... and line */
+	unsigned acq_col;           /* ... and column */
+	const char *exit_file;      /* the exit it was found at, when reported before it
+				       (finding.exit_loc), or NULL */
+	unsigned exit_line;         /* ... and its line */
+	const char *var;            /* the handle's variable, or NULL */
+	const char *res_id;         /* its resource kind's id, or NULL */
+	const char *also;           /* the note an entry it is merged into gets, at its
+				       acquisition ("'p' also acquired here by strdup()"),
+				       or NULL when var is */
 	struct report_note *notes;  /* in path order */
 	size_t nnotes;
-	/* Set by report_flush() and report_identify(): */
+	/* Set by report_flush(), report_group() and report_identify(): */
 	bool dup;                   /* same as the entry before it: not printed */
 	bool suppressed;            /* a NOLINT comment names it */
+	bool merged;                /* printed as an "also acquired" note of another */
 	bool baselined;             /* its fingerprint is in the --baseline file */
 	const char *path;           /* file relative to the current directory when
 				       below it, else absolute */
@@ -80,14 +90,30 @@ const struct report_notice *report_notices(size_t *n);
 /* Prints the line "leakcheck: N functions not fully analysed (...)" to stderr, if any. */
 void report_incomplete_summary(void);
 
-/* Forgets the notices and the counts of report_incomplete(). */
+/* Forgets the notices, the counts of report_incomplete() and the kept remarks. */
 void report_notices_release(void);
+
+/* Keeps an --explain remark at file:line:col (text built by report.c; copied). */
+void report_keep_remark(const char *file, unsigned line, unsigned col, const char *text);
+
+/* Prints the kept remarks to out, sorted by place and text, each once, as
+ * "FILE:LINE:COL: remark: TEXT [leakcheck-explain]". */
+void report_print_remarks(FILE *out);
 
 /* Whether e is printed. */
 static inline bool entry_printed(const struct entry *e)
 {
-	return !e->dup && !e->suppressed && !e->baselined;
+	return !e->dup && !e->suppressed && !e->merged && !e->baselined;
 }
+
+/*
+ * Merges the entries of v (sorted, dup and suppressed set) that are the
+ * same handle lost at the same statement: same place, flag, function,
+ * variable and resource, acquired at different places.  The one acquired
+ * first stays, with its notes and then its others' "also" notes (arena
+ * a); the others are marked merged.
+ */
+void report_group(struct entry *v, size_t n, struct arena *a);
 
 /*
  * Fills in path, uri and fingerprint of every entry of v that is not a

@@ -1,7 +1,7 @@
 /*
  * report_json.c - the JSON documents of report.c (--format=json,
- * --format=sarif, --write-baseline), and the paths, URIs and fingerprints
- * they carry; see report_int.h.  Documents are built with jansson and
+ * --format=sarif, --write-baseline), the paths, URIs and fingerprints
+ * they carry, and which entries are printed as one; see report_int.h.  Documents are built with jansson and
  * written by report.c; no text is printed here.
  */
 #include "report_int.h"
@@ -279,6 +279,102 @@ void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_
 	strmap_release(&seen);
 }
 
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether b is the same handle lost at the same statement as a (report_group). */
+static bool same_loss(const struct entry *a, const struct entry *b)
+{
+	return a->var && b->var && a->acq_file && b->acq_file && a->kind == b->kind &&
+	       a->line == b->line && a->col == b->col && !strcmp(a->file, b->file) &&
+	       !strcmp(a->flag, b->flag) && !strcmp(a->var, b->var) &&
+	       same_str(a->func, b->func) && same_str(a->res_id, b->res_id);
+}
+
+/* Orders two entries by where they acquire. */
+static int acq_cmp(const struct entry *a, const struct entry *b)
+{
+	int c = strcmp(a->acq_file, b->acq_file);
+
+	if (c)
+		return c;
+	if (a->acq_line != b->acq_line)
+		return a->acq_line < b->acq_line ? -1 : 1;
+	return a->acq_col < b->acq_col ? -1 : a->acq_col > b->acq_col;
+}
+
+/* Whether e takes part in grouping: it would be printed but for a baseline. */
+static bool groupable(const struct entry *e)
+{
+	return !e->dup && !e->suppressed && !e->merged && e->var && e->acq_file;
+}
+
+/*
+ * Merges into v[lead] the entries of v[from..to) that are the same loss
+ * (none merged yet): one note per other place of acquisition, in their
+ * order (the same acquisition found through another path adds none).
+ */
+static void merge_into(struct entry *v, size_t lead, size_t from, size_t to, struct arena *a)
+{
+	struct entry *e = &v[lead];
+	const struct entry *last = e;
+	struct report_note *notes;
+	size_t i, n = 0, nn;
+
+	for (i = from; i < to; i++)
+		n += i != lead && groupable(&v[i]) && same_loss(e, &v[i]);
+	if (!n)
+		return;
+	notes = arena_alloc(a, (e->nnotes + n) * sizeof(*notes));
+	memcpy(notes, e->notes, e->nnotes * sizeof(*notes));
+	nn = e->nnotes;
+	while (n--) {           /* the earliest acquisition not merged yet */
+		size_t best = to;
+
+		for (i = from; i < to; i++)
+			if (i != lead && groupable(&v[i]) && same_loss(e, &v[i]) &&
+			    (best == to || acq_cmp(&v[i], &v[best]) < 0))
+				best = i;
+		v[best].merged = true;
+		if (!acq_cmp(&v[best], last))
+			continue;
+		last = &v[best];
+		notes[nn].file = v[best].acq_file;
+		notes[nn].line = v[best].acq_line;
+		notes[nn].col = v[best].acq_col;
+		notes[nn].text = v[best].also;
+		notes[nn++].uri = NULL;
+	}
+	e->notes = notes;
+	e->nnotes = nn;
+}
+
+void report_group(struct entry *v, size_t n, struct arena *a)
+{
+	size_t i, j, end;
+
+	for (i = 0; i < n; i = end) {
+		/* v[i..end) share their place and flag (v is sorted) */
+		for (end = i + 1; end < n && v[end].line == v[i].line && v[end].col == v[i].col &&
+				  !strcmp(v[end].file, v[i].file) && !strcmp(v[end].flag, v[i].flag);
+		     end++)
+			;
+		for (j = i; j < end; j++) {
+			size_t lead = j, k;
+
+			if (!groupable(&v[j]))
+				continue;
+			for (k = j + 1; k < end; k++)   /* the first acquisition leads */
+				if (groupable(&v[k]) && same_loss(&v[j], &v[k]) &&
+				    acq_cmp(&v[k], &v[lead]) < 0)
+					lead = k;
+			merge_into(v, lead, j, end, a);
+		}
+	}
+}
+
 /* {"file", ["file_bytes",] "line", "column", "message"} of a note (--format=json). */
 static json_t *json_note(const struct report_note *n, struct arena *a)
 {
@@ -499,7 +595,7 @@ json_t *report_baseline_doc(const struct entry *v, size_t n, struct arena *a)
 	for (i = 0; i < n; i++) {
 		const struct entry *e = &v[i];
 
-		if (e->dup || e->suppressed)
+		if (e->dup || e->suppressed || e->merged)
 			continue;
 		json_array_append_new(findings, json_pack("{s:s, s:s, s:s, s:s}",
 							  "fingerprint", e->fingerprint,

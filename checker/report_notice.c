@@ -6,7 +6,9 @@
  * Besides being printed, errors, notices and not-fully-analysed functions
  * are kept (report_int.h, struct report_notice) for the invocation
  * record of the SARIF log, which says whether the run succeeded.  Parser
- * threads report at the same time, so keeping them takes a lock.
+ * threads report at the same time, so keeping them takes a lock.  The
+ * --explain remarks (worded by report.c) are kept here too, and printed
+ * after the findings.
  */
 #define _GNU_SOURCE
 
@@ -41,6 +43,12 @@ static struct {
 	struct report_notice *v;
 	size_t len, cap;
 	size_t incomplete[INCOMPLETE_NREASONS];     /* functions, by reason */
+	struct remark {
+		const char *file;
+		unsigned line, col;
+		const char *text;
+	} *remarks;                 /* --explain */
+	size_t nremarks, capremarks;
 } notes = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* Keeps a notice; file may be NULL. */
@@ -103,6 +111,55 @@ void report_notices_release(void)
 	notes.v = NULL;
 	notes.len = notes.cap = 0;
 	memset(notes.incomplete, 0, sizeof(notes.incomplete));
+	notes.remarks = NULL;
+	notes.nremarks = notes.capremarks = 0;
+	pthread_mutex_unlock(&notes.lock);
+}
+
+void report_keep_remark(const char *file, unsigned line, unsigned col, const char *text)
+{
+	struct remark *r;
+
+	pthread_mutex_lock(&notes.lock);
+	arena_grow(&notes.arena, (void **)&notes.remarks, &notes.capremarks, notes.nremarks + 1,
+		   sizeof(*notes.remarks));
+	r = &notes.remarks[notes.nremarks++];
+	r->file = arena_strdup(&notes.arena, file);
+	r->line = line;
+	r->col = col;
+	r->text = arena_strdup(&notes.arena, text);
+	pthread_mutex_unlock(&notes.lock);
+}
+
+static int remark_cmp(const void *pa, const void *pb)
+{
+	const struct remark *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+void report_print_remarks(FILE *out)
+{
+	size_t i;
+
+	pthread_mutex_lock(&notes.lock);
+	if (notes.nremarks)
+		qsort(notes.remarks, notes.nremarks, sizeof(*notes.remarks), remark_cmp);
+	for (i = 0; i < notes.nremarks; i++) {
+		const struct remark *r = &notes.remarks[i];
+
+		if (i && !remark_cmp(r, r - 1))
+			continue;
+		fprintf(out, "%s:%u:%u: remark: %s [leakcheck-explain]\n", r->file, r->line, r->col,
+			r->text);
+	}
 	pthread_mutex_unlock(&notes.lock);
 }
 

@@ -2,8 +2,8 @@
 //
 // A forward goto that jumps over the acquisition: on that path nothing
 // was acquired, so the shared exit (which frees a NULL pointer there) is
-// right.  The bad twin's second jump comes after the acquisition and its
-// target does not free.
+// right.  The bad twin's third jump comes after the acquisition and its
+// target does not free: reported at that goto.
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,9 +37,13 @@ int fill_bad(FILE *in, size_t n)
         goto out;
     if (fread(p, 1, n, in) != n)
         goto out;
+    // CHECK: {{.*}}goto-skips-acquisition.c:[[@LINE-1]]:9: warning: 'p' allocated by malloc() at line [[@LINE-5]] is not freed when jumping to 'out' here [leakcheck-leak]
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-6]]:9: note: 'p' acquired here
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-6]]:9: note: taking the false branch of '!p'
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-5]]:9: note: taking the true branch of 'fread(p, 1, n, in) != n'
     rc = 0;
     free(p);
 out:
     return rc;
-    // CHECK: {{.*}}goto-skips-acquisition.c:[[@LINE-1]]:5: warning: 'p' allocated by malloc() at line [[@LINE-9]] is not freed when returning here [leakcheck-leak]
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-1]]:5: note: 'p' still allocated when leaving 'fill_bad'
 }

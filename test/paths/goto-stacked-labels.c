@@ -2,7 +2,8 @@
 //
 // Cleanup labels stacked in reverse order of acquisition: each failure jumps
 // to the label that releases what is held so far.  copy_ok is silent;
-// copy_bad jumps past free(buf) on a short read.
+// copy_bad jumps past free(buf) on a short read: reported at that goto,
+// with the return as a note.
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,10 @@ int copy_bad(const char *src, const char *dst)
         goto close_out;
     if (fread(buf, 1, 4096, in) == 0)
         goto close_out;
+    // CHECK: {{.*}}goto-stacked-labels.c:[[@LINE-1]]:9: warning: 'buf' allocated by malloc() at line [[@LINE-5]] is not freed when jumping to 'close_out' here [leakcheck-leak]
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-6]]:11: note: 'buf' acquired here
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-6]]:9: note: taking the false branch of '!buf'
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-5]]:9: note: taking the true branch of 'fread(buf, 1, 4096, in) == 0'
     rc = 0;
     free(buf);
 close_out:
@@ -56,9 +61,5 @@ close_out:
 close_in:
     fclose(in);
     return rc;
-    // CHECK: {{.*}}goto-stacked-labels.c:[[@LINE-1]]:5: warning: 'buf' allocated by malloc() at line [[@LINE-12]] is not freed when returning here [leakcheck-leak]
-    // CHECK-NEXT: {{.*}}.c:[[@LINE-13]]:11: note: 'buf' acquired here
-    // CHECK-NEXT: {{.*}}.c:[[@LINE-13]]:9: note: taking the false branch of '!buf'
-    // CHECK-NEXT: {{.*}}.c:[[@LINE-12]]:9: note: taking the true branch of 'fread(buf, 1, 4096, in) == 0'
-    // CHECK-NEXT: {{.*}}.c:[[@LINE-5]]:5: note: 'buf' still allocated when leaving 'copy_bad'
+    // CHECK-NEXT: {{.*}}.c:[[@LINE-1]]:5: note: 'buf' still allocated when leaving 'copy_bad'
 }

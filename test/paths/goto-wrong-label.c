@@ -1,8 +1,10 @@
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
 //
 // A failure after the second acquisition jumps to the label of the first
-// one, so the second resource is never released.  The twin, which jumps to
-// the right label, is silent.
+// one, so the second resource is never released: the leak is reported at
+// that goto (nothing after its label frees 'buf'), with the return where it
+// is still held as a note.  The twin, which jumps to the right label, is
+// silent.
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,10 @@ int load_bad(const char *path, size_t n)
         goto close_fp;
     if (fread(buf, 1, n, fp) != n)
         goto close_fp;          /* should be free_buf */
+    // CHECK: {{.*}}goto-wrong-label.c:[[@LINE-1]]:9: warning: 'buf' allocated by malloc() at line [[@LINE-5]] is not freed when jumping to 'close_fp' here [leakcheck-leak]
+    // CHECK-NEXT: {{.*}}goto-wrong-label.c:[[@LINE-6]]:11: note: 'buf' acquired here
+    // CHECK-NEXT: {{.*}}goto-wrong-label.c:[[@LINE-6]]:9: note: taking the false branch of '!buf'
+    // CHECK-NEXT: {{.*}}goto-wrong-label.c:[[@LINE-5]]:9: note: taking the true branch of 'fread(buf, 1, n, fp) != n'
     free(buf);
     fclose(fp);
     return 0;
@@ -51,5 +57,5 @@ free_buf:
 close_fp:
     fclose(fp);
     return -1;
-    // CHECK: {{.*}}goto-wrong-label.c:[[@LINE-1]]:5: warning: 'buf' allocated by malloc() at line [[@LINE-14]] is not freed when returning here [leakcheck-leak]
+    // CHECK-NEXT: {{.*}}goto-wrong-label.c:[[@LINE-1]]:5: note: 'buf' still allocated when leaving 'load_bad'
 }
