@@ -47,7 +47,9 @@ void an_field_stored(struct an *A, unsigned char *s, int v)
 		sl[x].hfid = A->fid[v];
 		return;
 	}
-	/* a member of a struct that is not ours to follow: handed on */
+	/* a member of a struct that is not ours to follow: handed on (into
+	   the container --explain names) */
+	an_because(A, EXPL_STORED, A->why_line, A->f->vars[v].name, 0);
 	an_escape(A, s, v, 0);
 }
 

@@ -641,7 +641,10 @@ void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
 			buf_addf(&b, "returned at line %u", s->line);
 			break;
 		case EXPL_STORED:
-			buf_addf(&b, "stored at line %u", s->line);
+			if (s->what)    /* the container it went into */
+				buf_addf(&b, "stored into '%s' at line %u", s->what, s->line);
+			else
+				buf_addf(&b, "stored at line %u", s->line);
 			break;
 		case EXPL_OUT_PARAM:
 			buf_addf(&b, "stored into *%s at line %u", s->what, s->line);
