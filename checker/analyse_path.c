@@ -373,6 +373,29 @@ static size_t path_notes(struct an *A, const int *path, size_t start, size_t len
 	return nnotes;
 }
 
+/* Notes for the members of struct slot x that are lost with it (8 at most). */
+static size_t member_notes(struct an *A, int x, struct ir_loc loc, struct note *notes,
+			   size_t nnotes)
+{
+	const struct slot_st *sl = slots(A, A->cur);
+	size_t y, n = 0;
+
+	for (y = 0; A->cur && y < A->nslots && n < 8; y++) {
+		const struct ir_site *ms;
+
+		if (sl[y].holder != x + 1 || !live(sl[y].st) || !sl[y].hfid)
+			continue;
+		ms = site_of_slot(A, (int)y);
+		notes[nnotes].kind = NOTE_MEMBER;
+		notes[nnotes].loc = loc;
+		notes[nnotes].text = A->fid_names[sl[y].hfid];
+		notes[nnotes].func = ms->acq->func;
+		notes[nnotes++].at.line = ms->loc.line;
+		n++;
+	}
+	return nnotes;
+}
+
 void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		   enum ir_exit exit, const char *label, const char *releaser)
 {
@@ -416,7 +439,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	}
 	if (A->site_reported)
 		A->site_reported[A->slot_site[x]] = true;
-	notes = xcalloc(2 * len + 4, sizeof(*notes));
+	notes = xcalloc(2 * len + 12, sizeof(*notes));
 	notes[nnotes].kind = NOTE_ACQUIRED;
 	notes[nnotes++].loc = site->loc;
 	if (site->acq->via && site->acq->res && site->acq->res->guessed) {
@@ -455,6 +478,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
 				     NOTE_LEAVING : NOTE_OUT_OF_SCOPE;
 		notes[nnotes++].loc = loc;
+		nnotes = member_notes(A, x, loc, notes, nnotes);
 	} else if (kind == FK_DOUBLE_RELEASE) {
 		struct ir_loc first = first_release(A, path, len, x);
 

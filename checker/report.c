@@ -266,6 +266,10 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 		if (n->at.file && n->at.line)
 			buf_addf(b, " at %s:%u", n->at.file, n->at.line);
 		break;
+	case NOTE_MEMBER:
+		buf_addf(b, "'%s->%s' acquired by %s() at line %u is lost with it",
+			 f->var ? f->var : "?", text_of(n), n->func ? n->func : "?", n->at.line);
+		break;
 	case NOTE_BRANCHES_OMITTED:
 		if (n->count == 1)
 			buf_addf(b, "1 more branch taken on this path is not shown");

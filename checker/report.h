@@ -78,6 +78,8 @@ enum note_kind {
 				   says what they do" */
 	NOTE_BRANCHES_OMITTED,  /* "COUNT more branches taken on this path are not shown",
 				   in the place of the first of them */
+	NOTE_MEMBER,            /* "'V->TEXT' acquired by FUNC() at line AT is lost with it"
+				   (a member of the lost struct that held a resource) */
 };
 
 struct note {

@@ -93,6 +93,7 @@ int lost(const char *h)
 		return -1;
 	return 0;
 // CHECK: :[[@LINE-1]]:2: warning: 'c' allocated by conn_new() at line [[@LINE-4]] is not freed when returning here [leakcheck-leak]
+// CHECK: :[[@LINE-2]]:2: note: 'c->host' acquired by conn_new() at line [[@LINE-5]] is lost with it
 }
 
 /* A parameter stored into the new struct is kept by the constructor (redis
