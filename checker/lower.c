@@ -513,6 +513,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.f->is_main = strcmp(name, "main") == 0;
 	cursor_map_init(&L.vars);
 	strmap_init(&L.pseudo);
+	strmap_init(&L.named);
 	strmap_init(&L.labels);
 	strmap_init(&L.guessed);
 	clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
@@ -538,6 +539,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	strmap_release(&L.guessed);
 	strmap_release(&L.labels);
 	strmap_release(&L.pseudo);
+	strmap_release(&L.named);
 	cursor_map_release(&L.vars);
 	free(L.cleanups);
 	free(L.scope);

@@ -60,18 +60,51 @@ static const struct rule_release *release_arg(const struct rule_fn *fn, int ai, 
 }
 
 /*
+ * If arg is the address of a local variable of the function or of a part
+ * of one (&re, &s.re, &a[1]), an object that dies with the call: that
+ * variable (re, s, a), else -1.
+ */
+static int local_object(struct lower *L, CXCursor arg)
+{
+	CXCursor x, kid[2];
+	unsigned depth;
+
+	if (!lower_addr_of(arg, &x))
+		return -1;
+	for (depth = 0; depth < LOWER_MAX_DEPTH; depth++) {
+		enum CXCursorKind k;
+
+		x = lower_strip(x);
+		k = clang_getCursorKind(x);
+		if (k == CXCursor_DeclRefExpr)
+			return lower_local_var(L, x);
+		if (!((k == CXCursor_MemberRefExpr && lower_children(x, kid, 2) == 1) ||
+		      (k == CXCursor_ArraySubscriptExpr && lower_children(x, kid, 2) == 2)))
+			return -1;
+		x = lower_strip(kid[0]);        /* s in s.re, a in a[1]: not through a pointer */
+		if (clang_getCanonicalType(clang_getCursorType(x)).kind == CXType_Pointer)
+			return -1;
+	}
+	return -1;
+}
+
+/*
  * The pseudo-variable for the object argument arg points to (a lock, a
  * temporary file's name, a transaction on a connection), keyed by key.
  * When arg is a local pointer p, "*p" hangs from p: handing p on (return
- * p, a store, an unknown callee) hands the object on too.
+ * p, a store, an unknown callee) hands the object on too.  So does a
+ * local-only object from the local variable it is part of (regex_t re;
+ * regcomp(&re, ..); *out = re).
  */
-static int object_var(struct lower *L, CXCursor arg, const char *key)
+static int object_var(struct lower *L, CXCursor arg, const char *key, bool local_only)
 {
 	CXCursor x = lower_strip_casts(arg);
 	int parent = -1;
 
 	if (key[0] == '*' && clang_getCursorKind(x) == CXCursor_DeclRefExpr)
 		parent = lower_local_var(L, x);
+	else if (local_only)
+		parent = local_object(L, arg);
 	return lower_pseudo(L, key, key, parent);
 }
 
@@ -128,6 +161,7 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
 	}
 }
 
+
 /* The handle destination of an acquisition's out/out-array/object
  * argument; -1 when it goes somewhere we do not track (then the
  * acquisition is treated as stored away). */
@@ -148,11 +182,13 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 	case SHAPE_OBJECT: {
 		size_t n;
 
+		if (acq->res->local_only && local_object(L, arg) < 0)
+			return -1;
 		key = lower_object_key(L, arg);
 		if (!key)
 			return -1;
 		n = L->f->nvars;
-		v = object_var(L, arg, key);
+		v = object_var(L, arg, key, acq->res->local_only);
 		if ((size_t)v == n) {
 			L->locks = xrealloc(L->locks, (L->nlocks + 1) * sizeof(*L->locks));
 			L->lock_types = xrealloc(L->lock_types,
@@ -316,7 +352,8 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
 		}
 		ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
-		lower_escape_locks(L, a, loc);
+		if (!borrows_arg(fnty, false, i, false))
+			lower_escape_locks(L, a, loc);  /* nothing is given back through a const T * */
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
 	ev.lib = lib;
@@ -431,6 +468,60 @@ static bool cond_holds(struct lower *L, CXCursor call, const struct rule_strcond
 	return !c || rules_strcond_holds(c, literal_arg(L, call, c->arg));
 }
 
+/*
+ * A call of a function that makes up names (mktemp(tmpl), tmpnam(buf),
+ * p = tempnam(dir, pfx)): what its pointer arguments and the variable its
+ * result goes to point to are names from namer, which a later acquire
+ * entry with named-by may require (fopen(tmpl, "w") creates the file).
+ */
+static void record_names(struct lower *L, CXCursor call, const char *namer, int dst)
+{
+	int n = clang_Cursor_getNumArguments(call), i;
+	char *key;
+
+	for (i = 0; i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+
+		if (clang_getCanonicalType(clang_getCursorType(a)).kind == CXType_Pointer &&
+		    (key = lower_object_key(L, a)) != NULL)
+			strmap_put(&L->named, key, (void *)namer);
+	}
+	if (dst >= 0 && !(L->f->vars[dst].flags & VAR_PSEUDO))
+		strmap_put(&L->named, arena_printf(&L->f->arena, "*%s", L->f->vars[dst].name),
+			   (void *)namer);
+}
+
+/*
+ * Whether acquire entry a applies to call: its string-literal condition,
+ * its constant argument (value-arg) and its made-up name (named-by) hold.
+ */
+static bool acquire_applies(struct lower *L, CXCursor call, const struct rule_acquire *a)
+{
+	int nargs = clang_Cursor_getNumArguments(call);
+	const char *const *w;
+	const char *namer;
+	char *key;
+	int64_t k;
+
+	if (!cond_holds(L, call, a->when))
+		return false;
+	if (a->value_arg && (a->value_arg > nargs ||
+			     !lower_eval_int(lower_strip_casts(clang_Cursor_getArgument(
+					     call, (unsigned)a->value_arg - 1)), &k) ||
+			     k != a->value))
+		return false;
+	if (!a->named_by)
+		return true;
+	if (a->arg < 1 || a->arg > nargs)
+		return false;
+	key = lower_object_key(L, clang_Cursor_getArgument(call, (unsigned)a->arg - 1));
+	namer = key ? strmap_get(&L->named, key) : NULL;
+	for (w = a->named_by; namer && *w; w++)
+		if (*w == namer)
+			return true;
+	return false;
+}
+
 /* Bit i: release entry i of fn applies to this call (its string condition holds). */
 static unsigned release_mask(struct lower *L, CXCursor call, const struct rule_fn *fn)
 {
@@ -463,7 +554,7 @@ static size_t call_acquisitions(struct lower *L, CXCursor call, const struct rul
 
 	for (pass = 0; pass < 2; pass++)
 		for (a = fn ? fn->acquire : NULL; a && n < MAX_CALL_ACQ; a = a->next) {
-			if ((a->shape == SHAPE_RETURN) != (pass == 0) || !cond_holds(L, call, a->when))
+			if ((a->shape == SHAPE_RETURN) != (pass == 0) || !acquire_applies(L, call, a))
 				continue;
 			memset(&out[n], 0, sizeof(out[n]));
 			out[n].acq = a;
@@ -522,6 +613,15 @@ static bool passes_callback(CXCursor call)
 	return false;
 }
 
+/* Whether a is &x with x a struct or union. */
+static bool addr_of_record(CXCursor a)
+{
+	CXCursor x;
+
+	return lower_addr_of(a, &x) &&
+	       clang_getCanonicalType(clang_getCursorType(x)).kind == CXType_Record;
+}
+
 /* Lowers argument a (number ai) of a call to fn, a callee some rule names. */
 static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a, int ai,
 			   unsigned relmask, struct call_acq *acqs, size_t nacq,
@@ -538,6 +638,10 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 			/* vasprintf(ret, ...) with ret a parameter: acquired,
 			   then stored into *ret (an out-parameter of ours) */
 			c->site.dst = lower_new_temp(L, "(result)");
+		} else if (c->site.dst < 0 && c->acq->res->local_only) {
+			/* regcomp(&s->re, ..): the obligation goes with *s */
+			lower_expr(L, a, CTX_BORROW);
+			c->track = false;
 		} else if (c->site.dst < 0) {
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 			c->track = false;
@@ -565,8 +669,9 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 		int v;
 
 		if (fn->returns_arg == 1 && ai > 1 && (v = lower_addr_local(L, a)) >= 0 &&
-		    (L->f->vars[v].flags & VAR_POINTER)) {
-			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into memory */
+		    ((L->f->vars[v].flags & VAR_POINTER) || addr_of_record(a))) {
+			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into
+			   memory; memcpy(out, &re, sizeof re): what re holds, too */
 			lower_escape(L, op_var(v), loc);
 			return;
 		}
@@ -754,7 +859,8 @@ static const struct rule_fn *fortified(struct lower *L, const char *name)
 	    fn->steals || fn->keeps)
 		return NULL;
 	for (a = fn->acquire; a; a = a->next)
-		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when)
+		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when || a->value_arg ||
+		    a->named_by)
 			return NULL;
 	return fn;
 }
@@ -809,6 +915,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	}
 	if (is_setjmp(name))
 		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
+	if (rules_namer(L->tu->rules, name))
+		record_names(L, call, rules_namer(L->tu->rules, name), dst);
 	fn = rules_lookup(L->tu->rules, name);
 	if (!fn)
 		fn = fortified(L, name);

@@ -93,6 +93,8 @@ struct lower {
 	int cur;                    /* block receiving events; -1 when unreachable */
 	struct cursor_map vars;     /* VarDecl/ParmDecl -> variable */
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
+	struct strmap named;        /* object key of a name made up earlier ("*tmpl" after
+				       mktemp(tmpl)) -> the rules' name of its maker */
 	struct scope_var *scope;    /* declared variables, innermost last */
 	size_t nscope, capscope;
 	size_t *cleanups;           /* indexes in scope of the variables with a cleanup
