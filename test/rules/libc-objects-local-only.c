@@ -72,6 +72,20 @@ int copied_out_memcpy(struct matcher *out, const char *pattern, int bad)
     return 0;
 }
 
+struct matcher returned_by_value(const char *pattern, int bad, int *err)
+{
+    struct matcher m = { .flags = 0 };
+    *err = -1;
+    if (regcomp(&m.re, pattern, 0) != 0)
+        return m;
+    if (bad) {
+        regfree(&m.re);
+        return m;
+    }
+    *err = 0;
+    return m;
+}
+
 int leak_local_member(const char *pattern, const char *s)
 {
     struct matcher m;
