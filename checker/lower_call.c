@@ -60,35 +60,6 @@ static const struct rule_release *release_arg(const struct rule_fn *fn, int ai, 
 }
 
 /*
- * If arg is the address of a local variable of the function or of a part
- * of one (&re, &s.re, &a[1]), an object that dies with the call: that
- * variable (re, s, a), else -1.
- */
-static int local_object(struct lower *L, CXCursor arg)
-{
-	CXCursor x, kid[2];
-	unsigned depth;
-
-	if (!lower_addr_of(arg, &x))
-		return -1;
-	for (depth = 0; depth < LOWER_MAX_DEPTH; depth++) {
-		enum CXCursorKind k;
-
-		x = lower_strip(x);
-		k = clang_getCursorKind(x);
-		if (k == CXCursor_DeclRefExpr)
-			return lower_local_var(L, x);
-		if (!((k == CXCursor_MemberRefExpr && lower_children(x, kid, 2) == 1) ||
-		      (k == CXCursor_ArraySubscriptExpr && lower_children(x, kid, 2) == 2)))
-			return -1;
-		x = lower_strip(kid[0]);        /* s in s.re, a in a[1]: not through a pointer */
-		if (clang_getCanonicalType(clang_getCursorType(x)).kind == CXType_Pointer)
-			return -1;
-	}
-	return -1;
-}
-
-/*
  * The pseudo-variable for the object argument arg points to (a lock, a
  * temporary file's name, a transaction on a connection), keyed by key.
  * When arg is a local pointer p, "*p" hangs from p: handing p on (return
@@ -104,7 +75,7 @@ static int object_var(struct lower *L, CXCursor arg, const char *key, bool local
 	if (key[0] == '*' && clang_getCursorKind(x) == CXCursor_DeclRefExpr)
 		parent = lower_local_var(L, x);
 	else if (local_only)
-		parent = local_object(L, arg);
+		parent = lower_local_object(L, arg);
 	return lower_pseudo(L, key, key, parent);
 }
 
@@ -182,7 +153,7 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 	case SHAPE_OBJECT: {
 		size_t n;
 
-		if (acq->res->local_only && local_object(L, arg) < 0)
+		if (acq->res->local_only && lower_local_object(L, arg) < 0)
 			return -1;
 		key = lower_object_key(L, arg);
 		if (!key)
@@ -352,8 +323,8 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
 		}
 		ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
-		if (!borrows_arg(fnty, false, i, false))
-			lower_escape_locks(L, a, loc);  /* nothing is given back through a const T * */
+		if (!borrows_arg(fnty, false, i, false))        /* not through a const T * */
+			lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
 	ev.lib = lib;
@@ -469,57 +440,12 @@ static bool cond_holds(struct lower *L, CXCursor call, const struct rule_strcond
 }
 
 /*
- * A call of a function that makes up names (mktemp(tmpl), tmpnam(buf),
- * p = tempnam(dir, pfx)): what its pointer arguments and the variable its
- * result goes to point to are names from namer, which a later acquire
- * entry with named-by may require (fopen(tmpl, "w") creates the file).
- */
-static void record_names(struct lower *L, CXCursor call, const char *namer, int dst)
-{
-	int n = clang_Cursor_getNumArguments(call), i;
-	char *key;
-
-	for (i = 0; i < n; i++) {
-		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-
-		if (clang_getCanonicalType(clang_getCursorType(a)).kind == CXType_Pointer &&
-		    (key = lower_object_key(L, a)) != NULL)
-			strmap_put(&L->named, key, (void *)namer);
-	}
-	if (dst >= 0 && !(L->f->vars[dst].flags & VAR_PSEUDO))
-		strmap_put(&L->named, arena_printf(&L->f->arena, "*%s", L->f->vars[dst].name),
-			   (void *)namer);
-}
-
-/*
- * Whether acquire entry a applies to call: its string-literal condition,
- * its constant argument (value-arg) and its made-up name (named-by) hold.
+ * Whether acquire entry a applies to call: its string-literal condition
+ * and its conditions on arguments (lower_match.c) hold.
  */
 static bool acquire_applies(struct lower *L, CXCursor call, const struct rule_acquire *a)
 {
-	int nargs = clang_Cursor_getNumArguments(call);
-	const char *const *w;
-	const char *namer;
-	char *key;
-	int64_t k;
-
-	if (!cond_holds(L, call, a->when))
-		return false;
-	if (a->value_arg && (a->value_arg > nargs ||
-			     !lower_eval_int(lower_strip_casts(clang_Cursor_getArgument(
-					     call, (unsigned)a->value_arg - 1)), &k) ||
-			     k != a->value))
-		return false;
-	if (!a->named_by)
-		return true;
-	if (a->arg < 1 || a->arg > nargs)
-		return false;
-	key = lower_object_key(L, clang_Cursor_getArgument(call, (unsigned)a->arg - 1));
-	namer = key ? strmap_get(&L->named, key) : NULL;
-	for (w = a->named_by; namer && *w; w++)
-		if (*w == namer)
-			return true;
-	return false;
+	return cond_holds(L, call, a->when) && lower_arg_conds_hold(L, call, a);
 }
 
 /* Bit i: release entry i of fn applies to this call (its string condition holds). */
@@ -554,7 +480,8 @@ static size_t call_acquisitions(struct lower *L, CXCursor call, const struct rul
 
 	for (pass = 0; pass < 2; pass++)
 		for (a = fn ? fn->acquire : NULL; a && n < MAX_CALL_ACQ; a = a->next) {
-			if ((a->shape == SHAPE_RETURN) != (pass == 0) || !acquire_applies(L, call, a))
+			if ((a->shape == SHAPE_RETURN) != (pass == 0) ||
+			    !acquire_applies(L, call, a))
 				continue;
 			memset(&out[n], 0, sizeof(out[n]));
 			out[n].acq = a;
@@ -916,7 +843,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	if (is_setjmp(name))
 		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
 	if (rules_namer(L->tu->rules, name))
-		record_names(L, call, rules_namer(L->tu->rules, name), dst);
+		lower_record_names(L, call, rules_namer(L->tu->rules, name), dst);
 	fn = rules_lookup(L->tu->rules, name);
 	if (!fn)
 		fn = fortified(L, name);

@@ -192,7 +192,8 @@ static int read_arg_conds(const struct loader *ld, const struct fields *f,
 	int ret = 0;
 
 	if (!f->key[ACQ_VALUE_ARG] != !f->key[ACQ_EQUALS]) {
-		yaml_node_t *have = f->key[ACQ_VALUE_ARG] ? f->key[ACQ_VALUE_ARG] : f->key[ACQ_EQUALS];
+		yaml_node_t *have = f->key[ACQ_VALUE_ARG] ? f->key[ACQ_VALUE_ARG] :
+				    f->key[ACQ_EQUALS];
 
 		report_error_at(ld->file, line_of(have), col_of(have), "'%s' needs '%s'",
 				text_of(have), f->key[ACQ_VALUE_ARG] ? "equals" : "value-arg");
@@ -205,7 +206,9 @@ static int read_arg_conds(const struct loader *ld, const struct fields *f,
 	if (!f->key[ACQ_NAMED_BY])
 		return ret;
 	if (a->shape != SHAPE_OBJECT) {
-		report_error_at(ld->file, line_of(f->key[ACQ_NAMED_BY]), col_of(f->key[ACQ_NAMED_BY]),
+		yaml_node_t *k = f->key[ACQ_NAMED_BY];
+
+		report_error_at(ld->file, line_of(k), col_of(k),
 				"'named-by' needs 'object' (the object argument is the name)");
 		return -1;
 	}
