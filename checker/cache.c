@@ -62,21 +62,31 @@ static uint64_t rules_hash(const struct rules *rules)
 		h = util_hash(h, fn->name, strlen(fn->name) + 1);
 		for (acq = fn->acquire; acq; acq = acq->next) {
 			int64_t v[] = { acq->shape, acq->arg, acq->count, acq->fails, acq->transfer,
-					acq->reopen };
+					acq->reopen, acq->value_arg, acq->value,
+					acq->res->local_only };
+			const char **w;
 
 			h = util_hash(h, v, sizeof(v));
 			h = util_hash(h, acq->res->id, strlen(acq->res->id) + 1);
 			h = hash_cond(h, acq->when);
+			for (w = acq->named_by; w && *w; w++)
+				h = util_hash(h, *w, strlen(*w) + 1);
 		}
 		for (rel = fn->release; rel; rel = rel->next) {
 			h = util_hash(h, &rel->arg, sizeof(rel->arg));
 			h = util_hash(h, rel->res->id, strlen(rel->res->id) + 1);
 			h = hash_cond(h, rel->when);
 		}
-		h = util_hash(h, &fn->borrow, sizeof(fn->borrow));
-		h = util_hash(h, &fn->returns_arg, sizeof(fn->returns_arg));
-		h = util_hash(h, &fn->noreturn, sizeof(fn->noreturn));
+		{
+			int64_t v[] = { fn->borrow, fn->returns_arg, fn->noreturn, fn->keeps,
+					fn->pure, fn->steals, fn->status_of };
+
+			h = util_hash(h, v, sizeof(v));
+		}
 	}
+	/* which headers' functions borrow decides how their calls are lowered */
+	for (i = 0; i < rules->nlib_headers; i++)
+		h = util_hash(h, rules->lib_headers[i], strlen(rules->lib_headers[i]) + 1);
 	return h;
 }
 

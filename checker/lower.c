@@ -514,6 +514,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	cursor_map_init(&L.vars);
 	cursor_map_init(&L.aliased);
 	strmap_init(&L.pseudo);
+	strmap_init(&L.named);
 	strmap_init(&L.labels);
 	strmap_init(&L.guessed);
 	clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
@@ -540,6 +541,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	strmap_release(&L.guessed);
 	strmap_release(&L.labels);
 	strmap_release(&L.pseudo);
+	strmap_release(&L.named);
 	cursor_map_release(&L.vars);
 	cursor_map_release(&L.aliased);
 	free(L.cleanups);

@@ -63,15 +63,19 @@ static const struct rule_release *release_arg(const struct rule_fn *fn, int ai, 
  * The pseudo-variable for the object argument arg points to (a lock, a
  * temporary file's name, a transaction on a connection), keyed by key.
  * When arg is a local pointer p, "*p" hangs from p: handing p on (return
- * p, a store, an unknown callee) hands the object on too.
+ * p, a store, an unknown callee) hands the object on too.  So does a
+ * local-only object from the local variable it is part of (regex_t re;
+ * regcomp(&re, ..); *out = re).
  */
-static int object_var(struct lower *L, CXCursor arg, const char *key)
+static int object_var(struct lower *L, CXCursor arg, const char *key, bool local_only)
 {
 	CXCursor x = lower_strip_casts(arg);
 	int parent = -1;
 
 	if (key[0] == '*' && clang_getCursorKind(x) == CXCursor_DeclRefExpr)
 		parent = lower_local_var(L, x);
+	else if (local_only)
+		parent = lower_local_object(L, arg);
 	return lower_pseudo(L, key, key, parent);
 }
 
@@ -128,6 +132,7 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
 	}
 }
 
+
 /* The handle destination of an acquisition's out/out-array/object
  * argument; -1 when it goes somewhere we do not track (then the
  * acquisition is treated as stored away). */
@@ -148,11 +153,13 @@ static int acquire_target(struct lower *L, const struct rule_acquire *acq, CXCur
 	case SHAPE_OBJECT: {
 		size_t n;
 
+		if (acq->res->local_only && lower_local_object(L, arg) < 0)
+			return -1;
 		key = lower_object_key(L, arg);
 		if (!key)
 			return -1;
 		n = L->f->nvars;
-		v = object_var(L, arg, key);
+		v = object_var(L, arg, key, acq->res->local_only);
 		if ((size_t)v == n) {
 			L->locks = xrealloc(L->locks, (L->nlocks + 1) * sizeof(*L->locks));
 			L->lock_types = xrealloc(L->lock_types,
@@ -337,7 +344,8 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].borrowed = lib;
 		else
 			ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
-		lower_escape_locks(L, a, loc);
+		if (!borrows_arg(fnty, false, i, false))        /* not through a const T * */
+			lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
 	ev.lib = lib;
@@ -452,6 +460,15 @@ static bool cond_holds(struct lower *L, CXCursor call, const struct rule_strcond
 	return !c || rules_strcond_holds(c, literal_arg(L, call, c->arg));
 }
 
+/*
+ * Whether acquire entry a applies to call: its string-literal condition
+ * and its conditions on arguments (lower_match.c) hold.
+ */
+static bool acquire_applies(struct lower *L, CXCursor call, const struct rule_acquire *a)
+{
+	return cond_holds(L, call, a->when) && lower_arg_conds_hold(L, call, a);
+}
+
 /* Bit i: release entry i of fn applies to this call (its string condition holds). */
 static unsigned release_mask(struct lower *L, CXCursor call, const struct rule_fn *fn)
 {
@@ -484,7 +501,8 @@ static size_t call_acquisitions(struct lower *L, CXCursor call, const struct rul
 
 	for (pass = 0; pass < 2; pass++)
 		for (a = fn ? fn->acquire : NULL; a && n < MAX_CALL_ACQ; a = a->next) {
-			if ((a->shape == SHAPE_RETURN) != (pass == 0) || !cond_holds(L, call, a->when))
+			if ((a->shape == SHAPE_RETURN) != (pass == 0) ||
+			    !acquire_applies(L, call, a))
 				continue;
 			memset(&out[n], 0, sizeof(out[n]));
 			out[n].acq = a;
@@ -559,6 +577,10 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 			/* vasprintf(ret, ...) with ret a parameter: acquired,
 			   then stored into *ret (an out-parameter of ours) */
 			c->site.dst = lower_new_temp(L, "(result)");
+		} else if (c->site.dst < 0 && c->acq->res->local_only) {
+			/* regcomp(&s->re, ..): the obligation goes with *s */
+			lower_expr(L, a, CTX_BORROW);
+			c->track = false;
 		} else if (c->site.dst < 0) {
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 			c->track = false;
@@ -587,8 +609,8 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 
 		if (fn->returns_arg == 1 && ai > 1 && (v = lower_addr_local(L, a)) >= 0 &&
 		    ((L->f->vars[v].flags & VAR_POINTER) || aggregate_arg(a))) {
-			/* memcpy(slot, &p, sizeof p): the pointer itself (or a struct
-			   with its members) is copied into memory */
+			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into
+			   memory; memcpy(out, &s, sizeof s): what s holds, too */
 			lower_escape(L, op_var(v), loc);
 			return;
 		}
@@ -776,7 +798,8 @@ static const struct rule_fn *fortified(struct lower *L, const char *name)
 	    fn->steals || fn->keeps)
 		return NULL;
 	for (a = fn->acquire; a; a = a->next)
-		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when)
+		if (a->arg > 1 || a->transfer > 1 || a->reopen > 1 || a->when || a->value_arg ||
+		    a->named_by)
 			return NULL;
 	return fn;
 }
@@ -831,6 +854,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	}
 	if (is_setjmp(name))
 		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
+	if (rules_namer(L->tu->rules, name))
+		lower_record_names(L, call, rules_namer(L->tu->rules, name), dst);
 	fn = rules_lookup(L->tu->rules, name);
 	if (!fn)
 		fn = fortified(L, name);

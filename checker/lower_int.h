@@ -2,7 +2,8 @@
  * lower_int.h - state shared by the lowering's files (lower.c: unit and
  * function set-up, names and locations; lower_stmt.c: statements and
  * scopes; lower_expr.c: expressions; lower_cond.c: conditions;
- * lower_call.c: calls).  Not an API: only lower*.c include it.
+ * lower_call.c: calls; lower_match.c: conditions of rule entries on
+ * arguments).  Not an API: only lower*.c include it.
  */
 #ifndef LEAKCHECK_LOWER_INT_H
 #define LEAKCHECK_LOWER_INT_H
@@ -94,6 +95,8 @@ struct lower {
 	struct cursor_map vars;     /* VarDecl/ParmDecl -> variable */
 	struct cursor_map aliased;  /* local aggregates whose address is kept (lower_agg.c) */
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
+	struct strmap named;        /* object key of a name made up earlier ("*tmpl" after
+				       mktemp(tmpl)) -> the rules' name of its maker */
 	struct scope_var *scope;    /* declared variables, innermost last */
 	size_t nscope, capscope;
 	size_t *cleanups;           /* indexes in scope of the variables with a cleanup
@@ -265,6 +268,11 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 const char *lower_container_type(struct lower *L, CXCursor arg);
 void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx);
+
+/* lower_match.c */
+int lower_local_object(struct lower *L, CXCursor arg);  /* re in &re, &re.f, &re[1]; or -1 */
+void lower_record_names(struct lower *L, CXCursor call, const char *namer, int dst);
+bool lower_arg_conds_hold(struct lower *L, CXCursor call, const struct rule_acquire *a);
 
 /* lower.c: the lvalue c writes (x = .., x op= .., x++, &x), if any */
 bool lower_written_lvalue(CXCursor c, CXCursor *lvalue);

@@ -50,13 +50,14 @@ static const struct schema top_schema = {
 };
 
 enum { RES_ID, RES_ACQUIRED, RES_RELEASED, RES_HELD, RES_ACQUIRE, RES_RELEASE, RES_NOUN,
-       RES_IDEMPOTENT };
+       RES_IDEMPOTENT, RES_LOCAL_ONLY };
 static const char *const res_keys[] = {
 	"id", "acquired", "released", "held", "acquire", "release", "noun", "idempotent",
+	"local-only",
 };
 static const struct schema res_schema = {
 	"a resource", res_keys, ARRAY_SIZE(res_keys), 0x3f /* the first six */,
-	"id, acquired, released, held, acquire, release, noun, idempotent",
+	"id, acquired, released, held, acquire, release, noun, idempotent, local-only",
 };
 
 /* The string-literal condition keys come last in both entry kinds. */
@@ -64,15 +65,16 @@ static const struct schema res_schema = {
 #define COND_LIST "string-arg, starts-with, unless-starts-with"
 
 enum { ACQ_CALL, ACQ_FAILS, ACQ_OUT, ACQ_OUT_ARRAY, ACQ_OBJECT, ACQ_COUNT,
-       ACQ_TRANSFER, ACQ_REOPEN, ACQ_OK_VALUE, ACQ_STATUS_CALL, ACQ_COND };
+       ACQ_TRANSFER, ACQ_REOPEN, ACQ_OK_VALUE, ACQ_STATUS_CALL, ACQ_VALUE_ARG, ACQ_EQUALS,
+       ACQ_NAMED_BY, ACQ_COND };
 static const char *const acq_keys[] = {
 	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen",
-	"ok-value", "status-call", COND_KEYS,
+	"ok-value", "status-call", "value-arg", "equals", "named-by", COND_KEYS,
 };
 static const struct schema acq_schema = {
 	"an acquire entry", acq_keys, ARRAY_SIZE(acq_keys), 1u << ACQ_CALL,
 	"call, fails, out, out-array, object, count, transfer, reopen, ok-value, status-call, "
-	COND_LIST,
+	"value-arg, equals, named-by, " COND_LIST,
 };
 
 enum { REL_CALL, REL_ARG, REL_COND };
@@ -178,6 +180,49 @@ static int read_shape(const struct loader *ld, const struct fields *f,
 	return ret;
 }
 
+/*
+ * Reads the keys value-arg/equals (they go together) and named-by (only
+ * with object: the object argument is the name) of an acquire entry into
+ * a; the functions named-by lists become namers of the rule set.
+ */
+static int read_arg_conds(const struct loader *ld, const struct fields *f,
+			  struct rule_acquire *a)
+{
+	const char **w;
+	int ret = 0;
+
+	if (!f->key[ACQ_VALUE_ARG] != !f->key[ACQ_EQUALS]) {
+		yaml_node_t *have = f->key[ACQ_VALUE_ARG] ? f->key[ACQ_VALUE_ARG] :
+				    f->key[ACQ_EQUALS];
+
+		report_error_at(ld->file, line_of(have), col_of(have), "'%s' needs '%s'",
+				text_of(have), f->key[ACQ_VALUE_ARG] ? "equals" : "value-arg");
+		ret = -1;
+	} else if (f->key[ACQ_VALUE_ARG] &&
+		   (rules_get_int(ld, f->val[ACQ_VALUE_ARG], "value-arg", &a->value_arg) < 0 ||
+		    rules_get_int64(ld, f->val[ACQ_EQUALS], "equals", &a->value) < 0)) {
+		ret = -1;
+	}
+	if (!f->key[ACQ_NAMED_BY])
+		return ret;
+	if (a->shape != SHAPE_OBJECT) {
+		yaml_node_t *k = f->key[ACQ_NAMED_BY];
+
+		report_error_at(ld->file, line_of(k), col_of(k),
+				"'named-by' needs 'object' (the object argument is the name)");
+		return -1;
+	}
+	a->named_by = rules_get_names(ld, f->val[ACQ_NAMED_BY], "named-by");
+	if (!a->named_by)
+		return -1;
+	for (w = a->named_by; *w; w++) {
+		if (!strmap_get(&ld->r->namers, *w))
+			strmap_put(&ld->r->namers, *w, (void *)*w);
+		*w = strmap_get(&ld->r->namers, *w);   /* one copy of each name */
+	}
+	return ret;
+}
+
 /* Loads one acquire entry of resource res. */
 static int load_acquire(const struct loader *ld, yaml_node_t *n,
 			const struct rule_resource *res)
@@ -222,6 +267,8 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 		ret = -1;
 	}
 	if (rules_read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
+		ret = -1;
+	if (read_arg_conds(ld, &f, &a) < 0)
 		ret = -1;
 	if (f.val[ACQ_STATUS_CALL]) {
 		a.status_call = rules_get_name(ld, f.val[ACQ_STATUS_CALL], "status-call");
@@ -386,6 +433,9 @@ static int load_resource(const struct loader *ld, yaml_node_t *n,
 	}
 	if (f.val[RES_IDEMPOTENT] && rules_get_bool(ld, f.val[RES_IDEMPOTENT], "idempotent",
 					      &res->idempotent) < 0)
+		return -1;
+	if (f.val[RES_LOCAL_ONLY] && rules_get_bool(ld, f.val[RES_LOCAL_ONLY], "local-only",
+					      &res->local_only) < 0)
 		return -1;
 	res->file = ld->file;
 	res->line = line_of(f.key[RES_ID]);
@@ -558,6 +608,7 @@ void rules_init(struct rules *r)
 	arena_init(&r->arena);
 	strmap_init(&r->fns);
 	strmap_init(&r->resources);
+	strmap_init(&r->namers);
 	r->nfiles = 0;
 	r->lib_headers = NULL;
 	r->nlib_headers = r->cap_lib_headers = 0;
@@ -568,6 +619,7 @@ void rules_release(struct rules *r)
 {
 	strmap_release(&r->resources);
 	strmap_release(&r->fns);
+	strmap_release(&r->namers);
 	free(r->lib_headers);
 	arena_release(&r->arena);
 	r->nfiles = 0;
@@ -675,6 +727,12 @@ void rules_add_noreturn(struct rules *r, const char *name)
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
 {
 	return strmap_get(&r->fns, name);
+}
+
+/* The name, if some acquire entry is named-by the function called name. */
+const char *rules_namer(const struct rules *r, const char *name)
+{
+	return strmap_get(&r->namers, name);
 }
 
 /* Whether a and b are the same resource: the same entry, or the same id. */

@@ -20,8 +20,11 @@
  *   borrow: [fprintf, fputs, { call: memcpy, returns-arg: 1 }]
  *   noreturn: [exit, abort]
  *
- * Calls are matched on the callee's name, and an entry may also require
- * a string-literal argument (transactions: "BEGIN", "COMMIT").
+ * Calls are matched on the callee's name, and an acquire entry may also
+ * require a string-literal argument (transactions: "BEGIN", "COMMIT"), a
+ * constant argument (realpath(path, NULL)) or an object argument that a
+ * name-making function filled earlier in the function (fopen(name, ..)
+ * after mktemp(name)); a release entry may require a string literal.
  *
  * Everything lives in the rules' arena and is freed by rules_release().
  */
@@ -87,6 +90,10 @@ struct rule_resource {
 				       argument's own handle alone */
 	bool idempotent;            /* releasing it twice is harmless (removing a removed
 				       file): no double-release finding */
+	bool local_only;            /* "local-only": an object acquired only in a local
+				       variable of the function (regex_t re; regcomp(&re,
+				       ..)); one in memory others reach (&s->re, a
+				       global) is handed over with that memory */
 	const char *noun;           /* "transaction on": messages name the handle
 				       "transaction on 'db'"; NULL: just "'db'" */
 	const char *releaser;       /* made up from GCC's malloc(dealloc): dealloc, the one
@@ -116,6 +123,15 @@ struct rule_acquire {
 					       says of the call's returned handle
 					       (PQresultStatus(res) for a BEGIN), or NULL */
 	const struct rule_strcond *when;    /* applies only when this holds, or NULL */
+	int value_arg;                      /* "value-arg: N": applies only when argument N
+					       is the integer constant value (a null pointer
+					       for 0: realpath(path, NULL)); 0 if none */
+	int64_t value;                      /* key "equals": that constant */
+	const char **named_by;              /* "named-by": applies only when the object
+					       argument names what one of these functions
+					       made up earlier in the function (its argument,
+					       or the variable its result went to: mktemp(t),
+					       p = tempnam(..)); NULL-terminated, or NULL */
 	const struct rule_acquire *next;    /* another acquisition by the same function
 					       (mkstemp: the descriptor and the file name) */
 	int index;                          /* its position in the function's list */
@@ -161,6 +177,8 @@ struct rules {
 					       rule says otherwise; strings in arena, the
 					       array malloc'ed */
 	size_t nlib_headers, cap_lib_headers;
+	struct strmap namers;               /* the functions of every "named-by" list:
+					       name (in arena) -> the same name */
 };
 
 /* Initialises an empty rule set in place. */
@@ -200,6 +218,12 @@ void rules_add_noreturn(struct rules *r, const char *name);
  * lies below a ".../sys/" directory for the entry "sys/" and a star).
  */
 bool rules_library_header(const struct rules *r, const char *path);
+
+/*
+ * The name (in r's arena) if some acquire entry's "named-by" lists the
+ * function called name (mktemp), else NULL: calls of it make up names.
+ */
+const char *rules_namer(const struct rules *r, const char *name);
 
 /* Returns what is known about the function called name, or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *r, const char *name);

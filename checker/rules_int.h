@@ -21,7 +21,7 @@
 #include "rules.h"
 
 /* The most keys a kind of mapping may have (struct fields). */
-#define MAX_KEYS 14
+#define MAX_KEYS 17
 
 /* The keys valid in one kind of mapping. */
 struct schema {
@@ -70,6 +70,12 @@ const char *rules_get_string(const struct loader *ld, const yaml_node_t *v, cons
 
 /* Like rules_get_string(), but the text must be a C identifier (a function name). */
 const char *rules_get_name(const struct loader *ld, const yaml_node_t *v, const char *key);
+
+/*
+ * A function name or a non-empty sequence of them (value v of key) as a
+ * NULL-terminated array in the rule set's arena, or NULL after an error.
+ */
+const char **rules_get_names(const struct loader *ld, const yaml_node_t *v, const char *key);
 
 /* Stores the positive integer v of key in *out; v NULL: leaves *out alone, returns 0. */
 int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key, int *out);

@@ -275,6 +275,19 @@ static const char **get_words(const struct loader *ld, const yaml_node_t *v, con
 	return w;
 }
 
+/* A function name or a non-empty sequence of them, NULL-terminated, in the arena. */
+const char **rules_get_names(const struct loader *ld, const yaml_node_t *v, const char *key)
+{
+	const char **w = get_words(ld, v, key);
+	size_t i;
+	yaml_node_item_t *it = v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start : NULL;
+
+	for (i = 0; w && w[i]; i++)
+		if (!rules_get_name(ld, it ? yaml_document_get_node(ld->doc, it[i]) : v, key))
+			return NULL;
+	return w;
+}
+
 /*
  * Reads the string-literal condition of an entry from its keys k[COND_ARG],
  * k[COND_PREFIX], k[COND_UNLESS] (values v); *out stays NULL when the entry
