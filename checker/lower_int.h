@@ -244,6 +244,18 @@ char *lower_object_key(struct lower *L, CXCursor arg);
 int lower_memory_var(struct lower *L, CXCursor c, bool create);
 int lower_local_lvalue(struct lower *L, CXCursor c);
 
+/* lower_callee.c: direct calls no rule names (EV_CALL, resolved by summaries). */
+/* The EV_CALL of call to decl (name), its result into dst (or a temporary). */
+struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor decl,
+				     const char *name, int dst, struct ir_loc loc);
+/* The local `GError *` whose address call passes, or -1. */
+int lower_call_gerror(struct lower *L, CXCursor call);
+/* Whether argument i (0-based; addr: given as &local) of a callee of type fnty
+   only borrows: a const T * parameter, or a C library function's (lib) value. */
+bool lower_borrows_arg(CXType fnty, bool lib, int i, bool addr);
+/* Whether argument a is an aggregate, or the address of one (&s, &s.inner). */
+bool lower_aggregate_arg(CXCursor a);
+
 /* lower_agg.c: members of local aggregates (s.buf, iov[0].iov_base, u.a). */
 /* Records the local aggregates of body whose address is kept (L->aliased). */
 void lower_scan_aliases(struct lower *L, CXCursor body);
