@@ -503,7 +503,16 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
 			continue;   /* a const T * parameter, or a C library function */
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
-		if (a->kind == ARG_ADDR) {
+		if (a->kind == ARG_INNER) {
+			/* p + n, &p->f: a callee that only reads its parameter
+			   leaves p held; one that may keep it (an intrusive list
+			   node), release it, or is unknown takes p */
+			if ((unknown && A->opts->borrow_unknown) ||
+			    (S && bit && !((S->keeps | S->releases | S->releases_some) & bit) &&
+			     !(i >= S->nparams && S->keeps_varargs)))
+				continue;
+			an_escape(A, s, a->var, 0);
+		} else if (a->kind == ARG_ADDR) {
 			/* the out-parameter of an acquisition is handled below; any
 			   other &v may be stored, freed or overwritten by the callee */
 			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&

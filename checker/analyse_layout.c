@@ -68,7 +68,8 @@ static void complete_sites(struct an *A)
 			    (size_t)f->sites[e->site].from < nparams)
 				used[f->sites[e->site].from] = true;   /* realloc(param, n) */
 			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
-				if (e->args[a].kind == ARG_VAR && (size_t)e->args[a].var < nparams)
+				if ((e->args[a].kind == ARG_VAR || e->args[a].kind == ARG_INNER) &&
+				    (size_t)e->args[a].var < nparams)
 					used[e->args[a].var] = true;
 		}
 		if (blk->term.kind == T_RETURN && blk->term.var >= 0 &&

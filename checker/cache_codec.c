@@ -513,7 +513,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->nargs = r->bad ? 0 : (int)n;
 	e->args = arena_alloc(a, (size_t)(e->nargs + 1) * sizeof(*e->args));
 	for (j = 0; j < e->nargs && !r->bad; j++) {
-		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_ADDR);
+		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_INNER);
 		e->args[j].var = get_int(r);
 		e->args[j].borrowed = get_bool(r);
 	}

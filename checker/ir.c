@@ -142,11 +142,12 @@ void ir_dump(const struct ir_func *f, void *file)
 
 				fprintf(out, "call %s(", e->key);
 				for (a = 0; a < e->nargs; a++)
-					fprintf(out, "%s%s%s%s", a ? ", " : "",
+					fprintf(out, "%s%s%s%s%s", a ? ", " : "",
 						e->args[a].kind != ARG_NONE && e->args[a].borrowed ?
 						"borrowed " : "",
 						e->args[a].kind == ARG_ADDR ? "&" : "",
-						e->args[a].kind == ARG_NONE ? "_" : var_name(f, e->args[a].var));
+						e->args[a].kind == ARG_NONE ? "_" : var_name(f, e->args[a].var),
+						e->args[a].kind == ARG_INNER ? "+" : "");
 				fprintf(out, ") -> %s\n", var_name(f, e->var));
 				break;
 			}

@@ -87,6 +87,9 @@ enum ir_arg_kind {
 	ARG_NONE,       /* nothing tracked */
 	ARG_VAR,        /* the value of a variable */
 	ARG_ADDR,       /* &variable: the callee may read or write it */
+	ARG_INNER,      /* a pointer into what variable points to (p + n, &p->f, &p[i]):
+			   p stays held when the callee only reads it, and leaves
+			   when it may keep or release it */
 };
 
 struct ir_arg {

@@ -285,6 +285,51 @@ static bool borrows_arg(CXType fnty, bool lib, int i, bool addr)
 	return lib && !addr;
 }
 
+/* The local pointer variable x names (not an array slot or lock object), or -1. */
+static int pointer_var(struct lower *L, CXCursor x)
+{
+	int v;
+
+	x = lower_strip_casts(x);
+	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr || (v = lower_local_var(L, x)) < 0)
+		return -1;
+	return (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) == VAR_POINTER ? v : -1;
+}
+
+/*
+ * If arg points into what a local pointer points to (p + n, p - n, &p->f,
+ * &p[i], &p->a.b[i]): that pointer's variable, with the rest of arg
+ * lowered as only read (ARG_INNER); else -1, with nothing lowered.
+ */
+static int inner_pointer(struct lower *L, CXCursor arg)
+{
+	CXCursor x = lower_strip_casts(arg), kid[2];
+	enum CXBinaryOperatorKind op;
+	int v, side;
+
+	if (clang_getCursorKind(x) == CXCursor_BinaryOperator) {
+		op = clang_getCursorBinaryOperatorKind(x);
+		if ((op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
+		    clang_getCanonicalType(clang_getCursorType(x)).kind != CXType_Pointer ||
+		    lower_children(x, kid, 2) != 2)
+			return -1;
+		side = clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Pointer ? 0 : 1;
+		v = pointer_var(L, kid[side]);
+		if (v < 0)
+			v = inner_pointer(L, kid[side]);        /* p + 1 + n */
+		if (v >= 0)
+			lower_expr(L, kid[1 - side], CTX_BORROW);
+		return v;
+	}
+	if (!lower_addr_of(arg, &kid[0]) || lower_local_lvalue(L, kid[0]) >= 0)
+		return -1;
+	v = lower_path_root(L, kid[0]);
+	if (v < 0 || (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) != VAR_POINTER)
+		return -1;
+	lower_expr(L, kid[0], CTX_BORROW);
+	return v;
+}
+
 /*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
@@ -303,13 +348,16 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	for (i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 		struct operand o;
-		int v = lower_addr_local(L, a);
+		int v = lower_addr_local(L, a), w;
 
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
 			lower_clobber_bits(L, v, loc);
 			ev.args[i].kind = ARG_ADDR;
 			ev.args[i].var = v;
+		} else if ((w = inner_pointer(L, a)) >= 0) {
+			ev.args[i].kind = ARG_INNER;
+			ev.args[i].var = w;
 		} else {
 			o = lower_expr(L, a, CTX_VALUE);
 			ev.args[i].kind = o.kind == OP_VAR ? ARG_VAR : ARG_NONE;
