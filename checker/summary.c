@@ -158,6 +158,44 @@ void summary_released(struct summary_builder *b, int param, const struct rule_re
 		b->rel_res[param - 1] = res;
 }
 
+void summary_lent(struct summary_builder *b, int param, int fnparam, int pos)
+{
+	int p = param - 1;
+
+	if (param < 1 || param > SUMMARY_MAX_PARAMS)
+		return;
+	if (fnparam < 1 || fnparam > SUMMARY_MAX_PARAMS || pos < 1 || pos > SUMMARY_MAX_PARAMS ||
+	    (b->lend_fn[p] && (b->lend_fn[p] != fnparam || b->lend_pos[p] != pos))) {
+		b->lend_fn[p] = 255;    /* to several: kept */
+		return;
+	}
+	b->lend_fn[p] = (uint8_t)fnparam;
+	b->lend_pos[p] = (uint8_t)pos;
+}
+
+/* Records in s the parameters that are only lent to a callback (summary_lent). */
+static void set_lends(struct summaries *S, struct summary *s, const struct summary_builder *b)
+{
+	int i;
+
+	for (i = 0; i < s->nparams; i++) {
+		uint64_t bit = 1ULL << i;
+
+		if (!b->lend_fn[i] || ((s->keeps | s->releases | s->releases_some) & bit))
+			continue;
+		if (b->lend_fn[i] == 255 || b->lend_fn[i] > s->nparams) {
+			s->keeps |= bit;
+			continue;
+		}
+		if (!s->lends_to) {
+			s->lends_to = arena_alloc(&S->arena, (size_t)s->nparams);
+			s->lends_as = arena_alloc(&S->arena, (size_t)s->nparams);
+		}
+		s->lends_to[i] = b->lend_fn[i];
+		s->lends_as[i] = b->lend_pos[i];
+	}
+}
+
 /* How the result tells failure, from the results seen with and without success. */
 static bool status_fails(const struct summary_builder *b, enum rule_fail *fails)
 {
@@ -340,6 +378,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	s->keeps = b->kept;
 	if (!s->returns_arg)
 		s->keeps |= b->returned;    /* handed back on some paths only: it leaves */
+	set_lends(S, s, b);
 	if (n)
 		s->rel = arena_alloc(&S->arena, (size_t)n * sizeof(*s->rel));
 	for (i = 0; i < n; i++) {
@@ -382,6 +421,9 @@ void summary_dump(const struct summary *s, void *file)
 			fprintf(out, " may release arg %d", i + 1);
 		else if (s->keeps & bit)
 			fprintf(out, " keeps arg %d", i + 1);
+		else if (s->lends_to && s->lends_to[i])
+			fprintf(out, " lends arg %d to arg %d (as its arg %d)", i + 1,
+				s->lends_to[i], s->lends_as[i]);
 	}
 	fprintf(out, "\n");
 }
@@ -482,9 +524,10 @@ static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
 }
 
 /*
- * The next callee of the function on top of the stack that has a body in
- * the run and is not visited yet (index + 1), or 0 when there is none; the
- * frame's cursor moves past it.  A callee on the stack (a call cycle) is
+ * The next callee of the function on top of the stack (or function it
+ * passes to a callee) that has a body in the run and is not visited yet
+ * (index + 1), or 0 when there is none; the frame's cursor moves on past
+ * the calls whose callees are all visited.  A callee on the stack (a call cycle) is
  * not waited for, so its callers see it as unknown.
  */
 static size_t next_callee(struct walk *w, struct frame *fr)
@@ -492,15 +535,25 @@ static size_t next_callee(struct walk *w, struct frame *fr)
 	const struct ir_func *f = w->fns[fr->fn];
 
 	for (; fr->b < f->nblocks; fr->b++, fr->e = 0)
-		while (fr->e < f->blocks[fr->b].nev) {
-			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e++];
+		for (; fr->e < f->blocks[fr->b].nev; fr->e++) {
+			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e];
 			intptr_t j;
+			int a;
 
 			if (ev->kind != EV_CALL)
 				continue;
 			j = callee_index(w, f, ev->key);
 			if (j > 0 && w->state[j - 1] == 0)
 				return (size_t)j;
+			/* a function it passes (a callback) too: the call's
+			   summary may lend it an argument */
+			for (a = 0; a < ev->nargs; a++) {
+				if (ev->args[a].kind != ARG_FUNC)
+					continue;
+				j = callee_index(w, f, ev->args[a].fn);
+				if (j > 0 && w->state[j - 1] == 0)
+					return (size_t)j;
+			}
 		}
 	return 0;
 }

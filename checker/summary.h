@@ -53,6 +53,12 @@ struct summary {
 	size_t ngwrites;
 	bool gwrites_any;                   /* ... or any: a call through a pointer, a callee
 					       without a summary that is no C library function */
+	uint8_t *lends_to;                  /* lends_to[N-1] = M: parameter N is only handed
+					       to the function parameter M points to (a
+					       callback), as its argument lends_as[N-1]; that
+					       function decides whether it is kept; 0: no;
+					       NULL when no parameter is lent */
+	uint8_t *lends_as;
 	int error_arg;                      /* with ret (SHAPE_RETURN): *param N non-zero after
 					       the call means it failed (returned NULL), as in
 					       p = sort_items(.., &too_deep); if (too_deep) ..;
@@ -139,12 +145,20 @@ struct summary_builder {
 					       parameters: not failures when the out-parameter
 					       is one of them (if (valp != NULL) *valp = ..) */
 	size_t nvoids;
+	uint8_t lend_fn[SUMMARY_MAX_PARAMS];  /* see summary.lends_to; 255: to several */
+	uint8_t lend_pos[SUMMARY_MAX_PARAMS];
 };
 
 void summary_begin(struct summary_builder *b, const struct ir_func *f);
 void summary_observe(struct summary_builder *b, const struct exit_obs *o);
 /* Parameter param (1-based) is released as res (NULL: by a cleanup or unknown kind). */
 void summary_released(struct summary_builder *b, int param, const struct rule_resource *res);
+/*
+ * Parameter param (1-based) is handed to the function that parameter
+ * fnparam points to, as its argument pos (cb(cb_arg) with both given by
+ * the caller).
+ */
+void summary_lent(struct summary_builder *b, int param, int fnparam, int pos);
 /*
  * Turns what was observed into a summary in the table's arena; complete is
  * false when the walk was cut short (the budget), which gives an unknown

@@ -1,5 +1,5 @@
 // A constructor that hands a pointer into its new object (ret + plen,
-// &o->hdr) to callees that only read or fill it still returns a fresh
+// &o->hdr, c ? &o->hdr : NULL) to callees that only read or fill it still returns a fresh
 // object (openssh's fingerprint_b64() called by sshkey_fingerprint()).
 // A callee that may keep that pointer (an intrusive list) takes the
 // object: then the constructor returns nothing fresh.  (obj_new keeps its
@@ -23,6 +23,8 @@ static void copy_out(char *dst, const char *src, size_t n)
 
 static void init_hdr(struct hdr *h, int kind)
 {
+	if (h == NULL)
+		return;
 	h->kind = kind;
 	h->len = 0;
 }
@@ -70,7 +72,7 @@ static struct obj *obj_new(int kind)
 
 	if (!o)
 		return NULL;
-	init_hdr(&o->hdr, kind);
+	init_hdr(kind > 0 ? &o->hdr : NULL, kind);
 	copy_out(&o->name[0], "obj", 4);
 	return o;
 }
