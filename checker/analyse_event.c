@@ -557,7 +557,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
 		if (a->kind == ARG_FUNC)
 			continue;
-		if (S && i < S->nparams && S->lends_to && S->lends_to[i]) {
+		if (a->kind != ARG_ADDR && S && i < S->nparams && S->lends_to && S->lends_to[i]) {
 			/* atomicio(read, fd, buf, n) hands buf to read() */
 			if (!lent_reads(A, s, ev, S, i))
 				an_escape(A, s, a->var, 0);
