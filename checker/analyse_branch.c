@@ -121,7 +121,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
 	case FAIL_NONPOSITIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
-	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
+	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: case FAIL_RANGE: return TOP;
 	}
 	return TOP;
 }
@@ -138,6 +138,8 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
 				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);
+	case FAIL_RANGE: return ok ? an_dom(acq->ok_value, acq->ok_hi, false, 0) :
+				     an_dom(acq->fail_lo, acq->fail_hi, false, 0);
 	}
 	return TOP;
 }

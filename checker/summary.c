@@ -21,25 +21,100 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->err_ok = ~0ULL;
 }
 
-static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
-			const struct exit_obs *o)
+void summary_vset_add(struct vset *v, int64_t lo, int64_t hi)
+{
+	int64_t l[SUMMARY_VSET_MAX + 1], h[SUMMARY_VSET_MAX + 1];
+	int n = 0, i, j, best;
+
+	if (lo > hi)
+		return;
+	for (i = 0; i < v->n && v->lo[i] < lo; i++, n++) {
+		l[n] = v->lo[i];
+		h[n] = v->hi[i];
+	}
+	l[n] = lo;
+	h[n++] = hi;
+	for (; i < v->n; i++, n++) {
+		l[n] = v->lo[i];
+		h[n] = v->hi[i];
+	}
+	/* merge what overlaps or touches */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j && (h[j - 1] == INT64_MAX || l[i] <= h[j - 1] + 1)) {
+			if (h[i] > h[j - 1])
+				h[j - 1] = h[i];
+			continue;
+		}
+		l[j] = l[i];
+		h[j++] = h[i];
+	}
+	n = j;
+	if (n > SUMMARY_VSET_MAX) {
+		/* one too many: the two closest merge */
+		for (best = 0, i = 1; i + 1 < n; i++)
+			if ((uint64_t)l[i + 1] - (uint64_t)h[i] < (uint64_t)l[best + 1] - (uint64_t)h[best])
+				best = i;
+		h[best] = h[best + 1];
+		for (i = best + 1; i + 1 < n; i++) {
+			l[i] = l[i + 1];
+			h[i] = h[i + 1];
+		}
+		n--;
+	}
+	for (i = 0; i < n; i++) {
+		v->lo[i] = l[i];
+		v->hi[i] = h[i];
+	}
+	v->n = n;
+}
+
+/* Adds every value of u to v. */
+static void vset_union(struct vset *v, const struct vset *u)
+{
+	int i;
+
+	for (i = 0; i < u->n; i++)
+		summary_vset_add(v, u->lo[i], u->hi[i]);
+}
+
+/* Whether some value of v lies in [lo, hi]. */
+static bool vset_meets(const struct vset *v, int64_t lo, int64_t hi)
+{
+	int i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->lo[i] <= hi && v->hi[i] >= lo)
+			return true;
+	return false;
+}
+
+/* Whether every value of v lies in [lo, hi]. */
+static bool vset_within(const struct vset *v, int64_t lo, int64_t hi)
+{
+	int i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->lo[i] < lo || v->hi[i] > hi)
+			return false;
+	return true;
+}
+
+/* Adds the result of exit o to v. */
+static void note_result(struct vset *v, const struct exit_obs *o)
 {
 	if (o->ret == RET_OTHER && o->ranged) {
 		/* return r; after if ((r = f()) != 0): whatever r may be */
-		*zero |= o->lo <= 0 && o->hi >= 0 && !o->nonzero;
-		*nonzero |= o->lo != 0 || o->hi != 0;
-		*negative |= o->lo < 0;
-		*nonneg |= o->hi >= 0;
-		return;
+		if (o->nonzero) {
+			summary_vset_add(v, o->lo, o->hi < -1 ? o->hi : -1);
+			summary_vset_add(v, o->lo > 1 ? o->lo : 1, o->hi);
+		} else {
+			summary_vset_add(v, o->lo, o->hi);
+		}
+	} else if (o->ret == RET_CONST) {
+		summary_vset_add(v, o->value, o->value);
+	} else {
+		summary_vset_add(v, INT64_MIN, INT64_MAX);      /* unknown: anything */
 	}
-	if (o->ret != RET_CONST) {
-		*zero = *nonzero = *negative = *nonneg = true;     /* unknown: anything */
-		return;
-	}
-	*zero |= o->value == 0;
-	*nonzero |= o->value != 0;
-	*negative |= o->value < 0;
-	*nonneg |= o->value >= 0;
 }
 
 /*
@@ -62,7 +137,7 @@ static bool note_void(struct summary_builder *b, const struct exit_obs *o)
 		memset(e, 0, sizeof(*e));
 		e->mask = o->void_params;
 	}
-	note_result(&e->zero, &e->nonzero, &e->negative, &e->nonneg, o);
+	note_result(&e->res, o);
 	return true;
 }
 
@@ -79,10 +154,7 @@ static void settle_voids(struct summary_builder *b)
 		if (e->mask & out)
 			continue;       /* called with NULL, nothing was asked for */
 		b->out_missing = true;
-		b->f_zero |= e->zero;
-		b->f_nonzero |= e->nonzero;
-		b->f_negative |= e->negative;
-		b->f_nonneg |= e->nonneg;
+		vset_union(&b->f_res, &e->res);
 	}
 	b->nvoids = 0;
 }
@@ -120,8 +192,6 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	if (o->out_param) {
 		if (b->out_param && b->out_param != o->out_param)
 			b->out_bad = true;
-		if (o->out_unchecked)
-			b->out_missing = true;  /* *out = fopen(..) unchecked: maybe NULL */
 		b->out_param = o->out_param;
 		if (!b->out_acq) {
 			b->out_acq = o->out_acq;
@@ -129,10 +199,26 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		} else if (!rules_same_resource(b->out_acq->res, o->out_acq->res)) {
 			b->out_bad = true;
 		}
-		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
+		if (o->out_thru) {
+			/* return vasprintf(ret, ..): its failure comes out as is */
+			enum rule_fail k = o->thru_fails;
+
+			vset_union(&b->s_res, &o->thru_ok);
+			vset_union(&b->f_res, &o->thru_bad);
+			if (b->thru == 0 || (b->thru == 1 && b->thru_fails == k)) {
+				b->thru = 1;
+				b->thru_fails = k;
+			} else {
+				b->thru = -1;
+			}
+		} else {
+			if (o->out_unchecked)
+				b->out_missing = true;  /* *out = fopen(..) unchecked: maybe NULL */
+			note_result(&b->s_res, o);
+		}
 	} else if (!o->void_params || !note_void(b, o)) {
 		b->out_missing = true;
-		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
+		note_result(&b->f_res, o);
 	}
 
 	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
@@ -196,22 +282,54 @@ static void set_lends(struct summaries *S, struct summary *s, const struct summa
 	}
 }
 
-/* How the result tells failure, from the results seen with and without success. */
-static bool status_fails(const struct summary_builder *b, enum rule_fail *fails)
+/* Whether the results fit failure kind k (its success and failure domains). */
+static bool fits(const struct summary_builder *b, enum rule_fail k)
 {
-	if (!b->s_nonzero && !b->f_zero) {
-		*fails = FAIL_NONZERO;          /* 0 on success only */
+	const struct vset *ok = &b->s_res, *bad = &b->f_res;
+
+	switch (k) {
+	case FAIL_NONZERO:      /* 0 on success only */
+		return vset_within(ok, 0, 0) && !vset_meets(bad, 0, 0);
+	case FAIL_NEGATIVE:     /* >= 0 on success, < 0 on failure */
+	case FAIL_NONPOSITIVE:
+		return vset_within(ok, 0, INT64_MAX) && vset_within(bad, INT64_MIN, -1);
+	case FAIL_NULL:         /* non-zero on success, 0 on failure */
+		return !vset_meets(ok, 0, 0) && vset_within(bad, 0, 0);
+	default:
+		return false;
+	}
+}
+
+/*
+ * How the result tells failure, from the results seen with and without
+ * success: the failure of an acquisition whose status is returned as is,
+ * one of the usual kinds, or else the range of the results of success
+ * when no result of failure lies inside it (ARCHIVE_OK and ARCHIVE_WARN
+ * against ARCHIVE_FATAL; 1 against 0 and -1).
+ */
+static bool status_fails(const struct summary_builder *b, struct rule_acquire *ret)
+{
+	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
+	const struct vset *ok = &b->s_res, *bad = &b->f_res;
+	size_t i;
+
+	if (b->thru == 1 && fits(b, b->thru_fails)) {
+		ret->fails = b->thru_fails;
 		return true;
 	}
-	if (!b->s_negative && !b->f_nonneg) {
-		*fails = FAIL_NEGATIVE;         /* >= 0 on success, < 0 on failure */
-		return true;
-	}
-	if (!b->s_zero && !b->f_nonzero) {
-		*fails = FAIL_NULL;             /* non-zero on success, 0 on failure */
-		return true;
-	}
-	return false;
+	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
+		if (fits(b, usual[i])) {
+			ret->fails = usual[i];
+			return true;
+		}
+	if (!ok->n || !bad->n || vset_meets(bad, ok->lo[0], ok->hi[ok->n - 1]))
+		return false;
+	ret->fails = FAIL_RANGE;
+	ret->ok_value = ok->lo[0];
+	ret->ok_hi = ok->hi[ok->n - 1];
+	ret->fail_lo = bad->lo[0];
+	ret->fail_hi = bad->hi[bad->n - 1];
+	return true;
 }
 
 /* What a function returning fresh resources returns on failure. */
@@ -363,12 +481,12 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		}
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
-		   (!b->out_missing ? (fails = FAIL_NEVER, true) : status_fails(b, &fails))) {
+		   (!b->out_missing && !b->thru ? (s->ret.fails = FAIL_NEVER, true) :
+		    status_fails(b, &s->ret))) {
 		/* stored on every path that returns (xasprintf dies otherwise): never fails */
 		/* (not when it reallocates what *out held: that is no fresh one) */
 		s->ret.shape = SHAPE_OUT;
 		s->ret.arg = b->out_param;
-		s->ret.fails = fails;
 		set_acquire(s, b->out_acq, b->out_loc);
 	}
 	if (b->returns_arg > 0 && b->returns_arg <= n)
@@ -391,7 +509,17 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 
 static const char *const fails_name[] = {
 	"null", "negative", "nonzero", "map-failed", "never", "held", "ok-value", "non-positive",
+	"range",
 };
+
+/* Prints how s's acquisition fails: "null", or "range [0, 0] ok, [-30, -30] not". */
+static void dump_fails(FILE *out, const struct rule_acquire *a)
+{
+	fprintf(out, "fails: %s", fails_name[a->fails]);
+	if (a->fails == FAIL_RANGE)
+		fprintf(out, " [%lld, %lld] ok, [%lld, %lld] not", (long long)a->ok_value,
+			(long long)a->ok_hi, (long long)a->fail_lo, (long long)a->fail_hi);
+}
 
 void summary_dump(const struct summary *s, void *file)
 {
@@ -404,9 +532,12 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_RETURN)
 		fprintf(out, " returns %s (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
-	if (s->ret.res && s->ret.shape == SHAPE_OUT)
-		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
-			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->ret.res && s->ret.shape == SHAPE_OUT) {
+		fprintf(out, " stores %s into *arg %d (%s by %s(), ", s->ret.res->id,
+			s->ret.arg, s->ret.res->acquired, s->via);
+		dump_fails(out, &s->ret);
+		fprintf(out, ")");
+	}
 	if (s->error_arg)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)

@@ -74,6 +74,18 @@ struct summaries {
 	size_t computed;                    /* statistics */
 };
 
+#define SUMMARY_VSET_MAX 4
+
+/* A set of results: at most SUMMARY_VSET_MAX intervals, sorted (the closest
+ * two merge when there would be more). */
+struct vset {
+	int n;
+	int64_t lo[SUMMARY_VSET_MAX], hi[SUMMARY_VSET_MAX];
+};
+
+/* Adds [lo, hi] to v. */
+void summary_vset_add(struct vset *v, int64_t lo, int64_t hi);
+
 /* What one exit path of a function shows (analyse.c fills it in). */
 enum exit_ret {
 	RET_NONE,       /* no value: a void return or the end of the function */
@@ -96,6 +108,11 @@ struct exit_obs {
 	int param;                          /* RET_PARAM: 1-based */
 	int out_param;                      /* a fresh resource was stored into *param N */
 	bool out_unchecked;                 /* ... before it was known to have succeeded */
+	bool out_thru;                      /* the result is the untested status of the
+					       acquisition stored into *out_param, passed on
+					       as is: return vasprintf(ret, ..) */
+	enum rule_fail thru_fails;          /* out_thru: how that acquisition fails */
+	struct vset thru_ok, thru_bad;      /* out_thru: its status on success, failure */
 	const struct rule_acquire *out_acq; /* ... acquired so */
 	struct ir_loc out_loc;
 	uint64_t released;                  /* bit N-1: parameter N released on the path */
@@ -110,11 +127,10 @@ struct exit_obs {
 };
 
 #define SUMMARY_MAX_VOIDS 16
-
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {
 	uint64_t mask;                      /* the parameters that were NULL */
-	bool zero, nonzero, negative, nonneg;  /* the results seen there */
+	struct vset res;                    /* the results seen there */
 };
 
 /* Collects the exit paths of one function while it is analysed. */
@@ -133,8 +149,12 @@ struct summary_builder {
 	struct ir_loc out_loc;
 	bool out_bad;
 	bool out_missing;                   /* some exit path stored nothing into *out */
-	bool s_zero, s_nonzero, s_negative, s_nonneg;  /* results when *out was stored */
-	bool f_zero, f_nonzero, f_negative, f_nonneg;  /* results when it was not */
+	struct vset s_res;                  /* results when *out was stored */
+	struct vset f_res;                  /* results when it was not */
+	int thru;                           /* exits returning the stored acquisition's
+					       untested status (out_thru): 0 none, 1 all
+					       with thru_fails, -1 of several kinds */
+	enum rule_fail thru_fails;
 	uint64_t rel_all, rel_some, kept;
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
