@@ -212,8 +212,12 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 				b->thru = -1;
 			}
 		} else {
-			if (o->out_unchecked)
-				b->out_missing = true;  /* *out = fopen(..) unchecked: maybe NULL */
+			if (o->out_unchecked) {
+				/* *out = fopen(..) unchecked: maybe NULL, so its
+				   result may also be one of failure */
+				b->out_missing = true;
+				note_result(&b->f_res, o);
+			}
 			note_result(&b->s_res, o);
 		}
 	} else if (!o->void_params || !note_void(b, o)) {
