@@ -633,6 +633,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
 	} else if (ev->var >= 0) {
 		clobber(A, s, ev->var, ev);
+		if (S && S->ret_known)  /* if (use_colour()): it always returns 1 */
+			set_val(A, s, ev->var, an_dom(S->ret_lo, S->ret_hi, S->has_ret_ex, S->ret_ex));
 	}
 	forget_reachable(A, s, ev, S);
 	return true;

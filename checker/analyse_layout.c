@@ -311,8 +311,8 @@ static void cfg_release(struct cfg *g)
  */
 /*
  * Whether the result of call e is a value nothing is known of, like a
- * clobber: the callee acquires nothing there and returns no argument
- * (`if (g(i)) y++` ten thousand times).
+ * clobber: the callee acquires nothing there, returns no argument and no
+ * known constant (`if (g(i)) y++` ten thousand times).
  */
 static bool opaque_result(const struct an *A, const struct ir_event *e)
 {
@@ -321,7 +321,7 @@ static bool opaque_result(const struct an *A, const struct ir_event *e)
 	if (e->kind != EV_CALL || A->sites[e->site].ndst)
 		return false;
 	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
-	return !S || S->returns_arg <= 0;
+	return !S || (S->returns_arg <= 0 && !S->ret_known);
 }
 
 static bool *values_needed(const struct an *A, const struct cfg *g)

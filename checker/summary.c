@@ -162,6 +162,7 @@ static void settle_voids(struct summary_builder *b)
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
 	b->any_exit = true;
+	note_result(&b->results, o);    /* (RET_NONE: return f(x), untracked: anything) */
 	switch (o->ret) {
 	case RET_FRESH:
 		if (b->ret_acq && !rules_same_resource(b->ret_acq->res, o->acq->res))
@@ -357,6 +358,27 @@ static bool return_fails(const struct summary_builder *b, enum rule_fail *fails)
 	return true;
 }
 
+/*
+ * The call's value when every exit returns a constant, or a value whose
+ * range the walk knows (static int use_colour(void) { return 1; }): the
+ * range of them all, less the one value between two (-1 or 1).
+ */
+static void known_result(struct summary *s, const struct summary_builder *b)
+{
+	const struct vset *r = &b->results;
+
+	if (!r->n || b->ret_fresh || s->ret.res || s->returns_arg ||
+	    (r->lo[0] == INT64_MIN && r->hi[r->n - 1] == INT64_MAX))
+		return;
+	s->ret_known = true;
+	s->ret_lo = r->lo[0];
+	s->ret_hi = r->hi[r->n - 1];
+	if (r->n == 2 && r->lo[1] - r->hi[0] == 2) {
+		s->has_ret_ex = true;
+		s->ret_ex = r->hi[0] + 1;
+	}
+}
+
 static void set_acquire(struct summary *s, const struct rule_acquire *under, struct ir_loc at)
 {
 	s->ret.func = s->name;
@@ -495,6 +517,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	}
 	if (b->returns_arg > 0 && b->returns_arg <= n)
 		s->returns_arg = b->returns_arg;
+	known_result(s, b);
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
 	s->keeps = b->kept;
@@ -546,6 +569,11 @@ void summary_dump(const struct summary *s, void *file)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)
 		fprintf(out, " returns arg %d", s->returns_arg);
+	if (s->ret_known && s->ret_lo == s->ret_hi)
+		fprintf(out, " returns %lld", (long long)s->ret_lo);
+	else if (s->ret_known)
+		fprintf(out, " returns [%lld, %lld]%s", (long long)s->ret_lo, (long long)s->ret_hi,
+			s->has_ret_ex ? " but one" : "");
 	for (i = 0; i < s->nparams; i++) {
 		uint64_t bit = 1ULL << i;
 

@@ -40,6 +40,11 @@ struct summary {
 	const char *via;                    /* the acquirer the resource comes from */
 	struct ir_loc via_loc;              /* and where that call is */
 	int returns_arg;                    /* returns parameter N unchanged, else 0 */
+	bool ret_known;                     /* every path returns a constant (or a value the
+					       walk knows the range of), in [ret_lo, ret_hi]
+					       (but ret_ex when has_ret_ex): the call's value */
+	bool has_ret_ex;
+	int64_t ret_lo, ret_hi, ret_ex;
 	uint64_t releases;                  /* bit N-1: releases parameter N on every path */
 	uint64_t releases_some;             /* ... on some paths only (neither trusted nor
 					       reported as a double release) */
@@ -149,6 +154,7 @@ struct summary_builder {
 	struct ir_loc out_loc;
 	bool out_bad;
 	bool out_missing;                   /* some exit path stored nothing into *out */
+	struct vset results;                /* results of every exit */
 	struct vset s_res;                  /* results when *out was stored */
 	struct vset f_res;                  /* results when it was not */
 	int thru;                           /* exits returning the stored acquisition's

@@ -42,7 +42,7 @@ static int each(int (*cb)(void *, int), void *arg, int n)
 			return -1;
 	return 0;
 }
-// SUM: summary each: lends arg 2 to arg 1 (as its arg 1){{$}}
+// SUM: summary each: returns [-1, 0] lends arg 2 to arg 1 (as its arg 1){{$}}
 
 static void run(void (*fn)(void *), void *arg)
 {
