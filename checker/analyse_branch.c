@@ -59,7 +59,17 @@ static void val_refine(struct val *v, enum ir_cmp cmp, int64_t k, bool truth)
 	}
 	switch (cmp) {
 	case CMP_EQ: v->lo = v->hi = k; v->has_ex = 0; break;
-	case CMP_NE: if (!v->has_ex) { v->has_ex = 1; v->ex = k; } break;
+	case CMP_NE:
+		/* a point is excluded already: an end can still move in */
+		if (v->has_ex && k == v->lo && v->lo < v->hi)
+			v->lo++;
+		else if (v->has_ex && k == v->hi && v->lo < v->hi)
+			v->hi--;
+		else if (!v->has_ex) {
+			v->has_ex = 1;
+			v->ex = k;
+		}
+		break;
 	case CMP_LT: if (k > INT64_MIN && v->hi > k - 1) v->hi = k - 1; break;
 	case CMP_LE: if (v->hi > k) v->hi = k; break;
 	case CMP_GT: if (k < INT64_MAX && v->lo < k + 1) v->lo = k + 1; break;

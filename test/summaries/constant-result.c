@@ -71,16 +71,33 @@ int never_taken(void)
 	return 0;
 }
 
-int sign_never_zero(int x)
+int sign_never_two(int x)
 {
 	char *p = malloc(4);
 
 	if (!p)
 		return -1;
-	if (sign(x) == 0)
+	if (sign(x) == 2)
 		return 1;
 	free(p);
 	return 0;
+}
+
+int sign_tested_twice(int x, char **out)
+{
+	char *p = malloc(4);
+	int r;
+
+	if (!p)
+		return -1;
+	if ((r = sign(x)) != 1)
+		goto done;
+	r = 0;
+	*out = p;
+done:
+	if (r != 0)
+		free(p);
+	return r;
 }
 
 int maybe_taken(void)
