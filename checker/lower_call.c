@@ -3,7 +3,10 @@
  * releases, borrows or never returns; any other direct call becomes an
  * EV_CALL that the analysis resolves with the callee's summary; calls
  * through pointers are unknown (their arguments escape) unless a rule
- * names the global pointer.
+ * names the global pointer, or the pointer is a parameter (its arguments
+ * are lent to whatever function the caller gives: EV_ESCAPE with src).
+ * A function named as an argument is ARG_FUNC, a pointer into a local
+ * pointer's object (p + n, &p->f) ARG_INNER.
  */
 #include "lower_int.h"
 

@@ -2,15 +2,16 @@
  * summary.h - what a function does to resources, learnt from its body.
  *
  * A summary says whether a function returns a fresh resource (directly
- * or through an out-parameter, and how its failure shows), releases or
- * keeps or only borrows each parameter, returns a parameter unchanged,
- * or never returns.  Summaries are computed bottom-up over the call
+ * or through an out-parameter, and how its failure shows: the usual
+ * kinds, or ranges of results), releases or keeps or only borrows each
+ * parameter, lends it to a function pointer its caller gives, returns a
+ * parameter unchanged or a known constant (range), or never returns.  Summaries are computed bottom-up over the call
  * graph of every function seen in the run (analyse_summarise() walks a
  * body in summary mode) and consulted at each EV_CALL, so wrappers of
  * malloc/fopen become acquirers and destructors releasers, in any file.
  *
- * What it does not handle: calls through function pointers (unknown
- * callees), recursion beyond a conservative default (a function in a
+ * What it does not handle: calls through function pointers other than
+ * a parameter's (unknown callees), recursion beyond a conservative default (a function in a
  * call cycle sees the not-yet-summarised members as unknown), locks
  * taken for the caller, more than 64 parameters.
  *
