@@ -373,7 +373,7 @@ static void known_result(struct summary *s, const struct summary_builder *b)
 	s->ret_known = true;
 	s->ret_lo = r->lo[0];
 	s->ret_hi = r->hi[r->n - 1];
-	if (r->n == 2 && r->lo[1] - r->hi[0] == 2) {
+	if (r->n == 2 && (uint64_t)r->lo[1] - (uint64_t)r->hi[0] == 2) {
 		s->has_ret_ex = true;
 		s->ret_ex = r->hi[0] + 1;
 	}
