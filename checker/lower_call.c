@@ -207,233 +207,6 @@ void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc)
 }
 
 /*
- * If arg is &err with err a local `GError *`: err's variable, else -1.
- * GLib's convention: a call that takes a GError ** sets it exactly when it
- * fails, so `if (err)` after it tests its failure.
- */
-static int gerror_var(struct lower *L, CXCursor arg)
-{
-	CXCursor kid[1];
-	CXType t;
-	CXString sp;
-	bool gerror;
-	int v;
-
-	if (!lower_addr_of(arg, &kid[0]) ||
-	    clang_getCursorKind(lower_strip(kid[0])) != CXCursor_DeclRefExpr ||
-	    (v = lower_local_var(L, lower_strip(kid[0]))) < 0)
-		return -1;
-	t = clang_getCanonicalType(clang_getCursorType(kid[0]));
-	if (t.kind != CXType_Pointer)
-		return -1;
-	sp = clang_getTypeSpelling(clang_getCanonicalType(clang_getPointeeType(t)));
-	gerror = !strcmp(clang_getCString(sp), "struct _GError");
-	clang_disposeString(sp);
-	return gerror ? v : -1;
-}
-
-/* The GError variable whose address call passes, or -1. */
-static int call_gerror(struct lower *L, CXCursor call)
-{
-	int n = clang_Cursor_getNumArguments(call), i, v;
-
-	for (i = 0; i < n; i++)
-		if ((v = gerror_var(L, clang_Cursor_getArgument(call, (unsigned)i))) >= 0)
-			return v;
-	return -1;
-}
-
-/* Whether decl is declared in a header of the C library (rules' library-headers). */
-static bool in_library_header(struct lower *L, CXCursor decl)
-{
-	CXSourceLocation where = clang_getCursorLocation(clang_getCanonicalCursor(decl));
-	CXFile file = NULL;
-	CXString name;
-
-	if (!clang_Location_isInSystemHeader(where))
-		return false;
-	clang_getSpellingLocation(where, &file, NULL, NULL, NULL);
-	if (!file)
-		return false;
-	if (file != L->tu->lib_file) {
-		name = clang_getFileName(file);
-		L->tu->lib_file = file;
-		L->tu->lib_file_is = clang_getCString(name) &&
-				     rules_library_header(L->tu->rules, clang_getCString(name));
-		clang_disposeString(name);
-	}
-	return L->tu->lib_file_is;
-}
-
-/*
- * Whether a callee of type fnty (a function type, or a pointer to one)
- * with no rule and no body only reads its argument i: the parameter is a
- * pointer to const (clang's analyzer: nothing frees through a const
- * pointer), or, for a value rather than &var, the callee is a C library
- * function (lib) that no rule says keeps it.
- */
-static bool borrows_arg(CXType fnty, bool lib, int i, bool addr)
-{
-	CXType p;
-
-	fnty = clang_getCanonicalType(fnty);
-	if (fnty.kind == CXType_Pointer)
-		fnty = clang_getCanonicalType(clang_getPointeeType(fnty));
-	if (i < clang_getNumArgTypes(fnty)) {
-		p = clang_getCanonicalType(clang_getArgType(fnty, (unsigned)i));
-		if (p.kind == CXType_Pointer &&
-		    clang_isConstQualifiedType(clang_getPointeeType(p)))
-			return true;
-	}
-	return lib && !addr;
-}
-
-/* The local pointer variable x names (not an array slot or lock object), or -1. */
-static int pointer_var(struct lower *L, CXCursor x)
-{
-	int v;
-
-	x = lower_strip_casts(x);
-	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr || (v = lower_local_var(L, x)) < 0)
-		return -1;
-	return (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) == VAR_POINTER ? v : -1;
-}
-
-/* Whether x is a null pointer constant (0, NULL, (void *)0). */
-static bool is_null(CXCursor x)
-{
-	int64_t k;
-
-	x = lower_strip_casts(x);
-	return clang_getCursorKind(x) == CXCursor_GNUNullExpr || (lower_eval_int(x, &k) && k == 0);
-}
-
-/* Whether x is p + n or &p->f (inner_pointer()), without lowering anything. */
-static bool inner_or_null_of(struct lower *L, CXCursor x)
-{
-	CXCursor kid[2];
-	int v;
-
-	x = lower_strip_casts(x);
-	if (clang_getCursorKind(x) == CXCursor_BinaryOperator) {
-		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(x);
-
-		return (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
-		       clang_getCanonicalType(clang_getCursorType(x)).kind == CXType_Pointer &&
-		       lower_children(x, kid, 2) == 2 &&
-		       pointer_var(L, kid[clang_getCanonicalType(clang_getCursorType(kid[0])).kind ==
-					   CXType_Pointer ? 0 : 1]) >= 0;
-	}
-	if (!lower_addr_of(x, &kid[0]) || lower_local_lvalue(L, kid[0]) >= 0)
-		return false;
-	v = lower_path_root(L, kid[0]);
-	return v >= 0 && (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) == VAR_POINTER;
-}
-
-/*
- * If arg points into what a local pointer points to (p + n, p - n, &p->f,
- * &p[i], &p->a.b[i]): that pointer's variable, with the rest of arg
- * lowered as only read (ARG_INNER); else -1, with nothing lowered.
- */
-static int inner_pointer(struct lower *L, CXCursor arg)
-{
-	CXCursor x = lower_strip_casts(arg), kid[3];
-	enum CXBinaryOperatorKind op;
-	int v, side;
-
-	if (clang_getCursorKind(x) == CXCursor_ConditionalOperator &&
-	    lower_children(x, kid, 3) == 3) {
-		/* c ? &p->f : NULL (either way round): p's, or NULL */
-		bool null1 = is_null(kid[1]), null2 = is_null(kid[2]);
-
-		if (null1 == null2 || !inner_or_null_of(L, null1 ? kid[2] : kid[1]))
-			return -1;
-		lower_expr(L, kid[0], CTX_BORROW);
-		return inner_pointer(L, null1 ? kid[2] : kid[1]);
-	}
-
-	if (clang_getCursorKind(x) == CXCursor_BinaryOperator) {
-		op = clang_getCursorBinaryOperatorKind(x);
-		if ((op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
-		    clang_getCanonicalType(clang_getCursorType(x)).kind != CXType_Pointer ||
-		    lower_children(x, kid, 2) != 2)
-			return -1;
-		side = clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Pointer ? 0 : 1;
-		v = pointer_var(L, kid[side]);
-		if (v < 0)
-			v = inner_pointer(L, kid[side]);        /* p + 1 + n */
-		if (v >= 0)
-			lower_expr(L, kid[1 - side], CTX_BORROW);
-		return v;
-	}
-	if (!lower_addr_of(arg, &kid[0]) || lower_local_lvalue(L, kid[0]) >= 0)
-		return -1;
-	v = lower_path_root(L, kid[0]);
-	if (v < 0 || (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) != VAR_POINTER)
-		return -1;
-	lower_expr(L, kid[0], CTX_BORROW);
-	return v;
-}
-
-/* Whether fn, a rule, only reads its argument ai (called as a callback). */
-static bool rule_reads_arg(const struct rule_fn *fn, int ai)
-{
-	const struct rule_acquire *a;
-	const struct rule_release *r;
-
-	if (!(fn->borrow || fn->acquire || fn->release || fn->noreturn) || fn->keeps == ai ||
-	    fn->steals == ai)
-		return false;
-	for (r = fn->release; r; r = r->next)
-		if (r->arg == ai)
-			return false;
-	for (a = fn->acquire; a; a = a->next)
-		if (a->arg == ai || a->transfer == ai || a->reopen == ai)
-			return false;
-	return true;
-}
-
-/*
- * If arg names a function (f, &f, a cast of either): fills *out as an
- * ARG_FUNC (its key as a direct call would have it, and which arguments
- * it only reads when it has no body: its rule's, or a C library
- * function's, or its const T * parameters) and returns true.
- */
-static bool function_arg(struct lower *L, CXCursor arg, struct ir_arg *out)
-{
-	CXCursor x = lower_strip_casts(arg), decl;
-	const struct rule_fn *fn;
-	CXString cs;
-	CXType fnty;
-	bool lib;
-	int i;
-
-	if (lower_addr_of(x, &x))
-		x = lower_strip_casts(x);
-	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
-		return false;
-	decl = clang_getCursorReferenced(x);
-	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
-		return false;
-	cs = clang_getCursorSpelling(decl);
-	out->fn = arena_strdup(&L->f->arena, clang_getCString(cs));
-	clang_disposeString(cs);
-	fn = rules_lookup(L->tu->rules, out->fn);
-	if (clang_getCursorLinkage(decl) == CXLinkage_Internal)
-		out->fn = arena_printf(&L->f->arena, "%s:%s", L->f->unit ? L->f->unit : "", out->fn);
-	out->kind = ARG_FUNC;
-	out->var = -1;
-	out->fn_ruled = fn != NULL;
-	out->fn_reads = 0;
-	fnty = clang_getCursorType(decl);
-	lib = !fn && in_library_header(L, decl);
-	for (i = 0; i < 32; i++)
-		if (fn ? rule_reads_arg(fn, i + 1) : borrows_arg(fnty, lib, i, false))
-			out->fn_reads |= 1u << i;
-	return true;
-}
-
-/*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
  * file or another), or as an unknown callee that takes every argument.
@@ -445,7 +218,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	struct ir_event ev = { .kind = EV_CALL, .loc = loc, .src = -1 };
 	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 0 };
 	CXType fnty = clang_getCursorType(decl);
-	bool lib = in_library_header(L, decl);
+	bool lib = lower_in_library_header(L, decl);
 
 	ev.args = arena_alloc(&L->f->arena, (size_t)(nargs > 0 ? nargs : 1) * sizeof(*ev.args));
 	for (i = 0; i < nargs; i++) {
@@ -458,9 +231,9 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			lower_clobber_bits(L, v, loc);
 			ev.args[i].kind = ARG_ADDR;
 			ev.args[i].var = v;
-		} else if (function_arg(L, a, &ev.args[i])) {
+		} else if (lower_function_arg(L, a, &ev.args[i])) {
 			continue;
-		} else if ((w = inner_pointer(L, a)) >= 0) {
+		} else if ((w = lower_inner_pointer(L, a)) >= 0) {
 			ev.args[i].kind = ARG_INNER;
 			ev.args[i].var = w;
 		} else {
@@ -468,7 +241,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 			ev.args[i].kind = o.kind == OP_VAR ? ARG_VAR : ARG_NONE;
 			ev.args[i].var = o.kind == OP_VAR ? o.var : -1;
 		}
-		ev.args[i].borrowed = borrows_arg(fnty, lib, i, v >= 0);
+		ev.args[i].borrowed = lower_borrows_arg(fnty, lib, i, v >= 0);
 		lower_escape_locks(L, a, loc);
 	}
 	ev.nargs = nargs > 0 ? nargs : 0;
@@ -479,7 +252,7 @@ static struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCu
 	ev.var = dst >= 0 ? dst : lower_new_temp(L, "(result)");
 	ev.loc = dst >= 0 ? L->assign_loc : loc;
 	site.loc = loc;
-	site.error_var1 = call_gerror(L, call) + 1;
+	site.error_var1 = lower_call_gerror(L, call) + 1;
 	ev.site = ir_site_add(L->f, &site);
 	lower_guess(L, decl, name, &ev);
 	lower_emit(L, &ev);
@@ -912,45 +685,6 @@ static const struct rule_fn *fortified(struct lower *L, const char *name)
 	return fn;
 }
 
-/* If callee (the function expression of a call) is a parameter, cb or *cb: its variable, else -1. */
-static int param_callee(struct lower *L, CXCursor callee)
-{
-	CXCursor x = lower_strip_casts(callee), kid[1];
-	int v;
-
-	if (clang_getCursorKind(x) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(x) == CXUnaryOperator_Deref &&
-	    lower_children(x, kid, 1) == 1)
-		x = lower_strip_casts(kid[0]);
-	if (clang_getCursorKind(x) != CXCursor_DeclRefExpr)
-		return -1;
-	v = lower_local_var(L, x);
-	return v >= 0 && v < L->f->nparams ? v : -1;
-}
-
-/*
- * Argument a (number ai) of a call through the function pointer that
- * parameter via holds (a callback the caller gives): what it hands over
- * is lent to that function (EV_ESCAPE with src), so that the caller,
- * which knows the function, judges it.
- */
-static void lend_arg(struct lower *L, CXCursor a, int via, int ai, struct ir_loc loc)
-{
-	struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .src = via, .value = ai,
-			       .site = -1 };
-	struct operand o;
-	int v = inner_pointer(L, a);
-
-	if (v < 0) {
-		o = lower_expr(L, a, CTX_VALUE);
-		if (o.kind != OP_VAR)
-			return;
-		v = o.var;
-	}
-	ev.var = v;
-	lower_emit(L, &ev);
-}
-
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -977,15 +711,15 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		if (lower_children(call, kid, 1) >= 1) {
 			lower_expr(L, kid[0], CTX_BORROW);
 			fnty = clang_getCursorType(kid[0]);
-			via = param_callee(L, kid[0]);
+			via = lower_param_callee(L, kid[0]);
 		}
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-			if (borrows_arg(fnty, false, i, false))
+			if (lower_borrows_arg(fnty, false, i, false))
 				lower_expr(L, a, CTX_BORROW);   /* a const T * parameter */
 			else if (via >= 0)
-				lend_arg(L, a, via, i + 1, loc);
+				lower_lend_arg(L, a, via, i + 1, loc);
 			else
 				lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 		}
@@ -1047,6 +781,6 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		return op_none();   /* mysql_init(&m): set up in place, its address returned */
 	r = emit_acquisitions(L, acqs, nacq, dst, ctx,
 			      clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Pointer,
-			      call_gerror(L, call), loc);
+			      lower_call_gerror(L, call), loc);
 	return r.kind != OP_NONE ? r : result;
 }

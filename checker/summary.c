@@ -4,6 +4,7 @@
  * whole run callees first; see summary.h.
  */
 #include "summary.h"
+#include "summary_int.h"
 #include "analyse.h"
 
 #include <stdio.h>
@@ -19,102 +20,6 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->returns_arg = -1;
 	b->rel_all = ~0ULL;
 	b->err_ok = ~0ULL;
-}
-
-void summary_vset_add(struct vset *v, int64_t lo, int64_t hi)
-{
-	int64_t l[SUMMARY_VSET_MAX + 1], h[SUMMARY_VSET_MAX + 1];
-	int n = 0, i, j, best;
-
-	if (lo > hi)
-		return;
-	for (i = 0; i < v->n && v->lo[i] < lo; i++, n++) {
-		l[n] = v->lo[i];
-		h[n] = v->hi[i];
-	}
-	l[n] = lo;
-	h[n++] = hi;
-	for (; i < v->n; i++, n++) {
-		l[n] = v->lo[i];
-		h[n] = v->hi[i];
-	}
-	/* merge what overlaps or touches */
-	for (i = 0, j = 0; i < n; i++) {
-		if (j && (h[j - 1] == INT64_MAX || l[i] <= h[j - 1] + 1)) {
-			if (h[i] > h[j - 1])
-				h[j - 1] = h[i];
-			continue;
-		}
-		l[j] = l[i];
-		h[j++] = h[i];
-	}
-	n = j;
-	if (n > SUMMARY_VSET_MAX) {
-		/* one too many: the two closest merge */
-		for (best = 0, i = 1; i + 1 < n; i++)
-			if ((uint64_t)l[i + 1] - (uint64_t)h[i] < (uint64_t)l[best + 1] - (uint64_t)h[best])
-				best = i;
-		h[best] = h[best + 1];
-		for (i = best + 1; i + 1 < n; i++) {
-			l[i] = l[i + 1];
-			h[i] = h[i + 1];
-		}
-		n--;
-	}
-	for (i = 0; i < n; i++) {
-		v->lo[i] = l[i];
-		v->hi[i] = h[i];
-	}
-	v->n = n;
-}
-
-/* Adds every value of u to v. */
-static void vset_union(struct vset *v, const struct vset *u)
-{
-	int i;
-
-	for (i = 0; i < u->n; i++)
-		summary_vset_add(v, u->lo[i], u->hi[i]);
-}
-
-/* Whether some value of v lies in [lo, hi]. */
-static bool vset_meets(const struct vset *v, int64_t lo, int64_t hi)
-{
-	int i;
-
-	for (i = 0; i < v->n; i++)
-		if (v->lo[i] <= hi && v->hi[i] >= lo)
-			return true;
-	return false;
-}
-
-/* Whether every value of v lies in [lo, hi]. */
-static bool vset_within(const struct vset *v, int64_t lo, int64_t hi)
-{
-	int i;
-
-	for (i = 0; i < v->n; i++)
-		if (v->lo[i] < lo || v->hi[i] > hi)
-			return false;
-	return true;
-}
-
-/* Adds the result of exit o to v. */
-static void note_result(struct vset *v, const struct exit_obs *o)
-{
-	if (o->ret == RET_OTHER && o->ranged) {
-		/* return r; after if ((r = f()) != 0): whatever r may be */
-		if (o->nonzero) {
-			summary_vset_add(v, o->lo, o->hi < -1 ? o->hi : -1);
-			summary_vset_add(v, o->lo > 1 ? o->lo : 1, o->hi);
-		} else {
-			summary_vset_add(v, o->lo, o->hi);
-		}
-	} else if (o->ret == RET_CONST) {
-		summary_vset_add(v, o->value, o->value);
-	} else {
-		summary_vset_add(v, INT64_MIN, INT64_MAX);      /* unknown: anything */
-	}
 }
 
 /*
@@ -137,7 +42,7 @@ static bool note_void(struct summary_builder *b, const struct exit_obs *o)
 		memset(e, 0, sizeof(*e));
 		e->mask = o->void_params;
 	}
-	note_result(&e->res, o);
+	summary_note_result(&e->res, o);
 	return true;
 }
 
@@ -154,7 +59,7 @@ static void settle_voids(struct summary_builder *b)
 		if (e->mask & out)
 			continue;       /* called with NULL, nothing was asked for */
 		b->out_missing = true;
-		vset_union(&b->f_res, &e->res);
+		summary_vset_union(&b->f_res, &e->res);
 	}
 	b->nvoids = 0;
 }
@@ -162,7 +67,7 @@ static void settle_voids(struct summary_builder *b)
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
 	b->any_exit = true;
-	note_result(&b->results, o);    /* (RET_NONE: return f(x), untracked: anything) */
+	summary_note_result(&b->results, o);    /* (RET_NONE: return f(x), untracked: anything) */
 	switch (o->ret) {
 	case RET_FRESH:
 		if (b->ret_acq && !rules_same_resource(b->ret_acq->res, o->acq->res))
@@ -204,8 +109,8 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 			/* return vasprintf(ret, ..): its failure comes out as is */
 			enum rule_fail k = o->thru_fails;
 
-			vset_union(&b->s_res, &o->thru_ok);
-			vset_union(&b->f_res, &o->thru_bad);
+			summary_vset_union(&b->s_res, &o->thru_ok);
+			summary_vset_union(&b->f_res, &o->thru_bad);
 			if (b->thru == 0 || (b->thru == 1 && b->thru_fails == k)) {
 				b->thru = 1;
 				b->thru_fails = k;
@@ -217,13 +122,13 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 				/* *out = fopen(..) unchecked: maybe NULL, so its
 				   result may also be one of failure */
 				b->out_missing = true;
-				note_result(&b->f_res, o);
+				summary_note_result(&b->f_res, o);
 			}
-			note_result(&b->s_res, o);
+			summary_note_result(&b->s_res, o);
 		}
 	} else if (!o->void_params || !note_void(b, o)) {
 		b->out_missing = true;
-		note_result(&b->f_res, o);
+		summary_note_result(&b->f_res, o);
 	}
 
 	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
@@ -287,56 +192,6 @@ static void set_lends(struct summaries *S, struct summary *s, const struct summa
 	}
 }
 
-/* Whether the results fit failure kind k (its success and failure domains). */
-static bool fits(const struct summary_builder *b, enum rule_fail k)
-{
-	const struct vset *ok = &b->s_res, *bad = &b->f_res;
-
-	switch (k) {
-	case FAIL_NONZERO:      /* 0 on success only */
-		return vset_within(ok, 0, 0) && !vset_meets(bad, 0, 0);
-	case FAIL_NEGATIVE:     /* >= 0 on success, < 0 on failure */
-	case FAIL_NONPOSITIVE:
-		return vset_within(ok, 0, INT64_MAX) && vset_within(bad, INT64_MIN, -1);
-	case FAIL_NULL:         /* non-zero on success, 0 on failure */
-		return !vset_meets(ok, 0, 0) && vset_within(bad, 0, 0);
-	default:
-		return false;
-	}
-}
-
-/*
- * How the result tells failure, from the results seen with and without
- * success: the failure of an acquisition whose status is returned as is,
- * one of the usual kinds, or else the range of the results of success
- * when no result of failure lies inside it (ARCHIVE_OK and ARCHIVE_WARN
- * against ARCHIVE_FATAL; 1 against 0 and -1).
- */
-static bool status_fails(const struct summary_builder *b, struct rule_acquire *ret)
-{
-	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
-	const struct vset *ok = &b->s_res, *bad = &b->f_res;
-	size_t i;
-
-	if (b->thru == 1 && fits(b, b->thru_fails)) {
-		ret->fails = b->thru_fails;
-		return true;
-	}
-	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
-		if (fits(b, usual[i])) {
-			ret->fails = usual[i];
-			return true;
-		}
-	if (!ok->n || !bad->n || vset_meets(bad, ok->lo[0], ok->hi[ok->n - 1]))
-		return false;
-	ret->fails = FAIL_RANGE;
-	ret->ok_value = ok->lo[0];
-	ret->ok_hi = ok->hi[ok->n - 1];
-	ret->fail_lo = bad->lo[0];
-	ret->fail_hi = bad->hi[bad->n - 1];
-	return true;
-}
-
 /* What a function returning fresh resources returns on failure. */
 static bool return_fails(const struct summary_builder *b, enum rule_fail *fails)
 {
@@ -356,27 +211,6 @@ static bool return_fails(const struct summary_builder *b, enum rule_fail *fails)
 		return false;
 	*fails = b->zero ? FAIL_NULL : b->negative ? FAIL_NEGATIVE : FAIL_NEVER;
 	return true;
-}
-
-/*
- * The call's value when every exit returns a constant, or a value whose
- * range the walk knows (static int use_colour(void) { return 1; }): the
- * range of them all, less the one value between two (-1 or 1).
- */
-static void known_result(struct summary *s, const struct summary_builder *b)
-{
-	const struct vset *r = &b->results;
-
-	if (!r->n || b->ret_fresh || s->ret.res || s->returns_arg ||
-	    (r->lo[0] == INT64_MIN && r->hi[r->n - 1] == INT64_MAX))
-		return;
-	s->ret_known = true;
-	s->ret_lo = r->lo[0];
-	s->ret_hi = r->hi[r->n - 1];
-	if (r->n == 2 && (uint64_t)r->lo[1] - (uint64_t)r->hi[0] == 2) {
-		s->has_ret_ex = true;
-		s->ret_ex = r->hi[0] + 1;
-	}
 }
 
 static void set_acquire(struct summary *s, const struct rule_acquire *under, struct ir_loc at)
@@ -508,7 +342,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
 		   (!b->out_missing && !b->thru ? (s->ret.fails = FAIL_NEVER, true) :
-		    status_fails(b, &s->ret))) {
+		    summary_status_fails(b, &s->ret))) {
 		/* stored on every path that returns (xasprintf dies otherwise): never fails */
 		/* (not when it reallocates what *out held: that is no fresh one) */
 		s->ret.shape = SHAPE_OUT;
@@ -517,7 +351,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	}
 	if (b->returns_arg > 0 && b->returns_arg <= n)
 		s->returns_arg = b->returns_arg;
-	known_result(s, b);
+	summary_known_result(s, b);
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
 	s->keeps = b->kept;
