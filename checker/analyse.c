@@ -234,6 +234,19 @@ static void void_params(struct an *A, unsigned char *s, struct exit_obs *o)
 	}
 }
 
+/* Adds the values of d (an interval minus maybe a point) to v. */
+static void add_domain(struct vset *v, struct val d)
+{
+	if (d.has_ex && d.ex >= d.lo && d.ex <= d.hi) {
+		if (d.ex > d.lo)
+			summary_vset_add(v, d.lo, d.ex - 1);
+		if (d.ex < d.hi)
+			summary_vset_add(v, d.ex + 1, d.hi);
+		return;
+	}
+	summary_vset_add(v, d.lo, d.hi);
+}
+
 /* Describes this exit path to the summary builder. */
 static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t)
 {
@@ -271,6 +284,17 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 					o.value = d.lo;
 				}
 			}
+		} else if (w && w->role == ROLE_STATUS && w->bind >= 0 &&
+			   A->sites[w->bind].ndst && sl[A->base[w->bind]].st == RS_OUT &&
+			   !sl[A->base[w->bind]].ok) {
+			/* return vasprintf(ret, ..): the failure of what it stored
+			   into *ret comes out as is */
+			const struct rule_acquire *acq = A->sites[w->bind].acq;
+
+			o.out_thru = true;
+			o.thru_fails = acq->fails;
+			add_domain(&o.thru_ok, an_val_meet(an_status_domain(acq, true), v ? *v : TOP));
+			add_domain(&o.thru_bad, an_val_meet(an_status_domain(acq, false), v ? *v : TOP));
 		} else if (v && an_tracks_value(A, t->var) && v->lo == v->hi && !v->has_ex) {
 			o.ret = RET_CONST;
 			o.value = v->lo;

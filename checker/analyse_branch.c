@@ -59,7 +59,17 @@ static void val_refine(struct val *v, enum ir_cmp cmp, int64_t k, bool truth)
 	}
 	switch (cmp) {
 	case CMP_EQ: v->lo = v->hi = k; v->has_ex = 0; break;
-	case CMP_NE: if (!v->has_ex) { v->has_ex = 1; v->ex = k; } break;
+	case CMP_NE:
+		/* a point is excluded already: an end can still move in */
+		if (v->has_ex && k == v->lo && v->lo < v->hi)
+			v->lo++;
+		else if (v->has_ex && k == v->hi && v->lo < v->hi)
+			v->hi--;
+		else if (!v->has_ex) {
+			v->has_ex = 1;
+			v->ex = k;
+		}
+		break;
 	case CMP_LT: if (k > INT64_MIN && v->hi > k - 1) v->hi = k - 1; break;
 	case CMP_LE: if (v->hi > k) v->hi = k; break;
 	case CMP_GT: if (k < INT64_MAX && v->lo < k + 1) v->lo = k + 1; break;
@@ -121,7 +131,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 	case FAIL_NONZERO: return ok ? an_dom(0, 0, false, 0) : an_dom(INT64_MIN, INT64_MAX, true, 0);
 	case FAIL_MAP_FAILED: return ok ? MAPPED : an_dom(-1, -1, false, 0);
 	case FAIL_NONPOSITIVE: return ok ? an_dom(0, INT64_MAX, false, 0) : an_dom(-1, -1, false, 0);
-	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: return TOP;
+	case FAIL_NEVER: case FAIL_HELD: case FAIL_UNLESS: case FAIL_RANGE: return TOP;
 	}
 	return TOP;
 }
@@ -138,6 +148,8 @@ struct val an_status_domain(const struct rule_acquire *acq, bool ok)
 	case FAIL_NEVER: case FAIL_HELD: return TOP;
 	case FAIL_UNLESS: return ok ? an_dom(acq->ok_value, acq->ok_value, false, 0) :
 				      an_dom(INT64_MIN, INT64_MAX, true, acq->ok_value);
+	case FAIL_RANGE: return ok ? an_dom(acq->ok_value, acq->ok_hi, false, 0) :
+				     an_dom(acq->fail_lo, acq->fail_hi, false, 0);
 	}
 	return TOP;
 }

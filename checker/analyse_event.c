@@ -538,6 +538,58 @@ static void acquire_members(struct an *A, unsigned char *s, int site)
 }
 
 /*
+ * v is lent to the function that parameter fnparam (0-based) points to,
+ * as its argument pos: when v holds one of our parameters, our summary
+ * records it (our caller knows that function and decides) and nothing
+ * leaves.  False otherwise: then v escapes.
+ */
+static bool lend_param(struct an *A, unsigned char *s, int v, int fnparam, int pos)
+{
+	struct var_st *w = vst(A, s, v);
+
+	if (!A->sb || !w || w->role != ROLE_HANDLE || w->bind < 0 || !param_slot(A, w->bind))
+		return false;
+	if (!A->quiet)
+		summary_lent(A->sb, (int)((size_t)A->slot_site[w->bind] - A->first_param) + 1,
+			     fnparam + 1, pos);
+	return true;
+}
+
+/*
+ * The callee (summary S) hands its argument i (0-based) only to the
+ * function given as its argument S->lends_to[i]: whether that function
+ * only reads it (a rule or a C library function that borrows it, or a
+ * summary that neither keeps nor releases it).  A function pointer
+ * parameter of ours given there lends it on (lend_param).
+ */
+static bool lent_reads(struct an *A, unsigned char *s, const struct ir_event *ev,
+		       const struct summary *S, int i)
+{
+	const struct ir_arg *fa;
+	const struct summary *T;
+	int pos = S->lends_as[i];
+	uint64_t bit = pos <= SUMMARY_MAX_PARAMS ? 1ULL << (pos - 1) : 0;
+
+	if (S->lends_to[i] > ev->nargs)
+		return false;
+	fa = &ev->args[S->lends_to[i] - 1];
+	if (fa->kind == ARG_VAR && fa->var < A->f->nparams)
+		return lend_param(A, s, ev->args[i].var, fa->var, pos);
+	if (fa->kind != ARG_FUNC)
+		return false;
+	if (fa->fn_ruled)
+		return pos <= 32 && (fa->fn_reads >> (pos - 1) & 1);
+	T = summaries_find(A->opts->summaries, fa->fn, A->f->unit);
+	if (T)
+		return bit && !((T->keeps | T->releases | T->releases_some) & bit) &&
+		       !(pos > T->nparams && T->keeps_varargs) &&
+		       !(pos <= T->nparams && T->lends_to && T->lends_to[pos - 1]);
+	if (summaries_has_body(A->opts->summaries, fa->fn, A->f->unit))
+		return false;   /* in a call cycle, or not analysed */
+	return pos <= 32 && (fa->fn_reads >> (pos - 1) & 1);
+}
+
+/*
  * A call no rule describes: what its summary says it does, or, for an
  * unknown callee, every argument escapes.  Returns false when the callee
  * never returns.
@@ -563,7 +615,24 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
 			continue;   /* a const T * parameter, or a C library function */
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
-		if (a->kind == ARG_ADDR) {
+		if (a->kind == ARG_FUNC)
+			continue;
+		if (a->kind != ARG_ADDR && S && i < S->nparams && S->lends_to && S->lends_to[i]) {
+			/* atomicio(read, fd, buf, n) hands buf to read() */
+			if (!lent_reads(A, s, ev, S, i))
+				an_escape(A, s, a->var, 0);
+			continue;
+		}
+		if (a->kind == ARG_INNER) {
+			/* p + n, &p->f: a callee that only reads its parameter
+			   leaves p held; one that may keep it (an intrusive list
+			   node), release it, or is unknown takes p */
+			if ((unknown && A->opts->borrow_unknown) ||
+			    (S && bit && !((S->keeps | S->releases | S->releases_some) & bit) &&
+			     !(i >= S->nparams && S->keeps_varargs)))
+				continue;
+			an_escape(A, s, a->var, 0);
+		} else if (a->kind == ARG_ADDR) {
 			/* the out-parameter of an acquisition is handled below; any
 			   other &v may be stored, freed or overwritten by the callee */
 			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&
@@ -639,6 +708,8 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
 	} else if (ev->var >= 0) {
 		clobber(A, s, ev->var, ev);
+		if (S && S->ret_known)  /* if (use_colour()): it always returns 1 */
+			set_val(A, s, ev->var, an_dom(S->ret_lo, S->ret_hi, S->has_ret_ex, S->ret_ex));
 	}
 	if (kept >= 0 && !site->ndst) {
 		struct var_st *r = vst(A, s, ev->var);
@@ -676,6 +747,8 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		do_status(A, s, ev);
 		break;
 	case EV_ESCAPE:
+		if (ev->src >= 0 && lend_param(A, s, ev->var, ev->src, (int)ev->value))
+			break;  /* cb(cb_arg): the function our caller gives decides */
 		an_because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,
 			ev->out_param ? A->f->vars[ev->out_param - 1].name : NULL, 0);
 		an_escape_led(A, s, ev->var);

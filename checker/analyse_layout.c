@@ -70,7 +70,8 @@ static void complete_sites(struct an *A)
 			    (size_t)f->sites[e->site].from < nparams)
 				used[f->sites[e->site].from] = true;   /* realloc(param, n) */
 			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
-				if (e->args[a].kind == ARG_VAR && (size_t)e->args[a].var < nparams)
+				if ((e->args[a].kind == ARG_VAR || e->args[a].kind == ARG_INNER) &&
+				    (size_t)e->args[a].var < nparams)
 					used[e->args[a].var] = true;
 		}
 		if (blk->term.kind == T_RETURN && blk->term.var >= 0 &&
@@ -352,8 +353,8 @@ static void cfg_release(struct cfg *g)
  */
 /*
  * Whether the result of call e is a value nothing is known of, like a
- * clobber: the callee acquires nothing there and returns no argument
- * (`if (g(i)) y++` ten thousand times).
+ * clobber: the callee acquires nothing there, returns no argument and no
+ * known constant (`if (g(i)) y++` ten thousand times).
  */
 static bool opaque_result(const struct an *A, const struct ir_event *e)
 {
@@ -362,7 +363,7 @@ static bool opaque_result(const struct an *A, const struct ir_event *e)
 	if (e->kind != EV_CALL || A->sites[e->site].ndst)
 		return false;
 	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
-	return !S || (S->returns_arg <= 0 && !S->keeps_on);
+	return !S || (S->returns_arg <= 0 && !S->keeps_on && !S->ret_known);
 }
 
 static bool *values_needed(const struct an *A, const struct cfg *g)

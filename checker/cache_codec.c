@@ -96,6 +96,9 @@ static void put_event(struct cache_wbuf *b, const struct ir_event *e)
 		cache_put_i64(b, e->args[a].kind);
 		cache_put_i64(b, e->args[a].var);
 		cache_put_i64(b, e->args[a].borrowed);
+		cache_put_str(b, e->args[a].fn);
+		cache_put_i64(b, e->args[a].fn_reads);
+		cache_put_i64(b, e->args[a].fn_ruled);
 	}
 	cache_put_i64(b, e->guess_acq != NULL);
 	if (e->guess_acq)
@@ -456,7 +459,8 @@ static bool event_ok(const struct ir_func *f, const struct ir_event *e)
 	int a;
 
 	for (a = 0; a < e->nargs; a++)
-		if (!var_ok(f, e->args[a].var, e->args[a].kind == ARG_NONE))
+		if (!var_ok(f, e->args[a].var, e->args[a].kind == ARG_NONE ||
+			    e->args[a].kind == ARG_FUNC))
 			return false;
 	switch (e->kind) {
 	case EV_ACQUIRE:
@@ -472,7 +476,8 @@ static bool event_ok(const struct ir_func *f, const struct ir_event *e)
 	case EV_ASSIGN:
 		return var_ok(f, e->var, false) && var_ok(f, e->src, false);
 	case EV_ESCAPE:
-		return var_ok(f, e->var, false) && e->out_param >= 0 && e->out_param <= f->nparams;
+		return var_ok(f, e->var, false) && e->out_param >= 0 && e->out_param <= f->nparams &&
+		       e->src >= -1 && e->src < f->nparams && (e->src < 0 || e->value >= 1);
 	case EV_ARITH:
 		return var_ok(f, e->var, false) && e->src >= 0 && e->src <= 2;
 	case EV_FORGET:
@@ -513,9 +518,14 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->nargs = r->bad ? 0 : (int)n;
 	e->args = arena_alloc(a, (size_t)(e->nargs + 1) * sizeof(*e->args));
 	for (j = 0; j < e->nargs && !r->bad; j++) {
-		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_ADDR);
+		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_FUNC);
 		e->args[j].var = get_int(r);
 		e->args[j].borrowed = get_bool(r);
+		e->args[j].fn = get_str(r, a);
+		e->args[j].fn_reads = (uint32_t)get_range(r, 0, UINT32_MAX);
+		e->args[j].fn_ruled = get_bool(r);
+		if (e->args[j].kind == ARG_FUNC && !e->args[j].fn)
+			fail(r, "a function argument has no name");
 	}
 	if (has_rel) {
 		const struct rule_fn *fn = lookup(r, e->callee);

@@ -124,6 +124,10 @@ void ir_dump(const struct ir_func *f, void *file)
 				if (e->out_param)
 					fprintf(out, "escape %s into *param %d\n", var_name(f, e->var),
 						e->out_param);
+				else if (e->src >= 0)
+					fprintf(out, "lend %s to (*%s)() as argument %lld\n",
+						var_name(f, e->var), var_name(f, e->src),
+						(long long)e->value);
 				else
 					fprintf(out, "escape %s\n", var_name(f, e->var));
 				break;
@@ -142,11 +146,14 @@ void ir_dump(const struct ir_func *f, void *file)
 
 				fprintf(out, "call %s(", e->key);
 				for (a = 0; a < e->nargs; a++)
-					fprintf(out, "%s%s%s%s", a ? ", " : "",
+					fprintf(out, "%s%s%s%s%s", a ? ", " : "",
 						e->args[a].kind != ARG_NONE && e->args[a].borrowed ?
 						"borrowed " : "",
 						e->args[a].kind == ARG_ADDR ? "&" : "",
-						e->args[a].kind == ARG_NONE ? "_" : var_name(f, e->args[a].var));
+						e->args[a].kind == ARG_NONE ? "_" :
+						e->args[a].kind == ARG_FUNC ? e->args[a].fn :
+						var_name(f, e->args[a].var),
+						e->args[a].kind == ARG_INNER ? "+" : "");
 				fprintf(out, ") -> %s\n", var_name(f, e->var));
 				break;
 			}

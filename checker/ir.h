@@ -92,6 +92,10 @@ enum ir_arg_kind {
 	ARG_NONE,       /* nothing tracked */
 	ARG_VAR,        /* the value of a variable */
 	ARG_ADDR,       /* &variable: the callee may read or write it */
+	ARG_INNER,      /* a pointer into what variable points to (p + n, &p->f, &p[i]):
+			   p stays held when the callee only reads it, and leaves
+			   when it may keep or release it */
+	ARG_FUNC,       /* a function (a callback): fn, fn_reads, fn_ruled; var is -1 */
 };
 
 struct ir_arg {
@@ -101,6 +105,10 @@ struct ir_arg {
 			       its parameter is `const T *`, or it is a C library
 			       function (rules' library-headers) and the argument is a
 			       value, not &var */
+	const char *fn;     /* ARG_FUNC: the function's summary key */
+	uint32_t fn_reads;  /* ARG_FUNC: bit N-1: called without a body anywhere (or by
+			       its rule), it only reads its argument N */
+	bool fn_ruled;      /* ARG_FUNC: a rule describes it: fn_reads is all there is */
 };
 
 struct ir_event {
@@ -119,7 +127,11 @@ struct ir_event {
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */
-	int out_param;                      /* EV_ESCAPE: stored into *param (1-based), else 0 */
+	int out_param;                      /* EV_ESCAPE: stored into *param (1-based), else 0;
+					       with src >= 0 instead: passed as argument `value`
+					       (1-based) of a call through parameter src, a
+					       function pointer the caller gives (a callback):
+					       what that function does with it decides */
 	/* EV_CALL (callee is the callee's name; var receives the result or is -1;
 	   site is a placeholder site an acquisition by the callee would use) */
 	const char *key;                    /* summary key: the name, or "FILE:name" when static */

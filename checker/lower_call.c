@@ -3,7 +3,10 @@
  * releases, borrows or never returns; any other direct call becomes an
  * EV_CALL that the analysis resolves with the callee's summary (lower_callee.c); calls
  * through pointers are unknown (their arguments escape) unless a rule
- * names the global pointer.
+ * names the global pointer, or the pointer is a parameter (its arguments
+ * are lent to whatever function the caller gives: EV_ESCAPE with src).
+ * A function named as an argument is ARG_FUNC, a pointer into a local
+ * pointer's object (p + n, &p->f) ARG_INNER.
  */
 #include "lower_int.h"
 
@@ -673,16 +676,20 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		CXCursor kid[1];
 
 		CXType fnty = { .kind = CXType_Invalid };
+		int via = -1;
 
 		if (lower_children(call, kid, 1) >= 1) {
 			lower_expr(L, kid[0], CTX_BORROW);
 			fnty = clang_getCursorType(kid[0]);
+			via = lower_param_callee(L, kid[0]);
 		}
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
 			if (lower_borrows_arg(fnty, false, i, false) && !lower_aggregate_arg(a))
 				lower_expr(L, a, CTX_BORROW);   /* a const T * parameter */
+			else if (via >= 0)
+				lower_lend_arg(L, a, via, i + 1, loc);
 			else
 				lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
 		}

@@ -2,7 +2,8 @@
  * lower_int.h - state shared by the lowering's files (lower.c: unit and
  * function set-up, names and locations; lower_stmt.c: statements and
  * scopes; lower_expr.c: expressions; lower_cond.c: conditions;
- * lower_call.c: calls; lower_match.c: conditions of rule entries on
+ * lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
+ * their arguments; lower_match.c: conditions of rule entries on
  * arguments).  Not an API: only lower*.c include it.
  */
 #ifndef LEAKCHECK_LOWER_INT_H
@@ -248,11 +249,6 @@ int lower_local_lvalue(struct lower *L, CXCursor c);
 /* The EV_CALL of call to decl (name), its result into dst (or a temporary). */
 struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor decl,
 				     const char *name, int dst, struct ir_loc loc);
-/* The local `GError *` whose address call passes, or -1. */
-int lower_call_gerror(struct lower *L, CXCursor call);
-/* Whether argument i (0-based; addr: given as &local) of a callee of type fnty
-   only borrows: a const T * parameter, or a C library function's (lib) value. */
-bool lower_borrows_arg(CXType fnty, bool lib, int i, bool addr);
 /* Whether argument a is an aggregate, or the address of one (&s, &s.inner). */
 bool lower_aggregate_arg(CXCursor a);
 
@@ -275,6 +271,24 @@ int lower_path_root(struct lower *L, CXCursor c);   /* p in &p->f, or -1 */
 void lower_forget_memory(struct lower *L, struct ir_loc loc);
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+
+/* lower_arg.c: what a call is given */
+/* The local GError * whose address call passes (GLib: set exactly when it fails), or -1. */
+int lower_call_gerror(struct lower *L, CXCursor call);
+/* Whether decl is declared in a header of the C library (rules' library-headers). */
+bool lower_in_library_header(struct lower *L, CXCursor decl);
+/* Whether a callee of type fnty with no rule and no body only reads argument i
+ * (0-based): a const T * parameter, or a value given to a C library function (lib). */
+bool lower_borrows_arg(CXType fnty, bool lib, int i, bool addr);
+/* If arg points into a local pointer's object (p + n, &p->f, c ? &p->f : NULL):
+ * that pointer, with the rest of arg lowered as read; else -1, nothing lowered. */
+int lower_inner_pointer(struct lower *L, CXCursor arg);
+/* If arg names a function: fills *out as an ARG_FUNC and returns true. */
+bool lower_function_arg(struct lower *L, CXCursor arg, struct ir_arg *out);
+/* If callee (a call's function expression) is a parameter, cb or *cb: its variable, else -1. */
+int lower_param_callee(struct lower *L, CXCursor callee);
+/* Argument a (number ai) of a call through parameter via: lent (EV_ESCAPE with src). */
+void lower_lend_arg(struct lower *L, CXCursor a, int via, int ai, struct ir_loc loc);
 
 /* lower_call.c */
 const char *lower_container_type(struct lower *L, CXCursor arg);

@@ -51,6 +51,9 @@ enum rule_fail {
 	FAIL_NONPOSITIVE,   /* "non-positive": like "negative" (< 0 on failure, 0 is a
 			       success), but a test `<= 0` / `< 1` is read as the failure
 			       test (asprintf's length, scandir's count) */
+	FAIL_RANGE,         /* (summaries only, no key) the status is in [ok_value, ok_hi]
+			       on success and in [fail_lo, fail_hi] on failure
+			       (ARCHIVE_OK or ARCHIVE_WARN, or ARCHIVE_FATAL) */
 };
 
 /* Where the acquired handle goes (keys "out", "out-array", "object"). */
@@ -118,7 +121,10 @@ struct rule_acquire {
 	unsigned line;
 	const char *via;                    /* summaries: the acquirer whose resource this
 					       function returns (file/line: that call) */
-	int64_t ok_value;                   /* FAIL_UNLESS: the value of success */
+	int64_t ok_value;                   /* FAIL_UNLESS: the value of success; FAIL_RANGE:
+					       the lowest */
+	int64_t ok_hi;                      /* FAIL_RANGE: the highest value of success */
+	int64_t fail_lo, fail_hi;           /* FAIL_RANGE: the values of failure */
 	const char *status_call;            /* "status-call": decided by what this borrower
 					       says of the call's returned handle
 					       (PQresultStatus(res) for a BEGIN), or NULL */

@@ -4,6 +4,7 @@
  * whole run callees first; see summary.h.
  */
 #include "summary.h"
+#include "summary_int.h"
 #include "analyse.h"
 
 #include <stdio.h>
@@ -20,27 +21,6 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->nmem = -1;
 	b->rel_all = ~0ULL;
 	b->err_ok = ~0ULL;
-}
-
-static void note_result(bool *zero, bool *nonzero, bool *negative, bool *nonneg,
-			const struct exit_obs *o)
-{
-	if (o->ret == RET_OTHER && o->ranged) {
-		/* return r; after if ((r = f()) != 0): whatever r may be */
-		*zero |= o->lo <= 0 && o->hi >= 0 && !o->nonzero;
-		*nonzero |= o->lo != 0 || o->hi != 0;
-		*negative |= o->lo < 0;
-		*nonneg |= o->hi >= 0;
-		return;
-	}
-	if (o->ret != RET_CONST) {
-		*zero = *nonzero = *negative = *nonneg = true;     /* unknown: anything */
-		return;
-	}
-	*zero |= o->value == 0;
-	*nonzero |= o->value != 0;
-	*negative |= o->value < 0;
-	*nonneg |= o->value >= 0;
 }
 
 /*
@@ -63,7 +43,7 @@ static bool note_void(struct summary_builder *b, const struct exit_obs *o)
 		memset(e, 0, sizeof(*e));
 		e->mask = o->void_params;
 	}
-	note_result(&e->zero, &e->nonzero, &e->negative, &e->nonneg, o);
+	summary_note_result(&e->res, o);
 	return true;
 }
 
@@ -80,10 +60,7 @@ static void settle_voids(struct summary_builder *b)
 		if (e->mask & out)
 			continue;       /* called with NULL, nothing was asked for */
 		b->out_missing = true;
-		b->f_zero |= e->zero;
-		b->f_nonzero |= e->nonzero;
-		b->f_negative |= e->negative;
-		b->f_nonneg |= e->nonneg;
+		summary_vset_union(&b->f_res, &e->res);
 	}
 	b->nvoids = 0;
 }
@@ -116,12 +93,19 @@ static void note_members(struct summary_builder *b, const struct exit_obs *o)
 static void note_kept(struct summary_builder *b, const struct exit_obs *o)
 {
 	bool r[4] = { false, false, false, false };
-	int i, n = b->f->nparams < SUMMARY_MAX_PARAMS ? b->f->nparams : SUMMARY_MAX_PARAMS;
+	int i, k, n = b->f->nparams < SUMMARY_MAX_PARAMS ? b->f->nparams : SUMMARY_MAX_PARAMS;
+	struct vset v = { 0 };
 
-	note_result(&r[0], &r[1], &r[2], &r[3], o);
+	summary_note_result(&v, o);
+	for (k = 0; k < v.n; k++) {
+		r[0] |= v.lo[k] <= 0 && v.hi[k] >= 0;
+		r[1] |= v.lo[k] != 0 || v.hi[k] != 0;
+		r[2] |= v.lo[k] < 0;
+		r[3] |= v.hi[k] >= 0;
+	}
 	for (i = 0; i < n; i++) {
 		uint64_t bit = 1ULL << i;
-		int shift = (o->kept | o->released) & bit ? 0 : 4, k;
+		int shift = (o->kept | o->released) & bit ? 0 : 4;
 
 		if (o->null & bit)
 			continue;       /* NULL here: nothing to keep */
@@ -189,6 +173,7 @@ static bool keep_fails(const struct summary_builder *b, int i, enum rule_fail *f
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
 	b->any_exit = true;
+	summary_note_result(&b->results, o);    /* (RET_NONE: return f(x), untracked: anything) */
 	switch (o->ret) {
 	case RET_FRESH:
 		if (b->ret_acq && !rules_same_resource(b->ret_acq->res, o->acq->res))
@@ -220,8 +205,6 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	if (o->out_param) {
 		if (b->out_param && b->out_param != o->out_param)
 			b->out_bad = true;
-		if (o->out_unchecked)
-			b->out_missing = true;  /* *out = fopen(..) unchecked: maybe NULL */
 		b->out_param = o->out_param;
 		if (!b->out_acq) {
 			b->out_acq = o->out_acq;
@@ -229,10 +212,30 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 		} else if (!rules_same_resource(b->out_acq->res, o->out_acq->res)) {
 			b->out_bad = true;
 		}
-		note_result(&b->s_zero, &b->s_nonzero, &b->s_negative, &b->s_nonneg, o);
+		if (o->out_thru) {
+			/* return vasprintf(ret, ..): its failure comes out as is */
+			enum rule_fail k = o->thru_fails;
+
+			summary_vset_union(&b->s_res, &o->thru_ok);
+			summary_vset_union(&b->f_res, &o->thru_bad);
+			if (b->thru == 0 || (b->thru == 1 && b->thru_fails == k)) {
+				b->thru = 1;
+				b->thru_fails = k;
+			} else {
+				b->thru = -1;
+			}
+		} else {
+			if (o->out_unchecked) {
+				/* *out = fopen(..) unchecked: maybe NULL, so its
+				   result may also be one of failure */
+				b->out_missing = true;
+				summary_note_result(&b->f_res, o);
+			}
+			summary_note_result(&b->s_res, o);
+		}
 	} else if (!o->void_params || !note_void(b, o)) {
 		b->out_missing = true;
-		note_result(&b->f_zero, &b->f_nonzero, &b->f_negative, &b->f_nonneg, o);
+		summary_note_result(&b->f_res, o);
 	}
 
 	/* an error flag: 0 whenever a handle is returned, set on some NULL return */
@@ -259,22 +262,42 @@ void summary_released(struct summary_builder *b, int param, const struct rule_re
 		b->rel_res[param - 1] = res;
 }
 
-/* How the result tells failure, from the results seen with and without success. */
-static bool status_fails(const struct summary_builder *b, enum rule_fail *fails)
+void summary_lent(struct summary_builder *b, int param, int fnparam, int pos)
 {
-	if (!b->s_nonzero && !b->f_zero) {
-		*fails = FAIL_NONZERO;          /* 0 on success only */
-		return true;
+	int p = param - 1;
+
+	if (param < 1 || param > SUMMARY_MAX_PARAMS)
+		return;
+	if (fnparam < 1 || fnparam > SUMMARY_MAX_PARAMS || pos < 1 || pos > SUMMARY_MAX_PARAMS ||
+	    (b->lend_fn[p] && (b->lend_fn[p] != fnparam || b->lend_pos[p] != pos))) {
+		b->lend_fn[p] = 255;    /* to several: kept */
+		return;
 	}
-	if (!b->s_negative && !b->f_nonneg) {
-		*fails = FAIL_NEGATIVE;         /* >= 0 on success, < 0 on failure */
-		return true;
+	b->lend_fn[p] = (uint8_t)fnparam;
+	b->lend_pos[p] = (uint8_t)pos;
+}
+
+/* Records in s the parameters that are only lent to a callback (summary_lent). */
+static void set_lends(struct summaries *S, struct summary *s, const struct summary_builder *b)
+{
+	int i;
+
+	for (i = 0; i < s->nparams; i++) {
+		uint64_t bit = 1ULL << i;
+
+		if (!b->lend_fn[i] || ((s->keeps | s->releases | s->releases_some) & bit))
+			continue;
+		if (b->lend_fn[i] == 255 || b->lend_fn[i] > s->nparams) {
+			s->keeps |= bit;
+			continue;
+		}
+		if (!s->lends_to) {
+			s->lends_to = arena_alloc(&S->arena, (size_t)s->nparams);
+			s->lends_as = arena_alloc(&S->arena, (size_t)s->nparams);
+		}
+		s->lends_to[i] = b->lend_fn[i];
+		s->lends_as[i] = b->lend_pos[i];
 	}
-	if (!b->s_zero && !b->f_nonzero) {
-		*fails = FAIL_NULL;             /* non-zero on success, 0 on failure */
-		return true;
-	}
-	return false;
 }
 
 /* What a function returning fresh resources returns on failure. */
@@ -426,16 +449,17 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		}
 	} else if (b->out_param > 0 && !b->out_bad && b->out_param <= n &&
 		   !b->out_acq->transfer && !b->out_acq->reopen &&
-		   (!b->out_missing ? (fails = FAIL_NEVER, true) : status_fails(b, &fails))) {
+		   (!b->out_missing && !b->thru ? (s->ret.fails = FAIL_NEVER, true) :
+		    summary_status_fails(b, &s->ret))) {
 		/* stored on every path that returns (xasprintf dies otherwise): never fails */
 		/* (not when it reallocates what *out held: that is no fresh one) */
 		s->ret.shape = SHAPE_OUT;
 		s->ret.arg = b->out_param;
-		s->ret.fails = fails;
 		set_acquire(s, b->out_acq, b->out_loc);
 	}
 	if (b->returns_arg > 0 && b->returns_arg <= n)
 		s->returns_arg = b->returns_arg;
+	summary_known_result(s, b);
 	s->releases = b->rel_all & b->rel_some;
 	s->releases_some = b->rel_some & ~s->releases;
 	if (s->ret.res && s->ret.shape == SHAPE_RETURN && b->nmem > 0) {
@@ -478,6 +502,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	}
 	if (!s->returns_arg)
 		s->keeps |= b->returned;    /* handed back on some paths only: it leaves */
+	set_lends(S, s, b);
 	if (n)
 		s->rel = arena_alloc(&S->arena, (size_t)n * sizeof(*s->rel));
 	for (i = 0; i < n; i++) {
@@ -490,7 +515,17 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 
 static const char *const fails_name[] = {
 	"null", "negative", "nonzero", "map-failed", "never", "held", "ok-value", "non-positive",
+	"range",
 };
+
+/* Prints how s's acquisition fails: "null", or "range [0, 0] ok, [-30, -30] not". */
+static void dump_fails(FILE *out, const struct rule_acquire *a)
+{
+	fprintf(out, "fails: %s", fails_name[a->fails]);
+	if (a->fails == FAIL_RANGE)
+		fprintf(out, " [%lld, %lld] ok, [%lld, %lld] not", (long long)a->ok_value,
+			(long long)a->ok_hi, (long long)a->fail_lo, (long long)a->fail_hi);
+}
 
 void summary_dump(const struct summary *s, void *file)
 {
@@ -503,9 +538,12 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_RETURN)
 		fprintf(out, " returns %s (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
-	if (s->ret.res && s->ret.shape == SHAPE_OUT)
-		fprintf(out, " stores %s into *arg %d (%s by %s(), fails: %s)", s->ret.res->id,
-			s->ret.arg, s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->ret.res && s->ret.shape == SHAPE_OUT) {
+		fprintf(out, " stores %s into *arg %d (%s by %s(), ", s->ret.res->id,
+			s->ret.arg, s->ret.res->acquired, s->via);
+		dump_fails(out, &s->ret);
+		fprintf(out, ")");
+	}
 	for (i = 0; i < s->nmembers; i++)
 		fprintf(out, "%s%s: %s", i ? ", " : " (with member ", s->members[i],
 			s->member_acq[i]->res ? s->member_acq[i]->res->id : "?");
@@ -515,6 +553,11 @@ void summary_dump(const struct summary *s, void *file)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)
 		fprintf(out, " returns arg %d", s->returns_arg);
+	if (s->ret_known && s->ret_lo == s->ret_hi)
+		fprintf(out, " returns %lld", (long long)s->ret_lo);
+	else if (s->ret_known)
+		fprintf(out, " returns [%lld, %lld]%s", (long long)s->ret_lo, (long long)s->ret_hi,
+			s->has_ret_ex ? " but one" : "");
 	for (i = 0; i < s->nparams; i++) {
 		uint64_t bit = 1ULL << i;
 
@@ -528,6 +571,9 @@ void summary_dump(const struct summary *s, void *file)
 				fails_name[s->keep_fails]);
 		else if (s->keeps & bit)
 			fprintf(out, " keeps arg %d", i + 1);
+		else if (s->lends_to && s->lends_to[i])
+			fprintf(out, " lends arg %d to arg %d (as its arg %d)", i + 1,
+				s->lends_to[i], s->lends_as[i]);
 	}
 	fprintf(out, "\n");
 }
@@ -628,9 +674,10 @@ static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
 }
 
 /*
- * The next callee of the function on top of the stack that has a body in
- * the run and is not visited yet (index + 1), or 0 when there is none; the
- * frame's cursor moves past it.  A callee on the stack (a call cycle) is
+ * The next callee of the function on top of the stack (or function it
+ * passes to a callee) that has a body in the run and is not visited yet
+ * (index + 1), or 0 when there is none; the frame's cursor moves on past
+ * the calls whose callees are all visited.  A callee on the stack (a call cycle) is
  * not waited for, so its callers see it as unknown.
  */
 static size_t next_callee(struct walk *w, struct frame *fr)
@@ -638,15 +685,25 @@ static size_t next_callee(struct walk *w, struct frame *fr)
 	const struct ir_func *f = w->fns[fr->fn];
 
 	for (; fr->b < f->nblocks; fr->b++, fr->e = 0)
-		while (fr->e < f->blocks[fr->b].nev) {
-			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e++];
+		for (; fr->e < f->blocks[fr->b].nev; fr->e++) {
+			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e];
 			intptr_t j;
+			int a;
 
 			if (ev->kind != EV_CALL)
 				continue;
 			j = callee_index(w, f, ev->key);
 			if (j > 0 && w->state[j - 1] == 0)
 				return (size_t)j;
+			/* a function it passes (a callback) too: the call's
+			   summary may lend it an argument */
+			for (a = 0; a < ev->nargs; a++) {
+				if (ev->args[a].kind != ARG_FUNC)
+					continue;
+				j = callee_index(w, f, ev->args[a].fn);
+				if (j > 0 && w->state[j - 1] == 0)
+					return (size_t)j;
+			}
 		}
 	return 0;
 }

@@ -2,15 +2,16 @@
  * summary.h - what a function does to resources, learnt from its body.
  *
  * A summary says whether a function returns a fresh resource (directly
- * or through an out-parameter, and how its failure shows), releases or
- * keeps or only borrows each parameter, returns a parameter unchanged,
- * or never returns.  Summaries are computed bottom-up over the call
+ * or through an out-parameter, and how its failure shows: the usual
+ * kinds, or ranges of results), releases or keeps or only borrows each
+ * parameter, lends it to a function pointer its caller gives, returns a
+ * parameter unchanged or a known constant (range), or never returns.  Summaries are computed bottom-up over the call
  * graph of every function seen in the run (analyse_summarise() walks a
  * body in summary mode) and consulted at each EV_CALL, so wrappers of
  * malloc/fopen become acquirers and destructors releasers, in any file.
  *
- * What it does not handle: calls through function pointers (unknown
- * callees), recursion beyond a conservative default (a function in a
+ * What it does not handle: calls through function pointers other than
+ * a parameter's (unknown callees), recursion beyond a conservative default (a function in a
  * call cycle sees the not-yet-summarised members as unknown), locks
  * taken for the caller, more than 64 parameters.
  *
@@ -41,6 +42,11 @@ struct summary {
 	const char *via;                    /* the acquirer the resource comes from */
 	struct ir_loc via_loc;              /* and where that call is */
 	int returns_arg;                    /* returns parameter N unchanged, else 0 */
+	bool ret_known;                     /* every path returns a constant (or a value the
+					       walk knows the range of), in [ret_lo, ret_hi]
+					       (but ret_ex when has_ret_ex): the call's value */
+	bool has_ret_ex;
+	int64_t ret_lo, ret_hi, ret_ex;
 	uint64_t releases;                  /* bit N-1: releases parameter N on every path */
 	uint64_t releases_some;             /* ... on some paths only (neither trusted nor
 					       reported as a double release) */
@@ -65,6 +71,12 @@ struct summary {
 	size_t ngwrites;
 	bool gwrites_any;                   /* ... or any: a call through a pointer, a callee
 					       without a summary that is no C library function */
+	uint8_t *lends_to;                  /* lends_to[N-1] = M: parameter N is only handed
+					       to the function parameter M points to (a
+					       callback), as its argument lends_as[N-1]; that
+					       function decides whether it is kept; 0: no;
+					       NULL when no parameter is lent */
+	uint8_t *lends_as;
 	int error_arg;                      /* with ret (SHAPE_RETURN): *param N non-zero after
 					       the call means it failed (returned NULL), as in
 					       p = sort_items(.., &too_deep); if (too_deep) ..;
@@ -79,6 +91,18 @@ struct summaries {
 	struct strmap bodies;               /* keys of every function of the run */
 	size_t computed;                    /* statistics */
 };
+
+#define SUMMARY_VSET_MAX 4
+
+/* A set of results: at most SUMMARY_VSET_MAX intervals, sorted (the closest
+ * two merge when there would be more). */
+struct vset {
+	int n;
+	int64_t lo[SUMMARY_VSET_MAX], hi[SUMMARY_VSET_MAX];
+};
+
+/* Adds [lo, hi] to v. */
+void summary_vset_add(struct vset *v, int64_t lo, int64_t hi);
 
 /* What one exit path of a function shows (analyse.c fills it in). */
 enum exit_ret {
@@ -102,6 +126,11 @@ struct exit_obs {
 	int param;                          /* RET_PARAM: 1-based */
 	int out_param;                      /* a fresh resource was stored into *param N */
 	bool out_unchecked;                 /* ... before it was known to have succeeded */
+	bool out_thru;                      /* the result is the untested status of the
+					       acquisition stored into *out_param, passed on
+					       as is: return vasprintf(ret, ..) */
+	enum rule_fail thru_fails;          /* out_thru: how that acquisition fails */
+	struct vset thru_ok, thru_bad;      /* out_thru: its status on success, failure */
 	const struct rule_acquire *out_acq; /* ... acquired so */
 	struct ir_loc out_loc;
 	uint64_t released;                  /* bit N-1: parameter N released on the path */
@@ -120,11 +149,10 @@ struct exit_obs {
 };
 
 #define SUMMARY_MAX_VOIDS 16
-
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {
 	uint64_t mask;                      /* the parameters that were NULL */
-	bool zero, nonzero, negative, nonneg;  /* the results seen there */
+	struct vset res;                    /* the results seen there */
 };
 
 /* Collects the exit paths of one function while it is analysed. */
@@ -143,8 +171,13 @@ struct summary_builder {
 	struct ir_loc out_loc;
 	bool out_bad;
 	bool out_missing;                   /* some exit path stored nothing into *out */
-	bool s_zero, s_nonzero, s_negative, s_nonneg;  /* results when *out was stored */
-	bool f_zero, f_nonzero, f_negative, f_nonneg;  /* results when it was not */
+	struct vset results;                /* results of every exit */
+	struct vset s_res;                  /* results when *out was stored */
+	struct vset f_res;                  /* results when it was not */
+	int thru;                           /* exits returning the stored acquisition's
+					       untested status (out_thru): 0 none, 1 all
+					       with thru_fails, -1 of several kinds */
+	enum rule_fail thru_fails;
 	uint64_t rel_all, rel_some, kept;
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
@@ -162,12 +195,20 @@ struct summary_builder {
 					       parameters: not failures when the out-parameter
 					       is one of them (if (valp != NULL) *valp = ..) */
 	size_t nvoids;
+	uint8_t lend_fn[SUMMARY_MAX_PARAMS];  /* see summary.lends_to; 255: to several */
+	uint8_t lend_pos[SUMMARY_MAX_PARAMS];
 };
 
 void summary_begin(struct summary_builder *b, const struct ir_func *f);
 void summary_observe(struct summary_builder *b, const struct exit_obs *o);
 /* Parameter param (1-based) is released as res (NULL: by a cleanup or unknown kind). */
 void summary_released(struct summary_builder *b, int param, const struct rule_resource *res);
+/*
+ * Parameter param (1-based) is handed to the function that parameter
+ * fnparam points to, as its argument pos (cb(cb_arg) with both given by
+ * the caller).
+ */
+void summary_lent(struct summary_builder *b, int param, int fnparam, int pos);
 /*
  * Turns what was observed into a summary in the table's arena; complete is
  * false when the walk was cut short (the budget), which gives an unknown

@@ -1,0 +1,175 @@
+/*
+ * summary_fails.c - what a function's results say: sets of result
+ * ranges, how an out-parameter acquirer's result tells failure (the usual
+ * kinds, the failure of an acquirer whose status it passes on, or ranges
+ * of success and of failure), and the constant range every exit returns;
+ * see summary_int.h.
+ */
+#include "summary_int.h"
+
+void summary_vset_add(struct vset *v, int64_t lo, int64_t hi)
+{
+	int64_t l[SUMMARY_VSET_MAX + 1], h[SUMMARY_VSET_MAX + 1];
+	int n = 0, i, j, best;
+
+	if (lo > hi)
+		return;
+	for (i = 0; i < v->n && v->lo[i] < lo; i++, n++) {
+		l[n] = v->lo[i];
+		h[n] = v->hi[i];
+	}
+	l[n] = lo;
+	h[n++] = hi;
+	for (; i < v->n; i++, n++) {
+		l[n] = v->lo[i];
+		h[n] = v->hi[i];
+	}
+	/* merge what overlaps or touches */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j && (h[j - 1] == INT64_MAX || l[i] <= h[j - 1] + 1)) {
+			if (h[i] > h[j - 1])
+				h[j - 1] = h[i];
+			continue;
+		}
+		l[j] = l[i];
+		h[j++] = h[i];
+	}
+	n = j;
+	if (n > SUMMARY_VSET_MAX) {
+		/* one too many: the two closest merge */
+		for (best = 0, i = 1; i + 1 < n; i++)
+			if ((uint64_t)l[i + 1] - (uint64_t)h[i] < (uint64_t)l[best + 1] - (uint64_t)h[best])
+				best = i;
+		h[best] = h[best + 1];
+		for (i = best + 1; i + 1 < n; i++) {
+			l[i] = l[i + 1];
+			h[i] = h[i + 1];
+		}
+		n--;
+	}
+	for (i = 0; i < n; i++) {
+		v->lo[i] = l[i];
+		v->hi[i] = h[i];
+	}
+	v->n = n;
+}
+
+/* Adds every value of u to v. */
+void summary_vset_union(struct vset *v, const struct vset *u)
+{
+	int i;
+
+	for (i = 0; i < u->n; i++)
+		summary_vset_add(v, u->lo[i], u->hi[i]);
+}
+
+/* Whether some value of v lies in [lo, hi]. */
+static bool vset_meets(const struct vset *v, int64_t lo, int64_t hi)
+{
+	int i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->lo[i] <= hi && v->hi[i] >= lo)
+			return true;
+	return false;
+}
+
+/* Whether every value of v lies in [lo, hi]. */
+static bool vset_within(const struct vset *v, int64_t lo, int64_t hi)
+{
+	int i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->lo[i] < lo || v->hi[i] > hi)
+			return false;
+	return true;
+}
+
+/* Adds the result of exit o to v. */
+void summary_note_result(struct vset *v, const struct exit_obs *o)
+{
+	if (o->ret == RET_OTHER && o->ranged) {
+		/* return r; after if ((r = f()) != 0): whatever r may be */
+		if (o->nonzero) {
+			summary_vset_add(v, o->lo, o->hi < -1 ? o->hi : -1);
+			summary_vset_add(v, o->lo > 1 ? o->lo : 1, o->hi);
+		} else {
+			summary_vset_add(v, o->lo, o->hi);
+		}
+	} else if (o->ret == RET_CONST) {
+		summary_vset_add(v, o->value, o->value);
+	} else {
+		summary_vset_add(v, INT64_MIN, INT64_MAX);      /* unknown: anything */
+	}
+}
+
+/* Whether the results fit failure kind k (its success and failure domains). */
+static bool fits(const struct summary_builder *b, enum rule_fail k)
+{
+	const struct vset *ok = &b->s_res, *bad = &b->f_res;
+
+	switch (k) {
+	case FAIL_NONZERO:      /* 0 on success only */
+		return vset_within(ok, 0, 0) && !vset_meets(bad, 0, 0);
+	case FAIL_NEGATIVE:     /* >= 0 on success, < 0 on failure */
+	case FAIL_NONPOSITIVE:
+		return vset_within(ok, 0, INT64_MAX) && vset_within(bad, INT64_MIN, -1);
+	case FAIL_NULL:         /* non-zero on success, 0 on failure */
+		return !vset_meets(ok, 0, 0) && vset_within(bad, 0, 0);
+	default:
+		return false;
+	}
+}
+
+/*
+ * How the result tells failure, from the results seen with and without
+ * success: the failure of an acquisition whose status is returned as is,
+ * one of the usual kinds, or else the range of the results of success
+ * when no result of failure lies inside it (ARCHIVE_OK and ARCHIVE_WARN
+ * against ARCHIVE_FATAL; 1 against 0 and -1).
+ */
+bool summary_status_fails(const struct summary_builder *b, struct rule_acquire *ret)
+{
+	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
+	const struct vset *ok = &b->s_res, *bad = &b->f_res;
+	size_t i;
+
+	if (b->thru == 1 && fits(b, b->thru_fails)) {
+		ret->fails = b->thru_fails;
+		return true;
+	}
+	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
+		if (fits(b, usual[i])) {
+			ret->fails = usual[i];
+			return true;
+		}
+	if (!ok->n || !bad->n || vset_meets(bad, ok->lo[0], ok->hi[ok->n - 1]))
+		return false;
+	ret->fails = FAIL_RANGE;
+	ret->ok_value = ok->lo[0];
+	ret->ok_hi = ok->hi[ok->n - 1];
+	ret->fail_lo = bad->lo[0];
+	ret->fail_hi = bad->hi[bad->n - 1];
+	return true;
+}
+
+/*
+ * The call's value when every exit returns a constant, or a value whose
+ * range the walk knows (static int use_colour(void) { return 1; }): the
+ * range of them all, less the one value between two (-1 or 1).
+ */
+void summary_known_result(struct summary *s, const struct summary_builder *b)
+{
+	const struct vset *r = &b->results;
+
+	if (!r->n || b->ret_fresh || s->ret.res || s->returns_arg ||
+	    (r->lo[0] == INT64_MIN && r->hi[r->n - 1] == INT64_MAX))
+		return;
+	s->ret_known = true;
+	s->ret_lo = r->lo[0];
+	s->ret_hi = r->hi[r->n - 1];
+	if (r->n == 2 && (uint64_t)r->lo[1] - (uint64_t)r->hi[0] == 2) {
+		s->has_ret_ex = true;
+		s->ret_ex = r->hi[0] + 1;
+	}
+}

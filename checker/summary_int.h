@@ -1,0 +1,29 @@
+/*
+ * summary_int.h - what summary.c and summary_fails.c share: the results
+ * of a function's exits as sets of ranges, and what they make of them.
+ * Not an API: only summary*.c include it.
+ */
+#ifndef LEAKCHECK_SUMMARY_INT_H
+#define LEAKCHECK_SUMMARY_INT_H
+
+#include <stdbool.h>
+
+#include "summary.h"
+
+/* Adds every value of u to v. */
+void summary_vset_union(struct vset *v, const struct vset *u);
+
+/* Adds the result of exit o to v (anything, when the exit's result is unknown). */
+void summary_note_result(struct vset *v, const struct exit_obs *o);
+
+/*
+ * How the result of an out-parameter acquirer tells failure, from b's
+ * results with and without the store: sets ret->fails (and for
+ * FAIL_RANGE its ranges); false when nothing fits.
+ */
+bool summary_status_fails(const struct summary_builder *b, struct rule_acquire *ret);
+
+/* Sets s->ret_known and its range when every exit of b returns a known value. */
+void summary_known_result(struct summary *s, const struct summary_builder *b);
+
+#endif
