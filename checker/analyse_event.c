@@ -619,6 +619,9 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	case EV_ARITH:
 		do_arith(A, s, ev);
 		break;
+	case EV_DEREF:
+		an_nonnull(A, s, ev->var);
+		break;
 	}
 }
 

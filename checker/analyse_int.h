@@ -215,6 +215,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 struct val an_status_domain(const struct rule_acquire *acq, bool ok);
 bool an_tracks_value(const struct an *A, int var);
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node);
+void an_nonnull(struct an *A, unsigned char *s, int v);
 
 /* analyse.c */
 void an_push(struct an *A, int block, const unsigned char *s, int parent);

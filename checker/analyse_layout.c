@@ -328,6 +328,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 	const struct ir_func *f = A->f;
 	bool *need = xcalloc(f->nvars + 1, sizeof(bool));
 	unsigned char *tests = xcalloc(f->nvars + 1, 1);    /* branches testing v, up to 2 */
+	bool *deref = xcalloc(f->nvars + 1, sizeof(bool));   /* dereferenced: not NULL after */
 	size_t b, i, s;
 
 	for (s = 0; s < A->nsites; s++) {
@@ -351,8 +352,10 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 			const struct ir_event *e = &blk->ev[i];
 			int a;
 
-			if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
-			    e->kind != EV_SCOPE_END && !opaque_result(A, e))
+			if (e->kind == EV_DEREF && e->var >= 0)
+				deref[e->var] = true;
+			else if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
+				 e->kind != EV_SCOPE_END && !opaque_result(A, e))
 				need[e->var] = true;
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) && e->src >= 0)
 				need[e->src] = true;
@@ -371,6 +374,9 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 		    ((t->cmp == CMP_LE || t->cmp == CMP_GT) && t->value == INT64_MAX))
 			need[t->var] = true;
 	}
+	for (i = 0; i < f->nvars; i++)
+		need[i] |= deref[i] && tests[i];    /* p->f, then if (p): decided */
+	free(deref);
 	free(tests);
 	return need;
 }

@@ -207,6 +207,7 @@ static bool block_matters(const struct an *A, int b)
 		case EV_SETCONST:
 		case EV_CLOBBER:
 		case EV_SCOPE_END:
+		case EV_DEREF:
 			if (change_matters(A, e->var, b))
 				return true;
 			break;

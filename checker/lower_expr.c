@@ -364,6 +364,10 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	   it (a summary then relates it to what the callee acquired) */
 	copy = o.kind == OP_VAR && out_param(L, kid[0]) &&
 	       (L->f->vars[o.var].flags & (VAR_POINTER | VAR_ADDR_TAKEN)) == VAR_ADDR_TAKEN;
+	/* node->prev = old: node->prev is a copy of the pointer old (so that it
+	   is not NULL once old is dereferenced) */
+	copy |= o.kind == OP_VAR && !out_param(L, kid[0]) &&
+		(L->f->vars[o.var].flags & (VAR_POINTER | VAR_TEMP)) == VAR_POINTER;
 	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST :
@@ -540,8 +544,24 @@ static struct operand lower_stmt_expr(struct lower *L, CXCursor e, enum ctx ctx)
 	return o;
 }
 
-/* &x, ++, --, !, -, ~ and the others; constants fold. */
-static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
+/*
+ * The pointer b (its operand o) is dereferenced by p->f, p[i] or *p: from
+ * here on, on this path, it is not NULL (EV_DEREF on its variable, or on
+ * the pseudo-variable of a value in memory already followed).
+ */
+static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir_loc loc)
+{
+	int v;
+
+	if (clang_getCanonicalType(clang_getCursorType(b)).kind != CXType_Pointer)
+		return;         /* an array names its own storage */
+	v = o.kind == OP_VAR ? o.var : lower_memory_var(L, b, false);
+	if (v >= 0)
+		lower_emit_var(L, EV_DEREF, v, loc);
+}
+
+/* &x, ++, --, !, -, ~ and the others; constants fold.  addr: e is the operand of &. */
+static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, bool addr)
 {
 	CXCursor kid[1];
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
@@ -565,7 +585,9 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 		}
 		v = lower_path_root(L, x);
 		L->root_temp = -1;
+		L->addr_only = true;            /* &p->f computes an address: no read of *p */
 		lower_expr(L, x, CTX_BORROW);
+		L->addr_only = false;
 		if (v < 0)
 			v = L->root_temp;               /* &make()->member */
 		if (v >= 0 && ctx == CTX_VALUE)
@@ -592,7 +614,12 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 	case CXUnaryOperator_Not:
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		return o.kind == OP_CONST ? op_const(~o.k) : op_none();
-	default:        /* *p, __real, __imag */
+	case CXUnaryOperator_Deref:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		if (!addr)
+			lower_deref(L, kid[0], o, loc);
+		return op_none();
+	default:        /* __real, __imag */
 		lower_expr(L, kid[0], CTX_BORROW);
 		return op_none();
 	}
@@ -678,6 +705,7 @@ struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
 
 	if (L->depth >= LOWER_MAX_DEPTH) {
 		lower_unsupported(L, IR_UNSUPPORTED_NESTING);
+		L->addr_only = false;
 		return o;
 	}
 	L->depth++;
@@ -693,16 +721,22 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 	CXCursor kid[3];
 	size_t n;
 	int64_t value;
+	bool addr = L->addr_only;       /* e is the operand of & (through parentheses) */
 
+	L->addr_only = false;
 	switch (k) {
 	case CXCursor_ParenExpr:
+		L->addr_only = addr;
 		if (lower_children(e, kid, 1) == 1)
 			return lower_expr(L, kid[0], ctx);
+		L->addr_only = false;
 		return op_none();
 	case CXCursor_UnexposedExpr:
 		n = lower_children(e, kid, 2);
+		L->addr_only = addr && n == 1;
 		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))
 			return lower_expr(L, kid[0], ctx);
+		L->addr_only = false;
 		if (n == 0)
 			return lower_eval_int(e, &value) ? op_const(value) : op_none();
 		lower_children_escaping(L, e);
@@ -733,7 +767,7 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 			ctx = CTX_IGNORE;
 		return lower_expr(L, kid[n - 1], ctx);
 	case CXCursor_UnaryOperator:
-		return lower_unary(L, e, ctx);
+		return lower_unary(L, e, ctx, addr);
 	case CXCursor_BinaryOperator:
 	case CXCursor_CompoundAssignOperator:
 		return lower_binary(L, e, ctx);
@@ -747,13 +781,21 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 			return op_var(v);
 		n = lower_children(e, kid, 2);
 		if (n >= 1) {
-			struct operand base = lower_expr(L, kid[0], CTX_BORROW);
+			struct operand base;
 
+			/* &s.a.b reads nothing, nor does &p->a.b read *p */
+			L->addr_only = addr && k == CXCursor_MemberRefExpr &&
+				       clang_getCanonicalType(clang_getCursorType(kid[0])).kind !=
+				       CXType_Pointer;
+			base = lower_expr(L, kid[0], CTX_BORROW);
+			L->addr_only = false;
 			if (base.kind == OP_VAR && (L->f->vars[base.var].flags & VAR_TEMP))
 				L->root_temp = base.var;
+			if (n == 2)
+				lower_expr(L, kid[1], CTX_BORROW);
+			if (!addr)
+				lower_deref(L, kid[0], base, lower_cursor_loc(L, e));
 		}
-		if (n == 2)
-			lower_expr(L, kid[1], CTX_BORROW);
 		return op_none();
 	}
 	case CXCursor_ConditionalOperator:

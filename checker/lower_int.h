@@ -131,6 +131,8 @@ struct lower {
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 	int last_branch;            /* block of the last branch made */
 	int root_temp;              /* temporary at the root of the last member path */
+	bool addr_only;             /* the expression being lowered is the operand of &:
+				       its outermost p->f, p[i] or *p reads nothing */
 	int *locks;                 /* lock-object pseudo-variables */
 	const char **lock_types;    /* for each: the type of the object holding it, or NULL */
 	size_t nlocks, caplocks;
