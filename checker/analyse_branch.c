@@ -279,8 +279,8 @@ static bool fresh_unlike(const struct an *A, const unsigned char *s, int x, int 
 }
 
 /*
- * The pointer v was dereferenced (EV_DEREF): on this path it is not NULL,
- * nor are its copies.  An acquisition it holds that is NULL when it fails
+ * The pointer v is not NULL (EV_NONNULL: it was dereferenced, or a call
+ * returned it as its non-NULL result): on this path, nor are its copies.  An acquisition it holds that is NULL when it fails
  * has succeeded.  A value known to be NULL there (a path that crashes) is
  * left as it is.
  */

@@ -619,7 +619,7 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	case EV_ARITH:
 		do_arith(A, s, ev);
 		break;
-	case EV_DEREF:
+	case EV_NONNULL:
 		an_nonnull(A, s, ev->var);
 		break;
 	}

@@ -352,7 +352,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 			const struct ir_event *e = &blk->ev[i];
 			int a;
 
-			if (e->kind == EV_DEREF && e->var >= 0)
+			if (e->kind == EV_NONNULL && e->var >= 0)
 				deref[e->var] = true;
 			else if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
 				 e->kind != EV_SCOPE_END && !opaque_result(A, e))

@@ -75,6 +75,7 @@ static uint64_t rules_hash(const struct rules *rules)
 		}
 		h = util_hash(h, &fn->borrow, sizeof(fn->borrow));
 		h = util_hash(h, &fn->returns_arg, sizeof(fn->returns_arg));
+		h = util_hash(h, &fn->or_null, sizeof(fn->or_null));
 		h = util_hash(h, &fn->noreturn, sizeof(fn->noreturn));
 	}
 	return h;

@@ -116,8 +116,8 @@ void ir_dump(const struct ir_func *f, void *file)
 			case EV_CLOBBER:
 				fprintf(out, "clobber %s\n", var_name(f, e->var));
 				break;
-			case EV_DEREF:
-				fprintf(out, "deref %s\n", var_name(f, e->var));
+			case EV_NONNULL:
+				fprintf(out, "nonnull %s\n", var_name(f, e->var));
 				break;
 			case EV_STATUS:
 				fprintf(out, "status %s = %s(%s)\n", var_name(f, e->var), e->callee,

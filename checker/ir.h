@@ -81,8 +81,9 @@ enum ir_ev_kind {
 	EV_STATUS,      /* var = callee(src), a borrower reporting how the call that
 			   returned src went (PQresultStatus(res)): var is the status of
 			   what that call acquired with src whose status-call is callee */
-	EV_DEREF,       /* the pointer var is dereferenced (*p, p->f, p[i]; not &p->f):
-			   from here on this path, it is not NULL */
+	EV_NONNULL,     /* var is not NULL from here on, on this path: the pointer is
+			   dereferenced (*p, p->f, p[i]; not &p->f), or it is the non-NULL
+			   result of a call returning its argument or NULL */
 };
 
 enum ir_arg_kind {

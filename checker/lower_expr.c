@@ -546,7 +546,7 @@ static struct operand lower_stmt_expr(struct lower *L, CXCursor e, enum ctx ctx)
 
 /*
  * The pointer b (its operand o) is dereferenced by p->f, p[i] or *p: from
- * here on, on this path, it is not NULL (EV_DEREF on its variable, or on
+ * here on, on this path, it is not NULL (EV_NONNULL on its variable, or on
  * the pseudo-variable of a value in memory already followed).
  */
 static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir_loc loc)
@@ -557,7 +557,7 @@ static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir
 		return;         /* an array names its own storage */
 	v = o.kind == OP_VAR ? o.var : lower_memory_var(L, b, false);
 	if (v >= 0)
-		lower_emit_var(L, EV_DEREF, v, loc);
+		lower_emit_var(L, EV_NONNULL, v, loc);
 }
 
 /* &x, ++, --, !, -, ~ and the others; constants fold.  addr: e is the operand of &. */
