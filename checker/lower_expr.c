@@ -260,7 +260,7 @@ int lower_path_root(struct lower *L, CXCursor c)
 }
 
 /* Whether e is a truth value: a comparison, !x, x && y, x || y. */
-static bool is_truth_value(CXCursor e)
+bool lower_is_truth_value(CXCursor e)
 {
 	CXCursor x = lower_strip_casts(e);
 
@@ -308,7 +308,7 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	lower_clobber_bits(L, v, loc);
-	if (is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
+	if (lower_is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
 		assign_truth(L, v, r, loc);
 		return;
 	}
@@ -353,7 +353,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 		return op_var(v);
 	}
 	/* a store into memory or a global: the value leaves our hands */
-	if (is_truth_value(kid[1]) && (v = lower_memory_var(L, kid[0], true)) >= 0) {
+	if (lower_is_truth_value(kid[1]) && (v = lower_memory_var(L, kid[0], true)) >= 0) {
 		lower_expr(L, kid[0], CTX_BORROW);
 		assign_truth(L, v, kid[1], loc);
 		return op_none();

@@ -243,6 +243,8 @@ int lower_path_root(struct lower *L, CXCursor c);   /* p in &p->f, or -1 */
 void lower_forget_memory(struct lower *L, struct ir_loc loc);
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+/* Whether e is a truth value: a comparison, !x, x && y, x || y. */
+bool lower_is_truth_value(CXCursor e);
 
 /* lower_call.c */
 const char *lower_container_type(struct lower *L, CXCursor arg);
