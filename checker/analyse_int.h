@@ -86,6 +86,12 @@ struct an {
 	int *slot_site;         /* slot -> site */
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *doomed;           /* block -> every path from it dies in a noreturn call */
+	bool *looping;          /* block -> on a cycle: a dereference there tells
+				   nothing (EV_NONNULL is skipped), or every state of
+				   a loop that tests the pointer would come twice */
+	bool *inert;            /* block -> its events change nothing a state holds (a
+				   pointer nobody follows is dereferenced): a jump
+				   through it is a jump past it */
 	bool *has_kids;         /* var -> array slots have it as parent */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
@@ -113,6 +119,7 @@ struct an {
 	size_t max_store;       /* bytes the states and nodes may take */
 	struct seen seen;
 	/* the event being executed, for findings and replays */
+	int block;
 	int node;
 	size_t evi;
 	unsigned char *cur;     /* the state being executed */
