@@ -625,7 +625,7 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		do_arith(A, s, ev);
 		break;
 	case EV_NONNULL:
-		if (!A->looping[A->block])
+		if (ev->src == 1 || !A->looping[A->block])
 			an_nonnull(A, s, ev->var);
 		break;
 	}

@@ -87,8 +87,8 @@ struct an {
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *doomed;           /* block -> every path from it dies in a noreturn call */
 	bool *looping;          /* block -> on a cycle: a dereference there tells
-				   nothing (EV_NONNULL is skipped), or every state of
-				   a loop that tests the pointer would come twice */
+				   nothing (EV_NONNULL src 0 is skipped), or every state
+				   of a loop that tests the pointer would come twice */
 	bool *inert;            /* block -> its events change nothing a state holds (a
 				   pointer nobody follows is dereferenced): a jump
 				   through it is a jump past it */

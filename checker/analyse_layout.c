@@ -512,7 +512,8 @@ static void inert_blocks(struct an *A)
 			int v = blk->ev[i].var;
 
 			if (blk->ev[i].kind != EV_NONNULL ||
-			    (!A->looping[b] && (A->rv[v] >= 0 || A->cv[v] >= 0 || copied[v])))
+			    ((!A->looping[b] || blk->ev[i].src == 1) &&
+			     (A->rv[v] >= 0 || A->cv[v] >= 0 || copied[v])))
 				break;
 		}
 		A->inert[b] = blk->nev && i == blk->nev;

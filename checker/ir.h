@@ -82,8 +82,8 @@ enum ir_ev_kind {
 			   returned src went (PQresultStatus(res)): var is the status of
 			   what that call acquired with src whose status-call is callee */
 	EV_NONNULL,     /* var is not NULL from here on, on this path: the pointer is
-			   dereferenced (*p, p->f, p[i]; not &p->f), or it is the non-NULL
-			   result of a call returning its argument or NULL */
+			   dereferenced (*p, p->f, p[i]; not &p->f; src 0), or it is the
+			   non-NULL result of a call returning its argument or NULL (src 1) */
 };
 
 enum ir_arg_kind {

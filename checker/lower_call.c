@@ -771,6 +771,7 @@ static struct operand or_null_result(struct lower *L, int v, struct ir_loc loc)
 	int join = lower_block(L);
 	struct ir_event copy = { .kind = EV_ASSIGN, .loc = loc, .var = tmp, .src = v, .site = -1 };
 	struct ir_event zero = { .kind = EV_SETCONST, .loc = loc, .var = tmp, .src = -1, .site = -1 };
+	struct ir_event nonnull = { .kind = EV_NONNULL, .loc = loc, .var = tmp, .src = 1, .site = -1 };
 	struct ir_term *t;
 
 	lower_ensure(L);
@@ -784,7 +785,7 @@ static struct operand or_null_result(struct lower *L, int v, struct ir_loc loc)
 	t->note = BN_NONE;
 	L->cur = same;
 	lower_emit(L, &copy);
-	lower_emit_var(L, EV_NONNULL, tmp, loc);
+	lower_emit(L, &nonnull);
 	lower_goto(L, join);
 	L->cur = null;
 	lower_emit(L, &zero);
