@@ -460,14 +460,13 @@ static void clobber(struct an *A, unsigned char *s, int v, const struct ir_event
 }
 
 /*
- * dst = src: dst holds what src holds, and equals it.  A handle stored
- * into memory (node->prev = p) escapes there: the value in memory is only
- * a copy of p's value, not a holder.
+ * dst = src: dst holds what src holds, and equals it; for a soft EV_ASSIGN
+ * (node->prev = p: p escapes into memory), only p's value is copied.
  */
 static void do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev)
 {
 	struct var_st *w = vst(A, s, dst), *from = vst(A, s, src);
-	bool holds = from && !(from->role == ROLE_HANDLE && (A->f->vars[dst].flags & VAR_MEMORY));
+	bool holds = from && !(ev->kind == EV_ASSIGN && ev->soft);
 
 	if (dst == src)
 		return;

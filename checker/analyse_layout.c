@@ -354,7 +354,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 
 			if (e->kind == EV_NONNULL && e->var >= 0)
 				deref[e->var] = true;
-			else if (e->kind == EV_ASSIGN && (f->vars[e->var].flags & VAR_MEMORY))
+			else if (e->kind == EV_ASSIGN && e->soft)
 				continue;       /* node->prev = old: below */
 			else if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
 				 e->kind != EV_SCOPE_END && !opaque_result(A, e))
@@ -384,8 +384,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
 
-			if (e->kind == EV_ASSIGN && (f->vars[e->var].flags & VAR_MEMORY) &&
-			    (need[e->var] || tests[e->var])) {
+			if (e->kind == EV_ASSIGN && e->soft && (need[e->var] || tests[e->var])) {
 				need[e->var] = true;
 				need[e->src] = true;
 			}

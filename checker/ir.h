@@ -113,7 +113,10 @@ struct ir_event {
 	unsigned rel_mask;                  /* EV_RELEASE: bit i set if entry i of rel applies
 					       (its string condition holds); 0: all do */
 	bool soft;                          /* EV_RELEASE: releases var only if rel covers its
-					       kind (the same argument is also an object) */
+					       kind (the same argument is also an object);
+					       EV_ASSIGN: var, a value in memory, gets src's
+					       value only, not its handle (node->prev = p: p
+					       escapes there) */
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */

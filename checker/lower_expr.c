@@ -342,7 +342,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	CXCursor kid[2];
 	struct ir_loc loc = lower_cursor_loc(L, e);
 	struct operand o;
-	bool copy;
+	bool copy, value_copy;
 	int v;
 
 	if (lower_children(e, kid, 2) != 2)
@@ -364,16 +364,16 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	   it (a summary then relates it to what the callee acquired) */
 	copy = o.kind == OP_VAR && out_param(L, kid[0]) &&
 	       (L->f->vars[o.var].flags & (VAR_POINTER | VAR_ADDR_TAKEN)) == VAR_ADDR_TAKEN;
-	/* node->prev = old: node->prev is a copy of the pointer old (so that it
-	   is not NULL once old is dereferenced) */
-	copy |= o.kind == OP_VAR && !out_param(L, kid[0]) &&
-		(L->f->vars[o.var].flags & (VAR_POINTER | VAR_TEMP)) == VAR_POINTER;
-	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy);
+	/* node->prev = old: node->prev holds a copy of the pointer old's value
+	   (so that it is not NULL once old is dereferenced); old escapes */
+	value_copy = !copy && o.kind == OP_VAR && !out_param(L, kid[0]) &&
+		     (L->f->vars[o.var].flags & (VAR_POINTER | VAR_TEMP)) == VAR_POINTER;
+	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy || value_copy);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST :
-					       copy ? EV_ASSIGN : EV_CLOBBER,
-				       .loc = loc, .var = v, .src = copy ? o.var : -1, .site = -1,
-				       .value = o.k };
+					       copy || value_copy ? EV_ASSIGN : EV_CLOBBER,
+				       .loc = loc, .var = v, .src = copy || value_copy ? o.var : -1,
+				       .site = -1, .value = o.k, .soft = value_copy };
 
 		lower_emit(L, &ev);
 	}
