@@ -777,8 +777,18 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 	case CXCursor_ArraySubscriptExpr: {
 		int v = lower_local_lvalue(L, e);
 
-		if (v >= 0)
+		if (v >= 0) {
+			/* a slot of its own (fds[1]; a member p->name): a pointer
+			   at its base (p) is dereferenced all the same */
+			int base = -1;
+
+			if (!addr && lower_children(e, kid, 1) >= 1 &&
+			    clang_getCursorKind(lower_strip_casts(kid[0])) == CXCursor_DeclRefExpr)
+				base = lower_local_var(L, lower_strip_casts(kid[0]));
+			if (base >= 0)
+				lower_deref(L, kid[0], op_var(base), lower_cursor_loc(L, e));
 			return op_var(v);
+		}
 		n = lower_children(e, kid, 2);
 		if (n >= 1) {
 			struct operand base;
