@@ -31,7 +31,8 @@ int an_resolve(const struct an *A, int b)
 {
 	int hops = 0;
 
-	while (hops++ < 64 && A->f->blocks[b].nev == 0 && A->f->blocks[b].term.kind == T_GOTO)
+	while (hops++ < 64 && (A->f->blocks[b].nev == 0 || A->inert[b]) &&
+	       A->f->blocks[b].term.kind == T_GOTO)
 		b = A->f->blocks[b].term.target;
 	return b;
 }
@@ -522,6 +523,8 @@ out:
 	free(A.released_obj);
 	free(A.exposed);
 	free(A.doomed);
+	free(A.inert);
+	free(A.looping);
 	free(A.cv);
 	free(A.rv);
 	return complete;

@@ -297,6 +297,33 @@ static bool fresh_unlike(const struct an *A, const unsigned char *s, int x, int 
 	return !wy || wy->role != ROLE_HANDLE || wy->bind != slot;
 }
 
+/*
+ * The pointer v is not NULL (EV_NONNULL: it was dereferenced, or a call
+ * returned it as its non-NULL result): on this path, nor are its copies.  An acquisition it holds that is NULL when it fails
+ * has succeeded.  A value known to be NULL there (a path that crashes) is
+ * left as it is.
+ */
+void an_nonnull(struct an *A, unsigned char *s, int v)
+{
+	static const struct ir_term ne0 = { .kind = T_BRANCH, .cmp = CMP_NE, .value = 0 };
+	const struct val d = an_dom(INT64_MIN, INT64_MAX, true, 0);
+	struct var_st *w = vst(A, s, v);
+	struct val known = an_tracks_value(A, v) ? an_val_meet(*vval(A, s, v), d) : d;
+
+	if (known.lo > known.hi)
+		return;
+	if (w && w->role == ROLE_HANDLE && w->bind >= 0) {
+		const struct slot_st *x = &slots(A, s)[w->bind];
+		int site = A->slot_site[w->bind];
+		const struct rule_acquire *acq = A->sites[site].acq;
+		struct val bad = an_val_meet(an_handle_domain(acq, false, true), d);
+
+		if ((x->st == RS_UNCHECKED || (x->st == RS_OUT && !x->ok)) && bad.lo > bad.hi)
+			decide_by(A, s, site, true, an_val_meet(an_handle_domain(acq, true, true), d));
+	}
+	refine_group(A, s, v, TOP, &ne0, true);
+}
+
 /* Follows the edges of t that state s allows, splitting an unchecked acquisition. */
 /*
  * v holds the result of a call that kept a handle only if it succeeded:

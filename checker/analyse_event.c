@@ -492,18 +492,22 @@ static void clobber(struct an *A, unsigned char *s, int v, const struct ir_event
 	set_val(A, s, v, TOP);
 }
 
-/* dst = src: dst holds what src holds, and equals it. */
+/*
+ * dst = src: dst holds what src holds, and equals it; for a soft EV_ASSIGN
+ * (node->prev = p: p escapes into memory), only p's value is copied.
+ */
 static void do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev)
 {
 	struct var_st *w = vst(A, s, dst), *from = vst(A, s, src);
+	bool holds = from && !(ev->kind == EV_ASSIGN && ev->soft);
 
 	if (dst == src)
 		return;
 	lose(A, s, dst, from && from->role == ROLE_HANDLE ? from->bind : -1, ev);
 	an_unequal(A, s, dst);
 	if (w) {
-		w->bind = from ? from->bind : -1;
-		w->role = from ? from->role : ROLE_NONE;
+		w->bind = holds ? from->bind : -1;
+		w->role = holds ? from->role : ROLE_NONE;
 		if (from && an_representative(A, s, src) != dst)
 			w->eq = (int16_t)an_representative(A, s, src);
 	}
@@ -785,6 +789,10 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	case EV_ARITH:
 		do_arith(A, s, ev);
 		break;
+	case EV_NONNULL:
+		if (ev->src == 1 || !A->looping[A->block])
+			an_nonnull(A, s, ev->var);
+		break;
 	}
 }
 
@@ -795,6 +803,7 @@ void an_exec_block(struct an *A, unsigned char *s, int block, size_t upto)
 	size_t i;
 
 	A->cur = s;
+	A->block = block;
 	A->dead = false;
 	for (i = 0; i < blk->nev && i < upto && !A->dead; i++) {
 		A->evi = i;

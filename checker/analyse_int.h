@@ -91,6 +91,12 @@ struct an {
 	int *slot_site;         /* slot -> site */
 	bool *released_obj;     /* var -> some EV_RELEASE names it (lock objects) */
 	bool *doomed;           /* block -> every path from it dies in a noreturn call */
+	bool *looping;          /* block -> on a cycle: a dereference there tells
+				   nothing (EV_NONNULL src 0 is skipped), or every state
+				   of a loop that tests the pointer would come twice */
+	bool *inert;            /* block -> its events change nothing a state holds (a
+				   pointer nobody follows is dereferenced): a jump
+				   through it is a jump past it */
 	bool *has_kids;         /* var -> array slots have it as parent */
 	uint8_t *fid;           /* var -> for a VAR_FIELD variable, its member name's
 				   id (1..255), else 0 */
@@ -126,6 +132,7 @@ struct an {
 	size_t max_store;       /* bytes the states and nodes may take */
 	struct seen seen;
 	/* the event being executed, for findings and replays */
+	int block;
 	int node;
 	size_t evi;
 	unsigned char *cur;     /* the state being executed */
@@ -252,6 +259,7 @@ struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointe
 struct val an_status_domain(const struct rule_acquire *acq, bool ok);
 bool an_tracks_value(const struct an *A, int var);
 void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node);
+void an_nonnull(struct an *A, unsigned char *s, int v);
 
 /* analyse.c */
 void an_push(struct an *A, int block, const unsigned char *s, int parent);

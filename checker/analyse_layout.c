@@ -371,6 +371,7 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 	const struct ir_func *f = A->f;
 	bool *need = xcalloc(f->nvars + 1, sizeof(bool));
 	unsigned char *tests = xcalloc(f->nvars + 1, 1);    /* branches testing v, up to 2 */
+	bool *deref = xcalloc(f->nvars + 1, sizeof(bool));   /* dereferenced: not NULL after */
 	size_t b, i, s;
 
 	for (s = 0; s < A->nsites; s++) {
@@ -394,8 +395,12 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 			const struct ir_event *e = &blk->ev[i];
 			int a;
 
-			if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
-			    e->kind != EV_SCOPE_END && !opaque_result(A, e))
+			if (e->kind == EV_NONNULL && e->var >= 0)
+				deref[e->var] = true;
+			else if (e->kind == EV_ASSIGN && e->soft)
+				continue;       /* node->prev = old: below */
+			else if (e->var >= 0 && e->kind != EV_CLOBBER && e->kind != EV_FORGET &&
+				 e->kind != EV_SCOPE_END && !opaque_result(A, e))
 				need[e->var] = true;
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) && e->src >= 0)
 				need[e->src] = true;
@@ -414,6 +419,20 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 		    ((t->cmp == CMP_LE || t->cmp == CMP_GT) && t->value == INT64_MAX))
 			need[t->var] = true;
 	}
+	for (i = 0; i < f->nvars; i++)
+		need[i] |= deref[i] && tests[i];    /* p->f, then if (p): decided */
+	/* a copy into memory (node->prev = old) is followed when it is tested,
+	   and then so is what it copies */
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if (e->kind == EV_ASSIGN && e->soft && (need[e->var] || tests[e->var])) {
+				need[e->var] = true;
+				need[e->src] = true;
+			}
+		}
+	free(deref);
 	free(tests);
 	return need;
 }
@@ -539,6 +558,45 @@ static void copies(struct an *A)
 	free(copy);
 }
 
+/*
+ * A->inert: the blocks whose events are all EV_NONNULL that change
+ * nothing: on a cycle (A->looping), or of a variable the states do not
+ * hold and that nothing copies.
+ */
+static void inert_blocks(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	bool *copied = xcalloc(f->nvars + 1, sizeof(bool));
+	size_t b, i;
+	int a;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if (e->kind == EV_ASSIGN && e->src >= 0)
+				copied[e->src] = true;
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
+				if (e->args[a].kind == ARG_VAR)
+					copied[e->args[a].var] = true;     /* returned as is */
+		}
+	A->inert = xcalloc(f->nblocks + 1, sizeof(bool));
+	for (b = 0; b < f->nblocks; b++) {
+		const struct ir_block *blk = &f->blocks[b];
+
+		for (i = 0; i < blk->nev; i++) {
+			int v = blk->ev[i].var;
+
+			if (blk->ev[i].kind != EV_NONNULL ||
+			    ((!A->looping[b] || blk->ev[i].src == 1) &&
+			     (A->rv[v] >= 0 || A->cv[v] >= 0 || copied[v])))
+				break;
+		}
+		A->inert[b] = blk->nev && i == blk->nev;
+	}
+	free(copied);
+}
+
 void an_layout(struct an *A)
 {
 	const struct ir_func *f = A->f;
@@ -641,7 +699,10 @@ void an_layout(struct an *A)
 		A->max_store = ANALYSE_MAX_BYTES - (f->nblocks * A->lwords + 1) * sizeof(*A->live);
 	}
 	free(need);
+	A->looping = g.cyclic;      /* kept */
+	g.cyclic = NULL;
 	cfg_release(&g);
+	inert_blocks(A);
 	A->off_vars = A->nslots * sizeof(struct slot_st);
 	A->off_vars = (A->off_vars + 7) & ~(size_t)7;
 	A->off_vals = A->off_vars + A->nrv * sizeof(struct var_st);

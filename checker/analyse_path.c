@@ -193,6 +193,7 @@ static bool block_matters(const struct an *A, int b)
 		case EV_SETCONST:
 		case EV_CLOBBER:
 		case EV_SCOPE_END:
+		case EV_NONNULL:
 			if (change_matters(A, e->var, b))
 				return true;
 			break;

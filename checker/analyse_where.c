@@ -95,7 +95,8 @@ static enum use block_use(const struct an *A, int b, const bool *set)
 			break;
 		case EV_CALL:
 			for (j = 0; j < e->nargs; j++)
-				if (e->args[j].kind != ARG_NONE && set[e->args[j].var])
+				if (e->args[j].kind != ARG_NONE && e->args[j].var >= 0 &&
+				    set[e->args[j].var])
 					u = at_least(u, true, e->args[j].borrowed ? USE_MENTION :
 									   USE_DISPOSE);
 			u = at_least(u, e->var >= 0 && set[e->var], USE_MENTION);
@@ -107,6 +108,7 @@ static enum use block_use(const struct an *A, int b, const bool *set)
 		case EV_SETCONST:
 		case EV_CLOBBER:
 		case EV_ARITH:
+		case EV_NONNULL:
 			u = at_least(u, e->var >= 0 && set[e->var], USE_MENTION);
 			break;
 		case EV_SCOPE_END:

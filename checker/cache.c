@@ -79,7 +79,7 @@ static uint64_t rules_hash(const struct rules *rules)
 		}
 		{
 			int64_t v[] = { fn->borrow, fn->returns_arg, fn->noreturn, fn->keeps,
-					fn->pure, fn->steals, fn->status_of };
+					fn->pure, fn->steals, fn->status_of, fn->or_null };
 
 			h = util_hash(h, v, sizeof(v));
 		}

@@ -485,6 +485,7 @@ static bool event_ok(const struct ir_func *f, const struct ir_event *e)
 	case EV_SETCONST:
 	case EV_CLOBBER:
 	case EV_SCOPE_END:
+	case EV_NONNULL:
 		return var_ok(f, e->var, false);
 	}
 	return false;
@@ -497,7 +498,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	size_t n;
 	int j;
 
-	e->kind = (enum ir_ev_kind)get_range(r, EV_ACQUIRE, EV_STATUS);
+	e->kind = (enum ir_ev_kind)get_range(r, EV_ACQUIRE, EV_NONNULL);
 	e->loc = get_loc(r);
 	e->var = get_int(r);
 	e->src = get_int(r);

@@ -108,13 +108,17 @@ void ir_dump(const struct ir_func *f, void *file)
 				fprintf(out, "release %s by %s()\n", var_name(f, e->var), e->callee);
 				break;
 			case EV_ASSIGN:
-				fprintf(out, "assign %s = %s\n", var_name(f, e->var), var_name(f, e->src));
+				fprintf(out, "assign %s = %s%s\n", var_name(f, e->var), var_name(f, e->src),
+					e->soft ? " (value only)" : "");
 				break;
 			case EV_SETCONST:
 				fprintf(out, "set %s = %" PRId64 "\n", var_name(f, e->var), e->value);
 				break;
 			case EV_CLOBBER:
 				fprintf(out, "clobber %s\n", var_name(f, e->var));
+				break;
+			case EV_NONNULL:
+				fprintf(out, "nonnull %s\n", var_name(f, e->var));
 				break;
 			case EV_STATUS:
 				fprintf(out, "status %s = %s(%s)\n", var_name(f, e->var), e->callee,

@@ -86,6 +86,9 @@ enum ir_ev_kind {
 	EV_STATUS,      /* var = callee(src), a borrower reporting how the call that
 			   returned src went (PQresultStatus(res)): var is the status of
 			   what that call acquired with src whose status-call is callee */
+	EV_NONNULL,     /* var is not NULL from here on, on this path: the pointer is
+			   dereferenced (*p, p->f, p[i]; not &p->f; src 0), or it is the
+			   non-NULL result of a call returning its argument or NULL (src 1) */
 };
 
 enum ir_arg_kind {
@@ -123,7 +126,10 @@ struct ir_event {
 	unsigned rel_mask;                  /* EV_RELEASE: bit i set if entry i of rel applies
 					       (its string condition holds); 0: all do */
 	bool soft;                          /* EV_RELEASE: releases var only if rel covers its
-					       kind (the same argument is also an object) */
+					       kind (the same argument is also an object);
+					       EV_ASSIGN: var, a value in memory, gets src's
+					       value only, not its handle (node->prev = p: p
+					       escapes there) */
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */

@@ -175,7 +175,9 @@ int lower_inner_pointer(struct lower *L, CXCursor arg)
 	v = lower_path_root(L, kid[0]);
 	if (v < 0 || (L->f->vars[v].flags & (VAR_POINTER | VAR_PSEUDO)) != VAR_POINTER)
 		return -1;
+	L->addr_only = true;            /* &p->f computes an address: no read of *p */
 	lower_expr(L, kid[0], CTX_BORROW);
+	L->addr_only = false;
 	return v;
 }
 

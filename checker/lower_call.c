@@ -655,6 +655,41 @@ static const struct rule_fn *fortified(struct lower *L, const char *name)
 	return fn;
 }
 
+/*
+ * The result of a call returning its argument v or NULL (realpath(path,
+ * buf), fgets(buf, n, fp)): a temporary that is, on one side of a branch
+ * on nothing, a copy of v, not NULL (so neither is v), and on the other
+ * 0, which says nothing of v.
+ */
+static struct operand or_null_result(struct lower *L, int v, struct ir_loc loc)
+{
+	int tmp = lower_new_temp(L, "(result)"), same = lower_block(L), null = lower_block(L);
+	int join = lower_block(L);
+	struct ir_event copy = { .kind = EV_ASSIGN, .loc = loc, .var = tmp, .src = v, .site = -1 };
+	struct ir_event zero = { .kind = EV_SETCONST, .loc = loc, .var = tmp, .src = -1, .site = -1 };
+	struct ir_event nonnull = { .kind = EV_NONNULL, .loc = loc, .var = tmp, .src = 1, .site = -1 };
+	struct ir_term *t;
+
+	lower_ensure(L);
+	t = &L->f->blocks[L->cur].term;
+	t->kind = T_BRANCH;
+	t->loc = loc;
+	t->var = -1;
+	t->cmp = CMP_NE;
+	t->t = same;
+	t->f = null;
+	t->note = BN_NONE;
+	L->cur = same;
+	lower_emit(L, &copy);
+	lower_emit(L, &nonnull);
+	lower_goto(L, join);
+	L->cur = null;
+	lower_emit(L, &zero);
+	lower_goto(L, join);
+	L->cur = join;
+	return op_var(tmp);
+}
+
 struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 {
 	CXCursor decl = clang_getCursorReferenced(call);
@@ -747,6 +782,9 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		if (v >= 0)
 			return op_var(v);
 	}
+	if (!nacq && fn && fn->or_null)
+		return result.kind == OP_VAR && ctx != CTX_IGNORE ? or_null_result(L, result.var, loc) :
+		       op_none();
 	if (!nacq)
 		return result;
 	if (acqs[0].acq->shape == SHAPE_RETURN && fills_local_struct(L, call))

@@ -5,8 +5,10 @@
  * || and ?: become several branches, ! swaps the targets.  So that the
  * same test made twice takes the same branch twice, a scalar in memory
  * (lower_memory_var), a bit test `x & K` and an equality of two locals
- * each get a pseudo-variable to branch on.  The operands are lowered
- * with lower_expr(), so calls in a condition are events like any other.
+ * each get a pseudo-variable to branch on.  An equality of two truth
+ * values (`(x == 0) != (p == NULL)`) tests the second after each outcome
+ * of the first.  The operands are lowered with lower_expr(), so calls in
+ * a condition are events like any other.
  */
 #include "lower_int.h"
 
@@ -230,6 +232,33 @@ static struct operand cond_operand(struct lower *L, CXCursor e)
 
 static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer);
 
+static enum CXChildVisitResult find_call(CXCursor c, CXCursor parent, void *arg)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (k == CXCursor_CallExpr || k == CXCursor_StmtExpr) {
+		*(bool *)arg = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * Whether `a == b` or `a != b` compares two truth values (`(x == 0) !=
+ * (p == NULL)`) and b may be lowered twice, once after each outcome of a:
+ * it holds no call nor statement expression.
+ */
+static bool truth_equality(CXCursor a, CXCursor b)
+{
+	bool call = false;
+
+	if (!lower_is_truth_value(a) || !lower_is_truth_value(b))
+		return false;
+	clang_visitChildren(b, find_call, &call);
+	return !call;
+}
+
 /* Lowers condition c (bounded recursion); outer: the text to show, or NULL for c's own. */
 static void cond_rec(struct lower *L, CXCursor c, int t, int f, const struct cond_note *outer)
 {
@@ -308,6 +337,20 @@ static void cond_kind(struct lower *L, CXCursor c, int t, int f, const struct co
 		case CXBinaryOperator_LT: case CXBinaryOperator_LE:
 		case CXBinaryOperator_GT: case CXBinaryOperator_GE: {
 			int64_t r;
+
+			if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
+			    truth_equality(kid[0], kid[1])) {
+				/* (a) != (b): b decides after each outcome of a */
+				int x = lower_block(L), y = lower_block(L);
+				bool eq = op == CXBinaryOperator_EQ;
+
+				cond_rec(L, kid[0], x, y, NULL);
+				L->cur = x;
+				cond_rec(L, kid[1], eq ? t : f, eq ? f : t, NULL);
+				L->cur = y;
+				cond_rec(L, kid[1], eq ? f : t, eq ? t : f, NULL);
+				return;
+			}
 
 			a = cond_operand(L, kid[0]);
 			b = cond_operand(L, kid[1]);

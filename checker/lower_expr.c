@@ -263,7 +263,7 @@ int lower_path_root(struct lower *L, CXCursor c)
 }
 
 /* Whether e is a truth value: a comparison, !x, x && y, x || y. */
-static bool is_truth_value(CXCursor e)
+bool lower_is_truth_value(CXCursor e)
 {
 	CXCursor x = lower_strip_casts(e);
 
@@ -311,7 +311,7 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	lower_clobber_bits(L, v, loc);
-	if (is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
+	if (lower_is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
 		assign_truth(L, v, r, loc);
 		return;
 	}
@@ -348,7 +348,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	CXCursor kid[2];
 	struct ir_loc loc = lower_cursor_loc(L, e);
 	struct operand o;
-	bool copy;
+	bool copy, value_copy;
 	int v;
 
 	if (lower_children(e, kid, 2) != 2)
@@ -359,7 +359,7 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 		return op_var(v);
 	}
 	/* a store into memory or a global: the value leaves our hands */
-	if (is_truth_value(kid[1]) && (v = lower_memory_var(L, kid[0], true)) >= 0) {
+	if (lower_is_truth_value(kid[1]) && (v = lower_memory_var(L, kid[0], true)) >= 0) {
 		lower_expr(L, kid[0], CTX_BORROW);
 		assign_truth(L, v, kid[1], loc);
 		return op_none();
@@ -370,12 +370,16 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	   it (a summary then relates it to what the callee acquired) */
 	copy = o.kind == OP_VAR && out_param(L, kid[0]) &&
 	       (L->f->vars[o.var].flags & (VAR_POINTER | VAR_ADDR_TAKEN)) == VAR_ADDR_TAKEN;
-	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy);
+	/* node->prev = old: node->prev holds a copy of the pointer old's value
+	   (so that it is not NULL once old is dereferenced); old escapes */
+	value_copy = !copy && o.kind == OP_VAR && !out_param(L, kid[0]) &&
+		     (L->f->vars[o.var].flags & (VAR_POINTER | VAR_TEMP)) == VAR_POINTER;
+	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy || value_copy);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST :
-					       copy ? EV_ASSIGN : EV_CLOBBER,
-				       .loc = loc, .var = v, .src = copy ? o.var : -1, .site = -1,
-				       .value = o.k };
+					       copy || value_copy ? EV_ASSIGN : EV_CLOBBER,
+				       .loc = loc, .var = v, .src = copy || value_copy ? o.var : -1,
+				       .site = -1, .value = o.k, .soft = value_copy };
 
 		lower_emit(L, &ev);
 	}
@@ -546,8 +550,24 @@ static struct operand lower_stmt_expr(struct lower *L, CXCursor e, enum ctx ctx)
 	return o;
 }
 
-/* &x, ++, --, !, -, ~ and the others; constants fold. */
-static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
+/*
+ * The pointer b (its operand o) is dereferenced by p->f, p[i] or *p: from
+ * here on, on this path, it is not NULL (EV_NONNULL on its variable, or on
+ * the pseudo-variable of a value in memory already followed).
+ */
+static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir_loc loc)
+{
+	int v;
+
+	if (clang_getCanonicalType(clang_getCursorType(b)).kind != CXType_Pointer)
+		return;         /* an array names its own storage */
+	v = o.kind == OP_VAR ? o.var : lower_memory_var(L, b, false);
+	if (v >= 0)
+		lower_emit_var(L, EV_NONNULL, v, loc);
+}
+
+/* &x, ++, --, !, -, ~ and the others; constants fold.  addr: e is the operand of &. */
+static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, bool addr)
 {
 	CXCursor kid[1];
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
@@ -571,7 +591,9 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 		}
 		v = lower_path_root(L, x);
 		L->root_temp = -1;
+		L->addr_only = true;            /* &p->f computes an address: no read of *p */
 		lower_expr(L, x, CTX_BORROW);
+		L->addr_only = false;
 		if (v < 0)
 			v = L->root_temp;               /* &make()->member */
 		if (v >= 0 && ctx == CTX_VALUE)
@@ -598,7 +620,12 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx)
 	case CXUnaryOperator_Not:
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		return o.kind == OP_CONST ? op_const(~o.k) : op_none();
-	default:        /* *p, __real, __imag */
+	case CXUnaryOperator_Deref:
+		o = lower_expr(L, kid[0], CTX_BORROW);
+		if (!addr)
+			lower_deref(L, kid[0], o, loc);
+		return op_none();
+	default:        /* __real, __imag */
 		lower_expr(L, kid[0], CTX_BORROW);
 		return op_none();
 	}
@@ -684,6 +711,7 @@ struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx)
 
 	if (L->depth >= LOWER_MAX_DEPTH) {
 		lower_unsupported(L, IR_UNSUPPORTED_NESTING);
+		L->addr_only = false;
 		return o;
 	}
 	L->depth++;
@@ -699,16 +727,22 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 	CXCursor kid[3];
 	size_t n;
 	int64_t value;
+	bool addr = L->addr_only;       /* e is the operand of & (through parentheses) */
 
+	L->addr_only = false;
 	switch (k) {
 	case CXCursor_ParenExpr:
+		L->addr_only = addr;
 		if (lower_children(e, kid, 1) == 1)
 			return lower_expr(L, kid[0], ctx);
+		L->addr_only = false;
 		return op_none();
 	case CXCursor_UnexposedExpr:
 		n = lower_children(e, kid, 2);
+		L->addr_only = addr && n == 1;
 		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))
 			return lower_expr(L, kid[0], ctx);
+		L->addr_only = false;
 		if (n == 0)
 			return lower_eval_int(e, &value) ? op_const(value) : op_none();
 		lower_children_escaping(L, e);
@@ -739,7 +773,7 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 			ctx = CTX_IGNORE;
 		return lower_expr(L, kid[n - 1], ctx);
 	case CXCursor_UnaryOperator:
-		return lower_unary(L, e, ctx);
+		return lower_unary(L, e, ctx, addr);
 	case CXCursor_BinaryOperator:
 	case CXCursor_CompoundAssignOperator:
 		return lower_binary(L, e, ctx);
@@ -749,17 +783,35 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 	case CXCursor_ArraySubscriptExpr: {
 		int v = lower_local_lvalue(L, e);
 
-		if (v >= 0)
+		if (v >= 0) {
+			/* a slot of its own (fds[1]; a member p->name): a pointer
+			   at its base (p) is dereferenced all the same */
+			int base = -1;
+
+			if (!addr && lower_children(e, kid, 1) >= 1 &&
+			    clang_getCursorKind(lower_strip_casts(kid[0])) == CXCursor_DeclRefExpr)
+				base = lower_local_var(L, lower_strip_casts(kid[0]));
+			if (base >= 0)
+				lower_deref(L, kid[0], op_var(base), lower_cursor_loc(L, e));
 			return op_var(v);
+		}
 		n = lower_children(e, kid, 2);
 		if (n >= 1) {
-			struct operand base = lower_expr(L, kid[0], CTX_BORROW);
+			struct operand base;
 
+			/* &s.a.b reads nothing, nor does &p->a.b read *p */
+			L->addr_only = addr && k == CXCursor_MemberRefExpr &&
+				       clang_getCanonicalType(clang_getCursorType(kid[0])).kind !=
+				       CXType_Pointer;
+			base = lower_expr(L, kid[0], CTX_BORROW);
+			L->addr_only = false;
 			if (base.kind == OP_VAR && (L->f->vars[base.var].flags & VAR_TEMP))
 				L->root_temp = base.var;
+			if (n == 2)
+				lower_expr(L, kid[1], CTX_BORROW);
+			if (!addr)
+				lower_deref(L, kid[0], base, lower_cursor_loc(L, e));
 		}
-		if (n == 2)
-			lower_expr(L, kid[1], CTX_BORROW);
 		return op_none();
 	}
 	case CXCursor_ConditionalOperator:

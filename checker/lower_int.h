@@ -136,6 +136,8 @@ struct lower {
 	struct ir_loc assign_loc;   /* the assignment lower_call's dst comes from */
 	int last_branch;            /* block of the last branch made */
 	int root_temp;              /* temporary at the root of the last member path */
+	bool addr_only;             /* the expression being lowered is the operand of &:
+				       its outermost p->f, p[i] or *p reads nothing */
 	int *locks;                 /* lock-object pseudo-variables */
 	const char **lock_types;    /* for each: the type of the object holding it, or NULL */
 	size_t nlocks, caplocks;
@@ -271,6 +273,8 @@ int lower_path_root(struct lower *L, CXCursor c);   /* p in &p->f, or -1 */
 void lower_forget_memory(struct lower *L, struct ir_loc loc);
 struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+/* Whether e is a truth value: a comparison, !x, x && y, x || y. */
+bool lower_is_truth_value(CXCursor e);
 
 /* lower_arg.c: what a call is given */
 /* The local GError * whose address call passes (GLib: set exactly when it fails), or -1. */

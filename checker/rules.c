@@ -84,13 +84,16 @@ static const struct schema rel_schema = {
 	"call, arg, " COND_LIST,
 };
 
-enum { BOR_CALL, BOR_RETURNS_ARG, BOR_STATUS_OF, BOR_STEALS, BOR_PURE, BOR_KEEPS };
+enum {
+	BOR_CALL, BOR_RETURNS_ARG, BOR_RETURNS_ARG_OR_NULL, BOR_STATUS_OF, BOR_STEALS, BOR_PURE,
+	BOR_KEEPS,
+};
 static const char *const bor_keys[] = {
-	"call", "returns-arg", "status-of", "steals", "pure", "keeps",
+	"call", "returns-arg", "returns-arg-or-null", "status-of", "steals", "pure", "keeps",
 };
 static const struct schema bor_schema = {
 	"a borrow entry", bor_keys, ARRAY_SIZE(bor_keys), 1u << BOR_CALL,
-	"call, returns-arg, status-of, steals, pure, keeps",
+	"call, returns-arg, returns-arg-or-null, status-of, steals, pure, keeps",
 };
 
 _Static_assert(ARRAY_SIZE(acq_keys) <= MAX_KEYS, "struct fields too small");
@@ -455,30 +458,41 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	struct fn_entry *e;
 	struct fields f;
 	const char *name;
-	int returns_arg = 0, status_of = 0, steals = 0, keeps = 0;
+	int returns_arg = 0, or_null = 0, status_of = 0, steals = 0, keeps = 0;
 	bool pure = false;
 
 	(void)unused;
 	if (rules_read_entry(ld, n, &bor_schema, &f) < 0)
 		return -1;
 	name = rules_get_name(ld, f.val[BOR_CALL], "call");
+	if (f.val[BOR_RETURNS_ARG] && f.val[BOR_RETURNS_ARG_OR_NULL]) {
+		report_error_at(ld->file, line_of(f.key[BOR_RETURNS_ARG_OR_NULL]),
+				col_of(f.key[BOR_RETURNS_ARG_OR_NULL]),
+				"'returns-arg-or-null' cannot be combined with 'returns-arg'");
+		return -1;
+	}
 	if (rules_get_int(ld, f.val[BOR_RETURNS_ARG], "returns-arg", &returns_arg) < 0 ||
+	    rules_get_int(ld, f.val[BOR_RETURNS_ARG_OR_NULL], "returns-arg-or-null", &or_null) < 0 ||
 	    rules_get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 ||
 	    rules_get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 ||
 	    rules_get_int(ld, f.val[BOR_KEEPS], "keeps", &keeps) < 0 || !name ||
 	    (f.val[BOR_PURE] && rules_get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0))
 		return -1;
 
+	if (or_null)
+		returns_arg = or_null;
 	e = fn_get(ld->r, name);
-	if (e->fn.borrow && e->fn.returns_arg != returns_arg) {
+	if (e->fn.borrow && (e->fn.returns_arg != returns_arg || e->fn.or_null != (or_null > 0))) {
 		report_error_at(ld->file, line_of(n), col_of(n),
-				"'%s' is already a borrower with returns-arg %d (at %s:%u)",
-				name, e->fn.returns_arg, e->borrow_file, e->borrow_line);
+				"'%s' is already a borrower with %s %d (at %s:%u)", name,
+				e->fn.or_null ? "returns-arg-or-null" : "returns-arg",
+				e->fn.returns_arg, e->borrow_file, e->borrow_line);
 		return -1;
 	}
 	if (!e->fn.borrow) {
 		e->fn.borrow = true;
 		e->fn.returns_arg = returns_arg;
+		e->fn.or_null = or_null > 0;
 		e->fn.status_of = status_of;
 		e->fn.steals = steals;
 		e->fn.pure = pure;

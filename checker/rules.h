@@ -159,6 +159,8 @@ struct rule_fn {
 	const struct rule_release *release; /* list; non-NULL if the call releases */
 	bool borrow;                        /* uses its arguments without keeping them */
 	int returns_arg;                    /* borrower returning argument N (memcpy: 1); 0 if none */
+	bool or_null;                       /* ... or NULL (realpath(path, buf): buf on success,
+					       NULL on failure, which says nothing of buf) */
 	int keeps;                          /* borrower that keeps argument N (a list or a
 					       multi handle holds it from now on): it escapes */
 	bool pure;                          /* borrower whose result depends only on its

@@ -1,7 +1,7 @@
 // MariaDB/MySQL pack: the handle from mysql_init() must be closed even
 // when mysql_real_connect() fails (it returns its first argument or
-// NULL, and is a plain borrower: see rules/mysql.yml); result sets go
-// back with mysql_free_result().
+// NULL: returns-arg-or-null, see rules/mysql.yml); result sets go back
+// with mysql_free_result().
 // RUN: not %leakcheck %s -- -I/usr/include/mariadb | FileCheck %s --implicit-check-not=warning:
 #include <mysql.h>
 #include <stdio.h>
@@ -30,6 +30,21 @@ MYSQL *no_leak_on_connect_failure(const char *host, const char *user, const char
         return NULL;
     }
     return m;
+}
+
+// Its non-NULL result is the handle itself.
+int no_leak_close_result(const char *host)
+{
+    MYSQL *m = mysql_init(NULL), *conn;
+    if (m == NULL)
+        return -1;
+    conn = mysql_real_connect(m, host, "u", "p", "app", 0, NULL, 0);
+    if (conn == NULL) {
+        mysql_close(m);
+        return -1;
+    }
+    mysql_close(conn);
+    return 0;
 }
 
 // Returning the result of mysql_real_connect() leaks the handle when it
