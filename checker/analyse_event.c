@@ -594,6 +594,32 @@ static bool lent_reads(struct an *A, unsigned char *s, const struct ir_event *ev
 }
 
 /*
+ * A struct we own given to a callee that may free, take or overwrite its
+ * members (its summary says so, or there is none and it is no C library
+ * function): what its members hold is the callee's business now.
+ */
+static void lend_members(struct an *A, unsigned char *s, const struct ir_event *ev,
+			 const struct summary *S)
+{
+	const struct slot_st *sl = slots(A, s);
+	int i;
+
+	if (ev->lib)
+		return;
+	for (i = 0; i < ev->nargs; i++) {
+		const struct ir_arg *a = &ev->args[i];
+		const struct var_st *w;
+
+		if ((a->kind != ARG_VAR && a->kind != ARG_INNER) || a->var < 0 ||
+		    !(w = vst(A, s, a->var)) || w->role != ROLE_HANDLE || w->bind < 0 ||
+		    !live(sl[w->bind].st))
+			continue;
+		if (!S || i >= SUMMARY_MAX_PARAMS || (S->members_touched & (1ULL << i)))
+			an_held_follow(A, s, w->bind, HELD_ESCAPE, NULL);
+	}
+}
+
+/*
  * A call no rule describes: what its summary says it does, or, for an
  * unknown callee, every argument escapes.  Returns false when the callee
  * never returns.
@@ -685,6 +711,7 @@ static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			an_escape(A, s, a->var, 0);
 		}
 	}
+	lend_members(A, s, ev, S);
 	if (site->ndst) {
 		struct ir_event acq = *ev;
 

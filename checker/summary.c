@@ -115,36 +115,53 @@ static void note_kept(struct summary_builder *b, const struct exit_obs *o)
 	}
 }
 
-/* The parameters whose members (p->name) the function reads or hands on. */
-static uint64_t members_touched(const struct ir_func *f)
+/* The parameter (0-based) whose member (p->name) v is, or -1. */
+static int member_param(const struct ir_func *f, int v)
+{
+	int p;
+
+	if (v < 0 || !(f->vars[v].flags & VAR_FIELD))
+		return -1;
+	p = f->vars[v].parent;
+	return p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS ? p : -1;
+}
+
+/*
+ * The parameters whose members (p->name) the function may free, take,
+ * overwrite or copy out, itself or through a callee (reading one, testing
+ * it or giving it to a C library function does not count): a struct we
+ * own given to such a function loses its members to it.
+ */
+static uint64_t members_touched(const struct summaries *S, const struct ir_func *f)
 {
 	uint64_t m = 0;
 	size_t b, i;
-	int a;
+	int a, p;
 
 	for (b = 0; b < f->nblocks; b++)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
-			int vs[3] = { e->var, e->kind == EV_ASSIGN ? e->src : -1, -1 }, k;
+			const struct summary *c;
 
-			for (k = 0; k < 2; k++) {
-				int v = vs[k], p;
+			if (e->kind != EV_NONNULL && e->kind != EV_FORGET &&
+			    e->kind != EV_SCOPE_END && (p = member_param(f, e->var)) >= 0)
+				m |= 1ULL << p;         /* freed, stored, overwritten */
+			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
+			    (p = member_param(f, e->src)) >= 0)
+				m |= 1ULL << p;         /* copied out */
+			if (e->kind != EV_CALL)
+				continue;
+			c = summaries_find(S, e->key, f->unit);
+			for (a = 0; a < e->nargs; a++) {
+				const struct ir_arg *g = &e->args[a];
 
-				if (v < 0 || !(f->vars[v].flags & VAR_FIELD))
-					continue;
-				p = f->vars[v].parent;
-				if (p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS)
-					m |= 1ULL << p;
-			}
-			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++) {
-				int v = e->args[a].var, p;
-
-				if (e->args[a].kind != ARG_VAR || v < 0 ||
-				    !(f->vars[v].flags & VAR_FIELD))
-					continue;
-				p = f->vars[v].parent;
-				if (p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS)
-					m |= 1ULL << p;
+				if (g->kind == ARG_VAR && !g->borrowed &&
+				    (p = member_param(f, g->var)) >= 0)
+					m |= 1ULL << p; /* handed on */
+				if ((g->kind == ARG_VAR || g->kind == ARG_INNER) && g->var >= 0 &&
+				    g->var < f->nparams && g->var < SUMMARY_MAX_PARAMS && !e->lib &&
+				    (!c || a >= SUMMARY_MAX_PARAMS || (c->members_touched & (1ULL << a))))
+					m |= 1ULL << g->var;    /* to a callee that may */
 			}
 		}
 	return m;
@@ -486,7 +503,8 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		}
 		s->nmembers = b->nmem;
 	}
-	s->releases_shallow = b->rel_shallow & s->releases & ~members_touched(f);
+	s->members_touched = members_touched(S, f);
+	s->releases_shallow = b->rel_shallow & s->releases & ~s->members_touched;
 	s->keeps = b->kept;
 	for (i = 0; i < n; i++) {
 		enum rule_fail kf;

@@ -53,6 +53,8 @@ struct summary {
 	uint64_t keeps;                     /* parameter N leaves: stored, passed on */
 	uint64_t releases_shallow;          /* ... of releases: by a rule's releaser (free(p)),
 					       touching none of p's members */
+	uint64_t members_touched;           /* it (or a callee) may free, take, overwrite or
+					       copy out a member of *parameter N */
 	const char **members;               /* ret (SHAPE_RETURN): members of the returned
 					       struct holding fresh resources on every path
 					       that returns it (a constructor), */

@@ -119,3 +119,41 @@ struct obj *wrap_new_list(void)
 		return NULL;
 	return make_obj(1, l);
 }
+
+/* A callee that frees or overwrites a member takes it; one that only reads
+   members leaves them held. */
+static void reset_host(struct conn *c)
+{
+	free(c->host);
+	c->host = NULL;
+}
+
+static int conn_port(struct conn *c)
+{
+	return c->host ? 22 : 0;
+}
+
+int reset_then_free(const char *h)
+{
+	struct conn *c = conn_new(h);
+
+	if (!c)
+		return -1;
+	reset_host(c);
+	free(c);
+	return 0;
+}
+
+int read_then_free(const char *h)
+{
+	struct conn *c = conn_new(h);
+
+	if (!c)
+		return -1;
+	if (conn_port(c) == 0)
+		return -2;
+// CHECK: :[[@LINE-1]]:3: warning: 'c' allocated by conn_new() at line [[@LINE-6]] is not freed when returning here [leakcheck-leak]
+	free(c);        /* leaks c->host */
+// CHECK: :[[@LINE-1]]:2: warning: 'c->host' allocated by conn_new() at line [[@LINE-8]] is not freed when 'c' is freed here [leakcheck-leak]
+	return 0;
+}
