@@ -202,6 +202,20 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 	return k;
 }
 
+/* ---- analyse_memory.c ---- */
+
+/* A->exposed: the parameters the function hands out (layout). */
+void an_exposed_params(struct an *A);
+/* A->groot: the global each memory variable hangs from (layout). */
+void an_global_roots(struct an *A);
+
+/* ---- analyse_sites.c ---- */
+
+/* A->sites: the function's, completed by callee summaries, member and parameter sites. */
+void an_complete_sites(struct an *A);
+/* A->fid, A->fid_names, A->msite_fid: ids of the member names (after the sites). */
+void an_field_ids(struct an *A);
+
 /* ---- analyse_field.c: handles held by the members of a struct we own ---- */
 
 /* p->name variables: bind v to the handle an alias (q->name, q == p) names. */

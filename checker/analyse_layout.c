@@ -1,8 +1,8 @@
 /*
  * analyse_layout.c - how a function's state is laid out: which variables
- * and values are followed, the sites completed by callee summaries (and,
- * in summary mode, one per parameter), which tested values each block may
- * still read (liveness), and the initial state.  Each pass is a worklist
+ * and values are followed (the sites: analyse_sites.c; what calls forget:
+ * analyse_memory.c), which tested values each block may still read
+ * (liveness), and the initial state.  Each pass is a worklist
  * or a single sweep, near-linear in the function's size; a function whose
  * liveness sets would pass half of ANALYSE_MAX_BYTES is marked too large.
  */
@@ -21,16 +21,6 @@ struct cfg {
 };
 
 static void liveness(struct an *A, const struct cfg *g);
-static void exposed_params(struct an *A);
-static void global_roots(struct an *A);
-
-/* How a parameter is followed in summary mode: as a handle that may be NULL (or -1). */
-static const struct rule_acquire param_pointer = {
-	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NULL,
-};
-static const struct rule_acquire param_integer = {
-	.func = "(parameter)", .shape = SHAPE_RETURN, .fails = FAIL_NEGATIVE,
-};
 
 /* v is followed in the vars part of the state, unless nothing needs it (values_needed). */
 static void mark(struct an *A, const bool *need, int v)
@@ -44,156 +34,6 @@ static void mark(struct an *A, const bool *need, int v)
  * in where the callee's summary says it acquires something, and, in
  * summary mode, one site per parameter.
  */
-static size_t member_sites(const struct an *A);
-
-static void complete_sites(struct an *A)
-{
-	const struct ir_func *f = A->f;
-	size_t b, i, nparams = A->sb ? (size_t)f->nparams : 0, nmembers, m, next;
-
-	bool *used = xcalloc(nparams + 1, sizeof(bool));
-
-	/* a parameter is followed only if something may release, keep or copy it */
-	for (b = 0; b < f->nblocks && nparams; b++) {
-		const struct ir_block *blk = &f->blocks[b];
-
-		for (i = 0; i < blk->nev; i++) {
-			const struct ir_event *e = &blk->ev[i];
-			int a;
-
-			if ((e->kind == EV_RELEASE || e->kind == EV_ESCAPE) &&
-			    e->var >= 0 && (size_t)e->var < nparams)
-				used[e->var] = true;
-			if (e->kind == EV_ASSIGN && e->src >= 0 && (size_t)e->src < nparams)
-				used[e->src] = true;
-			if (e->kind == EV_ACQUIRE && f->sites[e->site].from >= 0 &&
-			    (size_t)f->sites[e->site].from < nparams)
-				used[f->sites[e->site].from] = true;   /* realloc(param, n) */
-			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
-				if ((e->args[a].kind == ARG_VAR || e->args[a].kind == ARG_INNER) &&
-				    (size_t)e->args[a].var < nparams)
-					used[e->args[a].var] = true;
-		}
-		if (blk->term.kind == T_RETURN && blk->term.var >= 0 &&
-		    (size_t)blk->term.var < nparams)
-			used[blk->term.var] = true;
-	}
-	nmembers = member_sites(A);
-	A->nsites = f->nsites + nmembers + nparams;
-	A->first_param = f->nsites + nmembers;
-	A->sites = xcalloc(A->nsites + 1, sizeof(*A->sites));
-	A->msite_of = xmalloc((A->nsites + 1) * sizeof(int));
-	A->msite_name = xcalloc(A->nsites + 1, sizeof(char *));
-	A->msite_fid = xcalloc(A->nsites + 1, 1);
-	for (i = 0; i < A->nsites; i++)
-		A->msite_of[i] = -1;
-	if (f->nsites)
-		memcpy(A->sites, f->sites, f->nsites * sizeof(*A->sites));
-	for (i = 0; i < nparams; i++) {
-		struct ir_site *p = &A->sites[A->first_param + i];
-
-		p->acq = (f->vars[i].flags & VAR_POINTER) ? &param_pointer : &param_integer;
-		p->loc = f->loc;
-		p->dst = (int)i;
-		p->ndst = used[i] ? 1 : 0;
-		p->status = p->from = -1;
-	}
-	free(used);
-	if (!A->opts->summaries)
-		return;
-	next = f->nsites;
-	for (b = 0; b < f->nblocks; b++)
-		for (i = 0; i < f->blocks[b].nev; i++) {
-			const struct ir_event *e = &f->blocks[b].ev[i];
-			const struct summary *S;
-			struct ir_site *site;
-
-			if (e->kind != EV_CALL)
-				continue;
-			S = summaries_find(A->opts->summaries, e->key, f->unit);
-			site = &A->sites[e->site];
-			if (e->guess_acq && an_made_up_applies(A, e, e->guess_acq->res, S)) {
-				/* an annotation, or X_new with X_free declared */
-				site->acq = e->guess_acq;
-				site->dst = e->var;
-				site->ndst = 1;
-				continue;
-			}
-			if (!S || !S->ret.res)
-				continue;
-			site->acq = &S->ret;
-			if (S->ret.shape == SHAPE_RETURN) {
-				site->dst = e->var;
-				site->ndst = 1;
-				if (S->error_arg && S->error_arg <= e->nargs &&
-				    e->args[S->error_arg - 1].kind == ARG_ADDR && !site->error_var1) {
-					/* p = sort_items(.., &too_deep): too_deep set means p is NULL */
-					site->error_var1 = e->args[S->error_arg - 1].var + 1;
-					site->error_implies = true;
-				}
-			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_ADDR) {
-				site->dst = e->args[S->ret.arg - 1].var;
-				site->status = e->var;
-				site->ndst = 1;
-			} else if (S->ret.arg <= e->nargs && e->args[S->ret.arg - 1].kind == ARG_VAR &&
-				   e->args[S->ret.arg - 1].var < f->nparams) {
-				/* our own out-parameter passed on: what it acquires is ours to hand back */
-				site->dst = -1;
-				site->status = e->var;
-				site->ndst = 1;
-				site->out_param = e->args[S->ret.arg - 1].var + 1;
-			}
-			for (m = 0; S->ret.shape == SHAPE_RETURN && m < (size_t)S->nmembers; m++) {
-				/* c = conn_new(): c->host comes with it */
-				struct ir_site *ms = &A->sites[next];
-
-				ms->acq = S->member_acq[m];
-				ms->loc = site->loc;
-				ms->dst = ms->status = ms->from = -1;
-				ms->ndst = 1;
-				A->msite_of[next] = (int)e->site;
-				A->msite_name[next++] = S->members[m];
-			}
-		}
-}
-
-/* How many member sites the constructors called by the function give it. */
-static size_t member_sites(const struct an *A)
-{
-	const struct ir_func *f = A->f;
-	size_t b, i, n = 0;
-
-	for (b = 0; A->opts->summaries && b < f->nblocks; b++)
-		for (i = 0; i < f->blocks[b].nev; i++) {
-			const struct ir_event *e = &f->blocks[b].ev[i];
-			const struct summary *S;
-
-			if (e->kind != EV_CALL)
-				continue;
-			S = summaries_find(A->opts->summaries, e->key, f->unit);
-			if (e->guess_acq && an_made_up_applies(A, e, e->guess_acq->res, S))
-				continue;
-			if (S && S->ret.res && S->ret.shape == SHAPE_RETURN)
-				n += (size_t)S->nmembers;
-		}
-	return n;
-}
-
-/*
- * Whether the made-up entry for res on call ev applies: always for an
- * annotation (it wins over the callee's summary S, as a rule does); for
- * a guess from names only with guessing on, and when the callee has
- * neither a summary nor a body anywhere.
- */
-bool an_made_up_applies(const struct an *A, const struct ir_event *ev,
-			const struct rule_resource *res, const struct summary *S)
-{
-	if (!res->guessed)
-		return true;
-	return A->opts->guess && !S &&
-	       !(A->opts->summaries && summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
-}
-
 /*
  * doomed[b]: block b goes straight on, without a branch, into a call that
  * never returns: what is dropped on the way does not matter
@@ -486,40 +326,6 @@ void an_assign_closure(const struct ir_func *f, bool *set)
 	free(first);
 }
 
-/*
- * A->fid: the same id for the VAR_FIELD variables of one member name
- * (p->name and q->name name the same member when p == q); at most 255.
- */
-static uint8_t field_id(struct an *A, const char *m, unsigned *n)
-{
-	unsigned k;
-
-	for (k = 1; k <= *n && strcmp(A->fid_names[k], m); k++)
-		;
-	if (k > *n && *n < 255)
-		A->fid_names[++*n] = m;
-	return k <= *n ? (uint8_t)k : 0;
-}
-
-static void field_ids(struct an *A)
-{
-	const struct ir_func *f = A->f;
-	unsigned n = 0;
-	size_t i;
-
-	A->fid = xcalloc(f->nvars + 1, 1);
-	A->fid_names = xcalloc(256, sizeof(char *));
-	for (i = 0; i < f->nvars; i++) {
-		const char *m;
-
-		if ((f->vars[i].flags & VAR_FIELD) && (m = strstr(f->vars[i].name, "->")))
-			A->fid[i] = field_id(A, m + 2, &n);
-	}
-	for (i = 0; i < A->nsites; i++)
-		if (A->msite_of[i] >= 0)
-			A->msite_fid[i] = field_id(A, A->msite_name[i], &n);
-}
-
 /* Values flow into tested variables through assignments: their sources are followed too. */
 static void follow_assignments(struct an *A)
 {
@@ -615,9 +421,9 @@ void an_layout(struct an *A)
 		if (f->vars[i].parent >= 0)
 			A->has_kids[f->vars[i].parent] = true;
 	}
-	complete_sites(A);
-	field_ids(A);
-	exposed_params(A);
+	an_complete_sites(A);
+	an_field_ids(A);
+	an_exposed_params(A);
 	cfg_build(f, &g);
 	need = values_needed(A, &g);
 	A->base = xmalloc((A->nsites + 1) * sizeof(int));
@@ -688,7 +494,7 @@ void an_layout(struct an *A)
 	for (i = 0; i < f->nvars; i++)
 		if ((f->vars[i].flags & VAR_MEMORY) && A->cv[i] >= 0)
 			A->mem[A->nmem++] = (int)i;
-	global_roots(A);
+	an_global_roots(A);
 	copies(A);
 	A->lwords = (A->ncv + 63) / 64;
 	/* the liveness sets may take half the memory, the states the rest */
@@ -710,127 +516,6 @@ void an_layout(struct an *A)
 	A->size = A->off_vals + A->ncv * sizeof(struct val);
 	if (!A->size)
 		A->size = 1;
-}
-
-/*
- * Whether a store or call we do not follow forgets memory variable v: not
- * a pure result hanging from a local, nor a value reached through a
- * parameter that the function never hands out (*too_deep, opt->verbose:
- * only a pointer derived from that parameter could write there).
- */
-bool an_forgotten(const struct an *A, int v)
-{
-	int root = A->f->vars[v].parent;
-
-	if (root < 0)
-		return true;
-	if (root < A->f->nparams && !A->exposed[root])
-		return false;
-	return !(A->f->vars[v].flags & VAR_PURE);
-}
-
-/* Marks the parameters that are handed out: passed, copied, stored, returned. */
-static void exposed_params(struct an *A)
-{
-	const struct ir_func *f = A->f;
-	size_t b, i;
-	int a;
-
-	A->exposed = xcalloc((size_t)f->nparams + 1, sizeof(bool));
-	for (b = 0; b < f->nblocks; b++) {
-		const struct ir_block *blk = &f->blocks[b];
-
-		for (i = 0; i < blk->nev; i++) {
-			const struct ir_event *e = &blk->ev[i];
-
-			if (e->kind == EV_CALL)
-				for (a = 0; a < e->nargs; a++)
-					if (e->args[a].kind != ARG_NONE && e->args[a].var >= 0 &&
-					    e->args[a].var < f->nparams)
-						A->exposed[e->args[a].var] = true;
-			if ((e->kind == EV_ESCAPE || e->kind == EV_RELEASE || e->kind == EV_CLOBBER) &&
-			    e->var >= 0 && e->var < f->nparams)
-				A->exposed[e->var] = true;
-			if (e->kind == EV_ASSIGN && e->src >= 0 && e->src < f->nparams)
-				A->exposed[e->src] = true;
-			if (e->kind == EV_ACQUIRE && f->sites[e->site].from >= 0 &&
-			    f->sites[e->site].from < f->nparams)
-				A->exposed[f->sites[e->site].from] = true;
-		}
-		if (blk->term.kind == T_RETURN && blk->term.var >= 0 && blk->term.var < f->nparams)
-			A->exposed[blk->term.var] = true;
-	}
-}
-
-void an_callee_of(const struct an *A, const struct ir_event *ev, struct an_callee *c)
-{
-	const struct summaries *S = A->opts->summaries;
-
-	c->S = S ? summaries_find(S, ev->key, A->f->unit) : NULL;
-	c->writes_none = !c->S && ev->lib && !(S && summaries_has_body(S, ev->key, A->f->unit));
-}
-
-/*
- * Whether the call ev (an EV_CALL, callee c) may change memory variable v:
- * one hanging from a variable it is given, or a global it may write (by
- * its summary: its own writes and its callees'; a C library function
- * without a body writes none of the program's; any other unknown callee,
- * any).
- */
-bool an_call_forgets(const struct an *A, const struct ir_event *ev, const struct an_callee *c,
-		     int v)
-{
-	int root = A->f->vars[v].parent, a;
-
-	if (root >= 0) {
-		for (a = 0; a < ev->nargs; a++)
-			if (ev->args[a].kind != ARG_NONE && ev->args[a].var == root)
-				return true;
-		return false;
-	}
-	if (!A->groot[v])
-		return true;
-	if (c->S)
-		return summary_writes_global(c->S, A->groot[v]);
-	return !c->writes_none;
-}
-
-/* For each memory variable hanging from a global (`config.verbose`), the global's name. */
-static void global_roots(struct an *A)
-{
-	size_t k;
-
-	A->groot = xcalloc(A->f->nvars + 1, sizeof(*A->groot));
-	for (k = 0; k < A->nmem; k++) {
-		int v = A->mem[k];
-		const char *name = A->f->vars[v].name;
-		size_t n = 0;
-
-		if (A->f->vars[v].parent >= 0 || !name)
-			continue;
-		while (*name == '*' || *name == '(')
-			name++;
-		while ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
-		       (name[n] >= '0' && name[n] <= '9') || name[n] == '_')
-			n++;
-		if (n) {
-			A->groot[v] = xmalloc(n + 1);
-			memcpy(A->groot[v], name, n);
-			A->groot[v][n] = '\0';
-		}
-	}
-}
-
-/* For *p with p parameter N (0-based), N; else -1. */
-int an_param_cell(const struct an *A, int v)
-{
-	const struct ir_var *x = &A->f->vars[v];
-
-	if (!(x->flags & VAR_MEMORY) || x->parent < 0 || x->parent >= A->f->nparams ||
-	    !x->name || x->name[0] != '*' || !A->f->vars[x->parent].name ||
-	    strcmp(x->name + 1, A->f->vars[x->parent].name))
-		return -1;
-	return x->parent;
 }
 
 static void live_set(uint64_t *bits, int cv, bool on)
