@@ -4,7 +4,7 @@
  * a state, and the findings it makes on the way (a handle overwritten,
  * leaked at the end of its scope, released twice or with the wrong
  * function).  The walk over (block, state) nodes is analyse.c; branches
- * are analyse_branch.c.
+ * are analyse_branch.c; calls resolved by summaries, analyse_call.c.
  */
 #include "analyse_int.h"
 
@@ -72,7 +72,7 @@ static void lose(struct an *A, unsigned char *s, int v, int keep, const struct i
 }
 
 /* v no longer holds a handle or a status. */
-static void unbind(struct an *A, unsigned char *s, int v)
+void an_unbind(struct an *A, unsigned char *s, int v)
 {
 	struct var_st *w = vst(A, s, v);
 
@@ -108,7 +108,7 @@ int an_representative(struct an *A, unsigned char *s, int v)
 }
 
 /* Sets what is known of the value of v, if it is one we follow. */
-static void set_val(struct an *A, unsigned char *s, int v, struct val val)
+void an_set_val(struct an *A, unsigned char *s, int v, struct val val)
 {
 	struct val *p = vval(A, s, v);
 
@@ -210,7 +210,7 @@ static const struct rule_resource *released_kind(const struct ir_event *ev)
 
 
 /* EV_RELEASE: v's handle is released; a wrong releaser or a second release is reported. */
-static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
+void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
 	struct var_st *w = vst(A, s, ev->var);
 	struct slot_st *sl = slots(A, s);
@@ -259,7 +259,7 @@ static void do_release(struct an *A, unsigned char *s, const struct ir_event *ev
  * before is lost, and a handle transferred (realloc, fdopen) waits on
  * the outcome.
  */
-static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
+void an_do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
 	const struct ir_site *site = &A->sites[ev->site];
 	const struct rule_acquire *acq = site->acq;
@@ -275,7 +275,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (acq->reopen && from < 0) {
 		if (site->dst >= 0) {
 			lose(A, s, site->dst, -1, ev);
-			unbind(A, s, site->dst);
+			an_unbind(A, s, site->dst);
 		}
 		return;
 	}
@@ -298,8 +298,8 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 
 				if (w && w->role == ROLE_HANDLE && w->bind == x) {
 					/* keep what the handle's value was known to be */
-					unbind(A, s, (int)v);
-					set_val(A, s, (int)v, sl[x].ok ? an_handle_domain(acq, true, A->f->vars[v].flags & VAR_POINTER) : TOP);
+					an_unbind(A, s, (int)v);
+					an_set_val(A, s, (int)v, sl[x].ok ? an_handle_domain(acq, true, A->f->vars[v].flags & VAR_POINTER) : TOP);
 				}
 			}
 			an_settle(A, s, x, true);
@@ -308,7 +308,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 			an_unequal(A, s, site->dst + j);
 			vst(A, s, site->dst + j)->bind = (int16_t)x;
 			vst(A, s, site->dst + j)->role = ROLE_HANDLE;
-			set_val(A, s, site->dst + j, TOP);
+			an_set_val(A, s, site->dst + j, TOP);
 		}
 		sl[x].st = acq->fails == FAIL_NEVER ? RS_HELD : RS_UNCHECKED;
 		sl[x].ok = acq->fails == FAIL_NEVER;
@@ -320,12 +320,12 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 	if (site->status >= 0) {
 		lose(A, s, site->status, -1, ev);
 		an_unequal(A, s, site->status);
-		unbind(A, s, site->status);
+		an_unbind(A, s, site->status);
 		if (acq->fails != FAIL_HELD) {  /* held whatever the status says */
 			vst(A, s, site->status)->bind = (int16_t)ev->site;
 			vst(A, s, site->status)->role = ROLE_STATUS;
 		}
-		set_val(A, s, site->status, TOP);
+		an_set_val(A, s, site->status, TOP);
 	}
 	if (site->error_var1 && vst(A, s, site->error_var1 - 1)) {
 		struct var_st *e = vst(A, s, site->error_var1 - 1);
@@ -333,7 +333,7 @@ static void do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev
 		an_unequal(A, s, site->error_var1 - 1);
 		e->bind = (int16_t)ev->site;
 		e->role = ROLE_ERROR;
-		set_val(A, s, site->error_var1 - 1, TOP);
+		an_set_val(A, s, site->error_var1 - 1, TOP);
 	}
 	if (from >= 0) {
 		sl[from].st = RS_PENDING;
@@ -359,8 +359,8 @@ static void do_status(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 	lose(A, s, ev->var, -1, ev);
 	an_unequal(A, s, ev->var);
-	unbind(A, s, ev->var);
-	set_val(A, s, ev->var, TOP);
+	an_unbind(A, s, ev->var);
+	an_set_val(A, s, ev->var, TOP);
 	w = vst(A, s, ev->var);
 	if (!w || !h || h->role != ROLE_HANDLE || h->bind < 0)
 		return;
@@ -403,9 +403,9 @@ static void do_scope_end(struct an *A, unsigned char *s, const struct ir_event *
 		sl[w->bind].st = RS_LEAKED;
 		an_held_follow(A, s, w->bind, HELD_DROP, NULL);
 	}
-	unbind(A, s, ev->var);
+	an_unbind(A, s, ev->var);
 	an_unequal(A, s, ev->var);
-	set_val(A, s, ev->var, TOP);
+	an_set_val(A, s, ev->var, TOP);
 }
 
 /*
@@ -419,7 +419,7 @@ static void forget(struct an *A, unsigned char *s)
 
 	for (i = 0; i < A->nmem; i++)
 		if (an_forgotten(A, A->mem[i]))
-			set_val(A, s, A->mem[i], TOP);
+			an_set_val(A, s, A->mem[i], TOP);
 }
 
 /*
@@ -427,7 +427,7 @@ static void forget(struct an *A, unsigned char *s)
  * from a global, or from a variable it is given.  (Keeping the others can
  * only spare paths, never add one.)
  */
-static void forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev,
+void an_forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev,
 			     const struct summary *S)
 {
 	struct an_callee c = { S, false };
@@ -437,7 +437,7 @@ static void forget_reachable(struct an *A, unsigned char *s, const struct ir_eve
 		an_callee_of(A, ev, &c);
 	for (i = 0; i < A->nmem; i++)
 		if (an_call_forgets(A, ev, &c, A->mem[i]))
-			set_val(A, s, A->mem[i], TOP);
+			an_set_val(A, s, A->mem[i], TOP);
 }
 
 /*
@@ -456,14 +456,14 @@ static void do_arith(struct an *A, unsigned char *s, const struct ir_event *ev)
 		if (w && w->role == ROLE_HANDLE && w->bind >= 0 &&
 		    !other_holder(A, s, w->bind, ev->var))
 			an_escape(A, s, ev->var, 0);
-		unbind(A, s, ev->var);
+		an_unbind(A, s, ev->var);
 		an_unequal(A, s, ev->var);
-		set_val(A, s, ev->var, TOP);
+		an_set_val(A, s, ev->var, TOP);
 		return;
 	}
 	if (w && w->role == ROLE_HANDLE) {
 		an_escape(A, s, ev->var, 0);    /* fd += 1: not a handle we follow */
-		unbind(A, s, ev->var);
+		an_unbind(A, s, ev->var);
 	}
 	an_unequal(A, s, ev->var);
 	if (!p)
@@ -480,23 +480,23 @@ static void do_arith(struct an *A, unsigned char *s, const struct ir_event *ev)
 		r = an_dom(INT64_MIN, -1, false, 0);
 	else if (ev->src == 1 && p->lo == 0 && p->hi == 0)
 		r = *p;
-	set_val(A, s, ev->var, r);
+	an_set_val(A, s, ev->var, r);
 }
 
 /* dst gets a value we do not follow. */
-static void clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev)
+void an_clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev)
 {
 	lose(A, s, v, -1, ev);
-	unbind(A, s, v);
+	an_unbind(A, s, v);
 	an_unequal(A, s, v);
-	set_val(A, s, v, TOP);
+	an_set_val(A, s, v, TOP);
 }
 
 /*
  * dst = src: dst holds what src holds, and equals it; for a soft EV_ASSIGN
  * (node->prev = p: p escapes into memory), only p's value is copied.
  */
-static void do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev)
+void an_do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev)
 {
 	struct var_st *w = vst(A, s, dst), *from = vst(A, s, src);
 	bool holds = from && !(ev->kind == EV_ASSIGN && ev->soft);
@@ -511,246 +511,9 @@ static void do_assign(struct an *A, unsigned char *s, int dst, int src, const st
 		if (from && an_representative(A, s, src) != dst)
 			w->eq = (int16_t)an_representative(A, s, src);
 	}
-	set_val(A, s, dst, vval(A, s, src) ? *vval(A, s, src) : TOP);
+	an_set_val(A, s, dst, vval(A, s, src) ? *vval(A, s, src) : TOP);
 	if (A->fid[dst])
 		an_field_stored(A, s, dst);     /* s->name = name */
-}
-
-/*
- * c = conn_new(): the members the constructor fills (c->host) are held by
- * the struct, and share its fate until a branch decides it (decide()).
- */
-static void acquire_members(struct an *A, unsigned char *s, int site)
-{
-	struct slot_st *sl = slots(A, s);
-	int h = A->base[site];
-	size_t m;
-
-	for (m = (size_t)site + 1; m < A->first_param; m++) {
-		int x;
-
-		if (A->msite_of[m] != site)
-			continue;
-		x = A->base[m];
-		sl[x].st = sl[h].st;
-		sl[x].ok = sl[h].ok;
-		sl[x].pend = -1;
-		sl[x].pmode = 0;
-		sl[x].holder = (int16_t)(h + 1);
-		sl[x].hfid = A->msite_fid[m];
-	}
-}
-
-/*
- * v is lent to the function that parameter fnparam (0-based) points to,
- * as its argument pos: when v holds one of our parameters, our summary
- * records it (our caller knows that function and decides) and nothing
- * leaves.  False otherwise: then v escapes.
- */
-static bool lend_param(struct an *A, unsigned char *s, int v, int fnparam, int pos)
-{
-	struct var_st *w = vst(A, s, v);
-
-	if (!A->sb || !w || w->role != ROLE_HANDLE || w->bind < 0 || !param_slot(A, w->bind))
-		return false;
-	if (!A->quiet)
-		summary_lent(A->sb, (int)((size_t)A->slot_site[w->bind] - A->first_param) + 1,
-			     fnparam + 1, pos);
-	return true;
-}
-
-/*
- * The callee (summary S) hands its argument i (0-based) only to the
- * function given as its argument S->lends_to[i]: whether that function
- * only reads it (a rule or a C library function that borrows it, or a
- * summary that neither keeps nor releases it).  A function pointer
- * parameter of ours given there lends it on (lend_param).
- */
-static bool lent_reads(struct an *A, unsigned char *s, const struct ir_event *ev,
-		       const struct summary *S, int i)
-{
-	const struct ir_arg *fa;
-	const struct summary *T;
-	int pos = S->lends_as[i];
-	uint64_t bit = pos <= SUMMARY_MAX_PARAMS ? 1ULL << (pos - 1) : 0;
-
-	if (S->lends_to[i] > ev->nargs)
-		return false;
-	fa = &ev->args[S->lends_to[i] - 1];
-	if (fa->kind == ARG_VAR && fa->var < A->f->nparams)
-		return lend_param(A, s, ev->args[i].var, fa->var, pos);
-	if (fa->kind != ARG_FUNC)
-		return false;
-	if (fa->fn_ruled)
-		return pos <= 32 && (fa->fn_reads >> (pos - 1) & 1);
-	T = summaries_find(A->opts->summaries, fa->fn, A->f->unit);
-	if (T)
-		return bit && !((T->keeps | T->releases | T->releases_some) & bit) &&
-		       !(pos > T->nparams && T->keeps_varargs) &&
-		       !(pos <= T->nparams && T->lends_to && T->lends_to[pos - 1]);
-	if (summaries_has_body(A->opts->summaries, fa->fn, A->f->unit))
-		return false;   /* in a call cycle, or not analysed */
-	return pos <= 32 && (fa->fn_reads >> (pos - 1) & 1);
-}
-
-/*
- * A struct we own given to a callee that may free, take or overwrite its
- * members (its summary says so, or there is none and it is no C library
- * function): what its members hold is the callee's business now.
- */
-static void lend_members(struct an *A, unsigned char *s, const struct ir_event *ev,
-			 const struct summary *S)
-{
-	const struct slot_st *sl = slots(A, s);
-	int i;
-
-	if (ev->lib)
-		return;
-	for (i = 0; i < ev->nargs; i++) {
-		const struct ir_arg *a = &ev->args[i];
-		const struct var_st *w;
-
-		if ((a->kind != ARG_VAR && a->kind != ARG_INNER) || a->var < 0 ||
-		    !(w = vst(A, s, a->var)) || w->role != ROLE_HANDLE || w->bind < 0 ||
-		    !live(sl[w->bind].st))
-			continue;
-		if (!S || i >= SUMMARY_MAX_PARAMS || (S->members_touched & (1ULL << i)))
-			an_held_follow(A, s, w->bind, HELD_ESCAPE, NULL);
-	}
-}
-
-/*
- * A call no rule describes: what its summary says it does, or, for an
- * unknown callee, every argument escapes.  Returns false when the callee
- * never returns.
- */
-static bool do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
-{
-	const struct summary *S = A->opts->summaries ?
-		summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
-	const struct ir_site *site = &A->sites[ev->site];
-	/* no summary and no body anywhere: an unknown callee */
-	bool unknown = !S && !(A->opts->summaries &&
-			       summaries_has_body(A->opts->summaries, ev->key, A->f->unit));
-	int i, kept = -1;
-
-	if (S && S->noreturn)
-		return false;
-	for (i = 0; i < ev->nargs; i++) {
-		const struct ir_arg *a = &ev->args[i];
-		uint64_t bit = i < SUMMARY_MAX_PARAMS ? 1ULL << i : 0;
-
-		if (a->kind == ARG_NONE)
-			continue;
-		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
-			continue;   /* a const T * parameter, or a C library function */
-		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
-		if (a->kind == ARG_FUNC)
-			continue;
-		if (a->kind != ARG_ADDR && S && i < S->nparams && S->lends_to && S->lends_to[i]) {
-			/* atomicio(read, fd, buf, n) hands buf to read() */
-			if (!lent_reads(A, s, ev, S, i))
-				an_escape(A, s, a->var, 0);
-			continue;
-		}
-		if (a->kind == ARG_INNER) {
-			/* p + n, &p->f: a callee that only reads its parameter
-			   leaves p held; one that may keep it (an intrusive list
-			   node), release it, or is unknown takes p */
-			if ((unknown && A->opts->borrow_unknown) ||
-			    (S && bit && !((S->keeps | S->releases | S->releases_some) & bit) &&
-			     !(i >= S->nparams && S->keeps_varargs)))
-				continue;
-			an_escape(A, s, a->var, 0);
-		} else if (a->kind == ARG_ADDR) {
-			/* the out-parameter of an acquisition is handled below; any
-			   other &v may be stored, freed or overwritten by the callee */
-			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&
-			    site->dst == a->var)
-				continue;
-			an_escape(A, s, a->var, 0);
-			unbind(A, s, a->var);
-			an_unequal(A, s, a->var);
-			set_val(A, s, a->var, TOP);
-		} else if (ev->guess_rel && i + 1 == ev->guess_rel->arg &&
-			   an_made_up_applies(A, ev, ev->guess_rel->res, S)) {
-			struct ir_event rel = *ev;
-
-			rel.kind = EV_RELEASE;
-			rel.var = a->var;
-			rel.rel = ev->guess_rel;
-			rel.callee = ev->callee;
-			A->by_body = true;      /* a destructor: what it frees is its own */
-			do_release(A, s, &rel);
-			A->by_body = false;
-		} else if (unknown && A->opts->borrow_unknown) {
-			/* unknown-callees: borrow: the caller still owns it */
-		} else if (!S || !bit || (i >= S->nparams && S->keeps_varargs)) {
-			/* (a variadic callee's extra arguments, kept through va_arg) */
-			an_escape(A, s, a->var, 0);
-		} else if (S->releases & bit) {
-			struct ir_event rel = *ev;
-
-			rel.kind = EV_RELEASE;
-			rel.var = a->var;
-			rel.rel = &S->rel[i];
-			rel.callee = S->name;
-			/* a destructor frees what it holds, a wrapper of free() does not */
-			A->by_body = !(S->releases_shallow & bit);
-			do_release(A, s, &rel);
-			A->by_body = false;
-		} else if ((S->keeps_on & bit) && kept < 0 && vst(A, s, ev->var)) {
-			const struct var_st *w = vst(A, s, a->var);
-
-			/* kept on success only: the result says whether it was */
-			if (w && w->role == ROLE_HANDLE && w->bind >= 0 &&
-			    live(slots(A, s)[w->bind].st))
-				kept = w->bind;
-			an_escape(A, s, a->var, 0);
-		} else if ((S->keeps | S->releases_some) & bit) {
-			an_escape(A, s, a->var, 0);
-		}
-	}
-	lend_members(A, s, ev, S);
-	if (site->ndst) {
-		struct ir_event acq = *ev;
-
-		if (site->acq->shape == SHAPE_OUT && site->dst >= 0) {
-			/* the callee may have consumed what *out held (free it,
-			   realloc it) before storing a new one: let the old go */
-			an_escape(A, s, site->dst, 0);
-			unbind(A, s, site->dst);
-		}
-		acq.kind = EV_ACQUIRE;
-		do_acquire(A, s, &acq);
-		if (site->acq->shape == SHAPE_RETURN)
-			acquire_members(A, s, ev->site);
-		if (site->out_param) {
-			struct slot_st *sl = slots(A, s);
-			int x = A->base[ev->site];
-
-			/* stored into *param at once: for the summary, an out-parameter */
-			an_explain(A, x, EXPL_OUT_PARAM, ev->loc.line, A->f->vars[site->out_param - 1].name, 0);
-			sl[x].st = A->sb ? RS_OUT : RS_ESCAPED;
-			sl[x].pend = A->sb ? (int16_t)site->out_param : -1;
-		}
-	} else if (S && S->returns_arg > 0 && S->returns_arg <= ev->nargs &&
-		   ev->args[S->returns_arg - 1].kind == ARG_VAR) {
-		do_assign(A, s, ev->var, ev->args[S->returns_arg - 1].var, ev);
-	} else if (ev->var >= 0) {
-		clobber(A, s, ev->var, ev);
-		if (S && S->ret_known)  /* if (use_colour()): it always returns 1 */
-			set_val(A, s, ev->var, an_dom(S->ret_lo, S->ret_hi, S->has_ret_ex, S->ret_ex));
-	}
-	if (kept >= 0 && !site->ndst) {
-		struct var_st *r = vst(A, s, ev->var);
-
-		r->role = ROLE_KEPT;    /* failure hands the argument back (an_branch) */
-		r->bind = (int16_t)kept;
-		r->pad = (uint8_t)S->keep_fails;
-	}
-	forget_reachable(A, s, ev, S);
-	return true;
 }
 
 /* Executes event ev on state s. */
@@ -769,16 +532,16 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	an_because(A, EXPL_STORED, ev->loc.line, NULL, 0);
 	switch (ev->kind) {
 	case EV_ACQUIRE:
-		do_acquire(A, s, ev);
+		an_do_acquire(A, s, ev);
 		break;
 	case EV_RELEASE:
-		do_release(A, s, ev);
+		an_do_release(A, s, ev);
 		break;
 	case EV_STATUS:
 		do_status(A, s, ev);
 		break;
 	case EV_ESCAPE:
-		if (ev->src >= 0 && lend_param(A, s, ev->var, ev->src, (int)ev->value))
+		if (ev->src >= 0 && an_lend_param(A, s, ev->var, ev->src, (int)ev->value))
 			break;  /* cb(cb_arg): the function our caller gives decides */
 		an_because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,
 			ev->out_param ? A->f->vars[ev->out_param - 1].name : NULL, 0);
@@ -786,29 +549,29 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 		an_escape(A, s, ev->var, ev->out_param);
 		break;
 	case EV_CALL:
-		if (!do_call(A, s, ev))
+		if (!an_do_call(A, s, ev))
 			A->dead = true;
 		break;
 	case EV_SCOPE_END:
 		do_scope_end(A, s, ev);
 		break;
 	case EV_ASSIGN:
-		do_assign(A, s, ev->var, ev->src, ev);
+		an_do_assign(A, s, ev->var, ev->src, ev);
 		break;
 	case EV_SETCONST:
 		lose(A, s, ev->var, -1, ev);
-		unbind(A, s, ev->var);
+		an_unbind(A, s, ev->var);
 		an_unequal(A, s, ev->var);
-		set_val(A, s, ev->var, an_dom(ev->value, ev->value, false, 0));
+		an_set_val(A, s, ev->var, an_dom(ev->value, ev->value, false, 0));
 		break;
 	case EV_CLOBBER:
-		clobber(A, s, ev->var, ev);
+		an_clobber(A, s, ev->var, ev);
 		break;
 	case EV_FORGET:
 		if (ev->var >= 0) {
 			an_field_forget(A, s, ev->var);
 			an_unequal(A, s, ev->var);
-			set_val(A, s, ev->var, TOP);
+			an_set_val(A, s, ev->var, TOP);
 		} else {
 			forget(A, s);
 		}

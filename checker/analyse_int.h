@@ -202,6 +202,32 @@ static inline size_t an_led_end(const struct an *A, size_t site)
 	return k;
 }
 
+/* ---- analyse_event.c: transitions shared with analyse_call.c ---- */
+
+/* v no longer holds a handle or a status. */
+void an_unbind(struct an *A, unsigned char *s, int v);
+/* Sets what is known of the value of v, if it is one we follow. */
+void an_set_val(struct an *A, unsigned char *s, int v, struct val val);
+/* EV_RELEASE: v's handle is released (a wrong releaser or a second release reported). */
+void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev);
+/* EV_ACQUIRE: the site's handles are acquired into its destinations. */
+void an_do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev);
+/* dst = src: dst holds what src holds, and equals it. */
+void an_do_assign(struct an *A, unsigned char *s, int dst, int src, const struct ir_event *ev);
+/* v gets a value we do not follow (what it alone held is lost). */
+void an_clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev);
+/* What call ev (callee summary S, or NULL) can change of the values in memory. */
+void an_forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev,
+			 const struct summary *S);
+
+/* ---- analyse_call.c ---- */
+
+/* EV_CALL by the callee's summary; false when the callee never returns. */
+bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev);
+/* v lent to the function parameter fnparam points to, as its argument pos: true
+   when v holds one of our parameters (our summary records it), else false. */
+bool an_lend_param(struct an *A, unsigned char *s, int v, int fnparam, int pos);
+
 /* ---- analyse_memory.c ---- */
 
 /* A->exposed: the parameters the function hands out (layout). */

@@ -2,7 +2,8 @@
  * lower_int.h - state shared by the lowering's files (lower.c: unit and
  * function set-up, names and locations; lower_stmt.c: statements and
  * scopes; lower_expr.c: expressions; lower_cond.c: conditions;
- * lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
+ * lower_lvalue.c: what an lvalue names; lower_agg.c: members of
+ * aggregates; lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
  * their arguments; lower_match.c: conditions of rule entries on
  * arguments).  Not an API: only lower*.c include it.
  */

@@ -89,32 +89,6 @@ static void note_members(struct summary_builder *b, const struct exit_obs *o)
 	b->nmem = n;
 }
 
-/* The results of this exit, by whether each parameter was kept (or released) here. */
-static void note_kept(struct summary_builder *b, const struct exit_obs *o)
-{
-	bool r[4] = { false, false, false, false };
-	int i, k, n = b->f->nparams < SUMMARY_MAX_PARAMS ? b->f->nparams : SUMMARY_MAX_PARAMS;
-	struct vset v = { 0 };
-
-	summary_note_result(&v, o);
-	for (k = 0; k < v.n; k++) {
-		r[0] |= v.lo[k] <= 0 && v.hi[k] >= 0;
-		r[1] |= v.lo[k] != 0 || v.hi[k] != 0;
-		r[2] |= v.lo[k] < 0;
-		r[3] |= v.hi[k] >= 0;
-	}
-	for (i = 0; i < n; i++) {
-		uint64_t bit = 1ULL << i;
-		int shift = (o->kept | o->released) & bit ? 0 : 4;
-
-		if (o->null & bit)
-			continue;       /* NULL here: nothing to keep */
-		for (k = 0; k < 4; k++)
-			if (r[k])
-				b->keep_res[i] |= (uint8_t)(1u << (k + shift));
-	}
-}
-
 /* The parameter (0-based) whose member (p->name) v is, or -1. */
 static int member_param(const struct ir_func *f, int v)
 {
@@ -167,25 +141,6 @@ static uint64_t members_touched(const struct summaries *S, const struct ir_func 
 	return m;
 }
 
-/* How the result tells that parameter i was not kept, if it does. */
-static bool keep_fails(const struct summary_builder *b, int i, enum rule_fail *fails)
-{
-	unsigned r = b->keep_res[i];
-	bool s_zero = r & 1, s_nonzero = r & 2, s_negative = r & 4;
-	bool f_zero = r & 16, f_nonzero = r & 32, f_nonneg = r & 128;
-
-	if (!(r & 15) || !(r & 240))
-		return false;           /* kept always, or never */
-	if (!s_nonzero && !f_zero)
-		*fails = FAIL_NONZERO;
-	else if (!s_negative && !f_nonneg)
-		*fails = FAIL_NEGATIVE;
-	else if (!s_zero && !f_nonzero)
-		*fails = FAIL_NULL;
-	else
-		return false;
-	return true;
-}
 
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
@@ -268,7 +223,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
 	b->kept |= o->kept;
-	note_kept(b, o);
+	summary_note_kept(b, o);
 }
 
 void summary_released(struct summary_builder *b, int param, const struct rule_resource *res)
@@ -512,7 +467,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		/* kept on success only (never released by it): the caller keeps
 		   it on failure; one failure test for all such parameters */
 		if ((b->kept & (1ULL << i)) && !(b->rel_some & (1ULL << i)) &&
-		    !(b->returned & (1ULL << i)) && keep_fails(b, i, &kf) &&
+		    !(b->returned & (1ULL << i)) && summary_keep_fails(b, i, &kf) &&
 		    (!s->keeps_on || s->keep_fails == kf)) {
 			s->keeps_on |= 1ULL << i;
 			s->keep_fails = kf;

@@ -173,3 +173,49 @@ void summary_known_result(struct summary *s, const struct summary_builder *b)
 		s->ret_ex = r->hi[0] + 1;
 	}
 }
+
+/* The results of this exit, by whether each parameter was kept (or released) here. */
+void summary_note_kept(struct summary_builder *b, const struct exit_obs *o)
+{
+	bool r[4] = { false, false, false, false };
+	int i, k, n = b->f->nparams < SUMMARY_MAX_PARAMS ? b->f->nparams : SUMMARY_MAX_PARAMS;
+	struct vset v = { 0 };
+
+	summary_note_result(&v, o);
+	for (k = 0; k < v.n; k++) {
+		r[0] |= v.lo[k] <= 0 && v.hi[k] >= 0;
+		r[1] |= v.lo[k] != 0 || v.hi[k] != 0;
+		r[2] |= v.lo[k] < 0;
+		r[3] |= v.hi[k] >= 0;
+	}
+	for (i = 0; i < n; i++) {
+		uint64_t bit = 1ULL << i;
+		int shift = (o->kept | o->released) & bit ? 0 : 4;
+
+		if (o->null & bit)
+			continue;       /* NULL here: nothing to keep */
+		for (k = 0; k < 4; k++)
+			if (r[k])
+				b->keep_res[i] |= (uint8_t)(1u << (k + shift));
+	}
+}
+
+/* How the result tells that parameter i was not kept, if it does. */
+bool summary_keep_fails(const struct summary_builder *b, int i, enum rule_fail *fails)
+{
+	unsigned r = b->keep_res[i];
+	bool s_zero = r & 1, s_nonzero = r & 2, s_negative = r & 4;
+	bool f_zero = r & 16, f_nonzero = r & 32, f_nonneg = r & 128;
+
+	if (!(r & 15) || !(r & 240))
+		return false;           /* kept always, or never */
+	if (!s_nonzero && !f_zero)
+		*fails = FAIL_NONZERO;
+	else if (!s_negative && !f_nonneg)
+		*fails = FAIL_NEGATIVE;
+	else if (!s_zero && !f_nonzero)
+		*fails = FAIL_NULL;
+	else
+		return false;
+	return true;
+}

@@ -26,4 +26,10 @@ bool summary_status_fails(const struct summary_builder *b, struct rule_acquire *
 /* Sets s->ret_known and its range when every exit of b returns a known value. */
 void summary_known_result(struct summary *s, const struct summary_builder *b);
 
+/* Notes exit o's results by whether each parameter was kept (or released) there. */
+void summary_note_kept(struct summary_builder *b, const struct exit_obs *o);
+
+/* How the result tells that parameter i (0-based) was not kept, if it does. */
+bool summary_keep_fails(const struct summary_builder *b, int i, enum rule_fail *fails);
+
 #endif
