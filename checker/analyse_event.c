@@ -344,7 +344,7 @@ void an_do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
 	}
 	for (j = 0; site->dst >= 0 && j < site->ndst; j++)
 		if (A->fid[site->dst + j])
-			an_field_stored(A, s, site->dst + j);   /* s->name = strdup(..) */
+			an_field_stored(A, s, site->dst + j, -1);   /* s->name = strdup(..) */
 }
 
 /*
@@ -513,7 +513,7 @@ void an_do_assign(struct an *A, unsigned char *s, int dst, int src, const struct
 	}
 	an_set_val(A, s, dst, vval(A, s, src) ? *vval(A, s, src) : TOP);
 	if (A->fid[dst])
-		an_field_stored(A, s, dst);     /* s->name = name */
+		an_field_stored(A, s, dst, src);        /* s->name = name */
 }
 
 /* Executes event ev on state s. */

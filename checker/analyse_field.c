@@ -29,7 +29,7 @@ static bool names_member(const struct an *A, unsigned char *s, int v, int h, int
 	return pw && pw->role == ROLE_HANDLE && pw->bind == h;
 }
 
-void an_field_stored(struct an *A, unsigned char *s, int v)
+void an_field_stored(struct an *A, unsigned char *s, int v, int src)
 {
 	struct slot_st *sl = slots(A, s);
 	const struct var_st *w = vst(A, s, v), *pw;
@@ -50,7 +50,10 @@ void an_field_stored(struct an *A, unsigned char *s, int v)
 	/* a member of a struct that is not ours to follow: handed on (into
 	   the container --explain names) */
 	an_because(A, EXPL_STORED, A->why_line, A->f->vars[v].name, 0);
+	an_escape_led(A, s, v);         /* (what the same call acquired goes along) */
 	an_escape(A, s, v, 0);
+	if (src >= 0 && A->has_kids[src])
+		an_escape(A, s, src, 0);        /* o->tmp = tmp: the file named *tmp too */
 }
 
 void an_field_sync(struct an *A, unsigned char *s, int v)

@@ -246,8 +246,9 @@ void an_field_ids(struct an *A);
 
 /* p->name variables: bind v to the handle an alias (q->name, q == p) names. */
 void an_field_sync(struct an *A, unsigned char *s, int v);
-/* v (p->name) was just given a handle: p's fresh struct holds it, or it is handed on. */
-void an_field_stored(struct an *A, unsigned char *s, int v);
+/* v (p->name) was just given a handle (from src, or -1): p's fresh struct holds
+   it, or it is handed on (with what hangs from src: the file *src names). */
+void an_field_stored(struct an *A, unsigned char *s, int v, int src);
 /* v (p->name) is about to be overwritten: the member no longer holds its handle. */
 void an_field_overwritten(struct an *A, unsigned char *s, int v);
 /* p changed: v (p->name) names nothing until read or stored again. */
