@@ -195,6 +195,10 @@ static struct operand lower_assignment(struct lower *L, CXCursor e)
 	   (so that it is not NULL once old is dereferenced); old escapes */
 	value_copy = !copy && o.kind == OP_VAR && !out_param(L, kid[0]) &&
 		     (L->f->vars[o.var].flags & (VAR_POINTER | VAR_TEMP)) == VAR_POINTER;
+	/* *valp = strdup(h); if (*valp) ..: *valp names the handle stored, so
+	   the test decides it (an out-parameter tested in a statement of its own) */
+	copy |= o.kind == OP_VAR && out_param(L, kid[0]) &&
+		(L->f->vars[o.var].flags & VAR_POINTER);
 	v = lower_memory_var(L, kid[0], o.kind == OP_CONST || copy || value_copy);
 	if (v >= 0) {
 		struct ir_event ev = { .kind = o.kind == OP_CONST ? EV_SETCONST :
