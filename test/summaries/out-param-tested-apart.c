@@ -23,7 +23,7 @@ int user(const char *h)
 		return -1;      /* nothing was stored */
 	if (strlen(v) > 3)
 		return 1;
-// CHECK: :[[@LINE-1]]:3: warning: 'v' allocated by copy() at line [[@LINE-5]] is not freed when returning here [leakcheck-leak]
+// CHECK: :[[@LINE-1]]:3: warning: 'v' allocated by copy() at line [[@LINE-4]] is not freed when returning here [leakcheck-leak]
 	free(v);
 	return 0;
 }
