@@ -320,6 +320,15 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.null |= bit;
 			else if (sl[x].st == RS_ESCAPED || sl[x].st == RS_OUT || sl[x].st == RS_MOVED)
 				o.kept |= bit;
+		} else if (sl[x].st == RS_OUT && sl[x].hfid) {
+			/* p->buf = malloc(n), p our parameter: a fill of ours */
+			if (o.nfill == SUMMARY_MAX_FILLS) {
+				o.fill_over = true;
+				continue;
+			}
+			o.fill_param[o.nfill] = sl[x].pend - 1;
+			o.fill_name[o.nfill] = A->fid_names[sl[x].hfid];
+			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;
 			o.out_unchecked = !sl[x].ok;
@@ -510,6 +519,8 @@ out:
 	free(A.fid_names);
 	free(A.msite_of);
 	free(A.msite_name);
+	free(A.fsite_of);
+	free(A.fsite_pm);
 	free(A.msite_fid);
 	free(A.lastpos);
 	free(A.seen_in);

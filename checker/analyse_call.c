@@ -163,7 +163,10 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&
 			    site->dst == a->var)
 				continue;
-			an_escape(A, s, a->var, 0);
+			if (A->has_kids[a->var] && an_members_stay(S, i))
+				an_agg_lent(A, s, a->var);  /* strbuf_addf(&sb, ..): sb.buf stays */
+			else
+				an_escape(A, s, a->var, 0);
 			an_unbind(A, s, a->var);
 			an_unequal(A, s, a->var);
 			an_set_val(A, s, a->var, TOP);
@@ -244,6 +247,7 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		r->bind = (int16_t)kept;
 		r->pad = (uint8_t)S->keep_fails;
 	}
+	an_member_effects(A, s, ev, S);
 	an_forget_reachable(A, s, ev, S);
 	return true;
 }

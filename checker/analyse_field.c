@@ -17,6 +17,8 @@
  */
 #include "analyse_int.h"
 
+#include <string.h>
+
 /* Whether v is the p->name variable of member fid with p naming struct slot h. */
 static bool names_member(const struct an *A, unsigned char *s, int v, int h, int fid)
 {
@@ -44,6 +46,22 @@ void an_field_stored(struct an *A, unsigned char *s, int v, int src)
 		/* (a parameter stored into our struct is the caller's no longer:
 		   the summary says the function keeps it, as before) */
 		sl[x].holder = (int16_t)(h + 1);
+		sl[x].hfid = A->fid[v];
+		return;
+	}
+	if (A->sb && pw && pw->role == ROLE_HANDLE && (h = pw->bind) >= 0 && param_slot(A, h) &&
+	    (size_t)A->slot_site[h] - A->first_param == (size_t)p && !param_slot(A, x) &&
+	    A->fid[v] && strcmp(A->fid_names[A->fid[v]], "*")) {
+		/* p->buf = malloc(n), p our parameter: for the summary, a fill of
+		   member buf (analyse.c notes it at each exit where it is held) */
+		an_because(A, EXPL_STORED, A->why_line, A->f->vars[v].name, 0);
+		an_explain(A, x, A->why, A->why_line, A->why_what, A->why_arg);
+		an_escape_led(A, s, v);
+		if (src >= 0 && A->has_kids[src])
+			an_escape(A, s, src, 0);        /* o->tmp = tmp: the file named *tmp too */
+		sl = slots(A, s);
+		sl[x].st = RS_OUT;
+		sl[x].pend = (int16_t)(p + 1);
 		sl[x].hfid = A->fid[v];
 		return;
 	}

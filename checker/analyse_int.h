@@ -104,7 +104,11 @@ struct an {
 	int *msite_of;          /* site -> for a member site (the member of what a
 				   constructor returns, c->host of c = conn_new()), the
 				   call's site; else -1 */
-	const char **msite_name;    /* site -> that member's name */
+	const char **msite_name;    /* site -> that member's name (or a fill site's) */
+	int *fsite_of;          /* site -> for a fill site (what a callee stores into a
+				   member of the struct it is given: sb.buf of
+				   strbuf_addf(&sb, ..)), the call's site; else -1 */
+	int *fsite_pm;          /* site -> the callee's summary.pmem entry it applies */
 	uint8_t *msite_fid;     /* site -> that member's id */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
@@ -292,6 +296,21 @@ static inline bool live(uint8_t st)
 {
 	return st == RS_HELD || st == RS_UNCHECKED;
 }
+
+/* analyse_pmem.c: what a callee does to the members of the structs it is given */
+/* Whether the callee (summary S) leaves the members of its argument i (0-based) to us. */
+bool an_members_stay(const struct summary *S, int i);
+/* &v (a local aggregate) given to such a callee: only its nested aggregates and slots go. */
+void an_agg_lent(struct an *A, unsigned char *s, int v);
+/*
+ * The fill sites of call e (callee summary S): with out NULL, how many;
+ * else writes them at out[next..] and returns how many.
+ */
+size_t an_fill_sites(const struct an *A, const struct ir_event *e, const struct summary *S,
+		     struct ir_site *out, size_t next);
+/* Applies S->pmem (fills and frees of members) to the arguments of call ev. */
+void an_member_effects(struct an *A, unsigned char *s, const struct ir_event *ev,
+		       const struct summary *S);
 
 /* analyse_branch.c */
 struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex);

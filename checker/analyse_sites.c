@@ -53,6 +53,10 @@ void an_complete_sites(struct an *A)
 		    (size_t)blk->term.var < nparams)
 			used[blk->term.var] = true;
 	}
+	for (i = 0; i < f->nvars && nparams; i++)
+		if ((f->vars[i].flags & VAR_FIELD) && f->vars[i].parent >= 0 &&
+		    (size_t)f->vars[i].parent < nparams)
+			used[f->vars[i].parent] = true;     /* p->buf = ..: a fill of ours */
 	nmembers = member_sites(A);
 	A->nsites = f->nsites + nmembers + nparams;
 	A->first_param = f->nsites + nmembers;
@@ -60,8 +64,10 @@ void an_complete_sites(struct an *A)
 	A->msite_of = xmalloc((A->nsites + 1) * sizeof(int));
 	A->msite_name = xcalloc(A->nsites + 1, sizeof(char *));
 	A->msite_fid = xcalloc(A->nsites + 1, 1);
+	A->fsite_of = xmalloc((A->nsites + 1) * sizeof(int));
+	A->fsite_pm = xcalloc(A->nsites + 1, sizeof(int));
 	for (i = 0; i < A->nsites; i++)
-		A->msite_of[i] = -1;
+		A->msite_of[i] = A->fsite_of[i] = -1;
 	if (f->nsites)
 		memcpy(A->sites, f->sites, f->nsites * sizeof(*A->sites));
 	for (i = 0; i < nparams; i++) {
@@ -94,6 +100,7 @@ void an_complete_sites(struct an *A)
 				site->ndst = 1;
 				continue;
 			}
+			next += an_fill_sites(A, e, S, A->sites, next);
 			if (!S || !S->ret.res)
 				continue;
 			site->acq = &S->ret;
@@ -150,6 +157,7 @@ static size_t member_sites(const struct an *A)
 				continue;
 			if (S && S->ret.res && S->ret.shape == SHAPE_RETURN)
 				n += (size_t)S->nmembers;
+			n += an_fill_sites(A, e, S, NULL, 0);
 		}
 	return n;
 }
@@ -199,6 +207,6 @@ void an_field_ids(struct an *A)
 			A->fid[i] = field_id(A, m + 2, &n);
 	}
 	for (i = 0; i < A->nsites; i++)
-		if (A->msite_of[i] >= 0)
+		if (A->msite_name[i])
 			A->msite_fid[i] = field_id(A, A->msite_name[i], &n);
 }

@@ -532,6 +532,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
 	lower_scan_aliases(&L, body);
+	lower_whole_params(&L, fn);
 	lower_body(&L, body);
 	lower_varargs(&L, fn, body);
 	lower_global_writes(&L, body);

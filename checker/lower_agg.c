@@ -59,6 +59,49 @@ static bool local_decl(CXCursor decl)
 
 static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg);
 
+/* L->aliased value of a parameter whose struct is used as a whole (*p = t). */
+#define WHOLE 2
+
+/*
+ * p, a parameter pointing to a struct, is read or written as a whole
+ * (`*p = t`, `t = *p`, `memset(p, 0, sizeof *p)`): its members change
+ * or are copied out without being named, which a summary must know.
+ */
+static void mark_whole(struct lower *L, CXCursor e)
+{
+	CXCursor decl;
+	CXType t;
+
+	e = lower_strip_casts(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return;
+	decl = clang_getCursorReferenced(e);
+	t = clang_getCanonicalType(clang_getCursorType(decl));
+	if (clang_getCursorKind(decl) != CXCursor_ParmDecl || t.kind != CXType_Pointer ||
+	    clang_getCanonicalType(clang_getPointeeType(t)).kind != CXType_Record)
+		return;
+	cursor_map_put(&L->aliased, decl, WHOLE);
+}
+
+/* Whether call c is one of the C library's writers of raw memory (memset(p, ..)). */
+static bool whole_writer(CXCursor c)
+{
+	static const char *const names[] = {
+		"memset", "memcpy", "memmove", "bzero", "explicit_bzero", "memset_explicit",
+		"__builtin_memset", "__builtin_memcpy", "__builtin_memmove", "mempcpy",
+	};
+	CXString sp = clang_getCursorSpelling(c);
+	const char *n = clang_getCString(sp);
+	bool yes = false;
+	size_t i;
+
+	for (i = 0; n && i < sizeof(names) / sizeof(names[0]) && !yes; i++)
+		yes = strcmp(n, names[i]) == 0 ||
+		      (strncmp(n, "__builtin___", 12) == 0 && strncmp(n + 12, names[i], strlen(names[i])) == 0);
+	clang_disposeString(sp);
+	return yes;
+}
+
 /* Visits the children of c, each used as use says. */
 static void scan_kids(struct lower *L, CXCursor c, enum use use)
 {
@@ -102,6 +145,10 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 	if (k == CXCursor_CallExpr) {
 		int i, n = clang_Cursor_getNumArguments(c);
 
+		if (whole_writer(c))
+			for (i = 0; i < n; i++)
+				mark_whole(s->L, clang_Cursor_getArgument(c, (unsigned)i));
+
 		if (lower_children(c, kid, 1) >= 1)
 			scan_kids(s->L, kid[0], USE_VALUE);        /* the callee */
 		for (i = 0; i < n; i++) {
@@ -111,6 +158,11 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 		}
 		return CXChildVisit_Continue;
 	}
+	if (s->use != USE_BASE && lower_children(c, kid, 2) >= 1 &&
+	    ((k == CXCursor_UnaryOperator &&
+	      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) ||
+	     k == CXCursor_ArraySubscriptExpr))
+		mark_whole(s->L, kid[0]);       /* *p = t, t = p[0]: all of *p at once */
 	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
 		struct scan b = { s->L, s->use == USE_ADDR || s->use == USE_ADDR_ARG ?
 					s->use : USE_BASE };
@@ -221,8 +273,7 @@ static int arrow_field(struct lower *L, CXCursor member)
 	CXCursor ref;
 	CXType mt = clang_getCanonicalType(clang_getCursorType(member));
 	char *name;
-	size_t n;
-	int p, v;
+	int p;
 
 	if (mt.kind != CXType_Pointer || !arrow_base(member, &ref) ||
 	    clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
@@ -231,9 +282,15 @@ static int arrow_field(struct lower *L, CXCursor member)
 	if (p < 0 || (L->f->vars[p].flags & VAR_PSEUDO))
 		return -1;
 	name = lower_spelling(L, member);
-	n = L->f->nvars;
-	v = lower_pseudo(L, arena_printf(&L->f->arena, "#%d->%s", p, name),
-			 arena_printf(&L->f->arena, "%s->%s", L->f->vars[p].name, name), p);
+	return lower_field_named(L, p, name);
+}
+
+int lower_field_named(struct lower *L, int p, const char *name)
+{
+	size_t n = L->f->nvars;
+	int v = lower_pseudo(L, arena_printf(&L->f->arena, "#%d->%s", p, name),
+			     arena_printf(&L->f->arena, "%s->%s", L->f->vars[p].name, name), p);
+
 	if ((size_t)v == n) {
 		L->f->vars[v].flags |= VAR_FIELD | VAR_MEMORY | VAR_POINTER;
 		L->fields = xrealloc(L->fields, (L->nfields + 1) * sizeof(*L->fields));
@@ -355,4 +412,46 @@ bool lower_is_aggregate(CXCursor e)
 	bool array;
 
 	return aggregate_type(clang_getCursorType(e), &array);
+}
+
+void lower_whole_params(struct lower *L, CXCursor fn)
+{
+	int i, n = clang_Cursor_getNumArguments(fn);
+
+	for (i = 0; i < n && i < L->f->nparams; i++)
+		if (cursor_map_get(&L->aliased, clang_Cursor_getArgument(fn, (unsigned)i)) == WHOLE)
+			lower_emit_var(L, EV_CLOBBER, lower_field_named(L, i, "*"), L->f->loc);
+}
+
+#define AGG_MAX_MEMBERS 16
+
+void lower_agg_members(struct lower *L, int v, CXCursor arg)
+{
+	CXCursor x, fv[AGG_MAX_FIELDS];
+	struct fields fs = { fv, 0, AGG_MAX_FIELDS };
+	CXType t;
+	size_t i, made = 0;
+
+	if (v < 0 || !lower_addr_of(arg, &x) || (L->f->vars[v].flags & VAR_PARAM) ||
+	    depth_of(L, v) >= AGG_MAX_DEPTH - 1)
+		return;
+	x = lower_strip(x);
+	t = clang_getCanonicalType(clang_getCursorType(x));
+	if (t.kind != CXType_Record || !root_allowed(L, x) ||
+	    clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl)
+		return;
+	clang_Type_visitFields(t, collect_field, &fs);
+	for (i = 0; i < fs.n && made < AGG_MAX_MEMBERS; i++) {
+		CXType ft = clang_getCanonicalType(clang_getCursorType(fv[i]));
+		CXString sp;
+
+		if (ft.kind != CXType_Pointer ||
+		    clang_getCanonicalType(clang_getPointeeType(ft)).kind == CXType_FunctionProto)
+			continue;
+		sp = clang_getCursorSpelling(fv[i]);
+		if (clang_getCString(sp)[0])
+			field_var(L, v, t, arena_strdup(&L->f->arena, clang_getCString(sp)));
+		clang_disposeString(sp);
+		made++;
+	}
 }

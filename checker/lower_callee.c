@@ -42,6 +42,8 @@ struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor de
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
 			lower_clobber_bits(L, v, loc);
+			if (!lib)
+				lower_agg_members(L, v, a);
 			ev.args[i].kind = ARG_ADDR;
 			ev.args[i].var = v;
 		} else if (lower_function_arg(L, a, &ev.args[i])) {

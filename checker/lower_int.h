@@ -258,6 +258,21 @@ bool lower_aggregate_arg(CXCursor a);
 /* lower_agg.c: members of local aggregates (s.buf, iov[0].iov_base, u.a). */
 /* Records the local aggregates of body whose address is kept (L->aliased). */
 void lower_scan_aliases(struct lower *L, CXCursor body);
+/*
+ * After lower_scan_aliases(): for each parameter whose struct the body
+ * uses as a whole (*p = t, memset(p, ..)), an EV_CLOBBER of its member
+ * "*" at the entry (p->*): summaries then see every member touched.
+ */
+void lower_whole_params(struct lower *L, CXCursor fn);
+/* The VAR_FIELD pseudo-variable p->name of variable p (a pointer). */
+int lower_field_named(struct lower *L, int p, const char *name);
+/*
+ * &s given to a call, with s (variable v) a local struct: its pointer
+ * members (first level, at most 16) get their pseudo-variables now, so
+ * that what the callee's summary stores there (strbuf_addf(&sb, ..)
+ * fills sb.buf) has a name.
+ */
+void lower_agg_members(struct lower *L, int v, CXCursor arg);
 /* The pseudo-variable for the member access `member` (base.name, p->name), or -1. */
 int lower_member_slot(struct lower *L, CXCursor member);
 /* Whether c is a member access through a pointer (p->name, (*p).name). */

@@ -89,59 +89,6 @@ static void note_members(struct summary_builder *b, const struct exit_obs *o)
 	b->nmem = n;
 }
 
-/* The parameter (0-based) whose member (p->name) v is, or -1. */
-static int member_param(const struct ir_func *f, int v)
-{
-	int p;
-
-	if (v < 0 || !(f->vars[v].flags & VAR_FIELD))
-		return -1;
-	p = f->vars[v].parent;
-	return p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS ? p : -1;
-}
-
-/*
- * The parameters whose members (p->name) the function may free, take,
- * overwrite or copy out, itself or through a callee (reading one, testing
- * it or giving it to a C library function does not count): a struct we
- * own given to such a function loses its members to it.
- */
-static uint64_t members_touched(const struct summaries *S, const struct ir_func *f)
-{
-	uint64_t m = 0;
-	size_t b, i;
-	int a, p;
-
-	for (b = 0; b < f->nblocks; b++)
-		for (i = 0; i < f->blocks[b].nev; i++) {
-			const struct ir_event *e = &f->blocks[b].ev[i];
-			const struct summary *c;
-
-			if (e->kind != EV_NONNULL && e->kind != EV_FORGET &&
-			    e->kind != EV_SCOPE_END && (p = member_param(f, e->var)) >= 0)
-				m |= 1ULL << p;         /* freed, stored, overwritten */
-			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
-			    (p = member_param(f, e->src)) >= 0)
-				m |= 1ULL << p;         /* copied out */
-			if (e->kind != EV_CALL)
-				continue;
-			c = summaries_find(S, e->key, f->unit);
-			for (a = 0; a < e->nargs; a++) {
-				const struct ir_arg *g = &e->args[a];
-
-				if (g->kind == ARG_VAR && !g->borrowed &&
-				    (p = member_param(f, g->var)) >= 0)
-					m |= 1ULL << p; /* handed on */
-				if ((g->kind == ARG_VAR || g->kind == ARG_INNER) && g->var >= 0 &&
-				    g->var < f->nparams && g->var < SUMMARY_MAX_PARAMS && !e->lib &&
-				    (!c || a >= SUMMARY_MAX_PARAMS || (c->members_touched & (1ULL << a))))
-					m |= 1ULL << g->var;    /* to a callee that may */
-			}
-		}
-	return m;
-}
-
-
 void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 {
 	b->any_exit = true;
@@ -224,6 +171,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	b->rel_some |= o->released;
 	b->kept |= o->kept;
 	summary_note_kept(b, o);
+	summary_note_fills(b, o);
 }
 
 void summary_released(struct summary_builder *b, int param, const struct rule_resource *res)
@@ -458,8 +406,10 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		}
 		s->nmembers = b->nmem;
 	}
-	s->members_touched = members_touched(S, f);
+	s->members_touched = summary_members(S, f, s, b);
 	s->releases_shallow = b->rel_shallow & s->releases & ~s->members_touched;
+	for (i = 0; i < s->npmem; i++)  /* free(c->host); free(c): a destructor */
+		s->releases_shallow &= ~(1ULL << s->pmem[i].param);
 	s->keeps = b->kept;
 	for (i = 0; i < n; i++) {
 		enum rule_fail kf;
@@ -522,6 +472,17 @@ void summary_dump(const struct summary *s, void *file)
 			s->member_acq[i]->res ? s->member_acq[i]->res->id : "?");
 	if (s->nmembers)
 		fprintf(out, ")");
+	for (i = 0; i < s->npmem; i++) {
+		const struct summary_member *m = &s->pmem[i];
+
+		if (m->frees)
+			fprintf(out, " frees member %s of arg %d", m->name, m->param + 1);
+		else if (m->resets && !m->fill)
+			fprintf(out, " resets member %s of arg %d", m->name, m->param + 1);
+		if (m->fill)
+			fprintf(out, " fills member %s of arg %d with %s (fails: %s)", m->name,
+				m->param + 1, m->fill->res->id, fails_name[m->fill->fails]);
+	}
 	if (s->error_arg)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);
 	if (s->returns_arg)

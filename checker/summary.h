@@ -30,6 +30,22 @@
 
 #define SUMMARY_MAX_PARAMS 64
 #define SUMMARY_MAX_MEMBERS 8
+#define SUMMARY_MAX_FILLS 8
+
+/*
+ * What a function does to member name of the struct its parameter points
+ * to (strbuf_addf(sb, ..) fills sb->buf, strbuf_release(sb) frees it).
+ */
+struct summary_member {
+	int param;                          /* 0-based */
+	const char *name;
+	const struct rule_acquire *fill;    /* a fresh resource is stored there (or was
+					       there already: it grows it), failing as
+					       fill->fails says of the result; or NULL */
+	bool frees;                         /* what it held is released (maybe) */
+	bool resets;                        /* it is overwritten with no resource
+					       (strbuf_init(sb): sb->buf = slopbuf) */
+};
 
 struct summary {
 	const char *key;                    /* the function's key (ir_func.key) */
@@ -54,7 +70,10 @@ struct summary {
 	uint64_t releases_shallow;          /* ... of releases: by a rule's releaser (free(p)),
 					       touching none of p's members */
 	uint64_t members_touched;           /* it (or a callee) may free, take, overwrite or
-					       copy out a member of *parameter N */
+					       copy out a member of *parameter N, other than
+					       as pmem says */
+	const struct summary_member *pmem;  /* what it does to members of *parameters */
+	int npmem;
 	const char **members;               /* ret (SHAPE_RETURN): members of the returned
 					       struct holding fresh resources on every path
 					       that returns it (a constructor), */
@@ -148,9 +167,24 @@ struct exit_obs {
 					       struct holding a handle, */
 	const struct rule_acquire *mem_acq[SUMMARY_MAX_MEMBERS];  /* ... acquired so */
 	int nmem;
+	int fill_param[SUMMARY_MAX_FILLS];  /* fresh resources stored into member
+					       fill_name of *parameter fill_param (0-based) */
+	const char *fill_name[SUMMARY_MAX_FILLS];
+	const struct rule_acquire *fill_acq[SUMMARY_MAX_FILLS];
+	int nfill;
+	bool fill_over;                     /* more than that */
 };
 
 #define SUMMARY_MAX_VOIDS 16
+#define SUMMARY_MAX_FEXITS 64
+
+/* A member of a parameter's struct that some exit holds filled (summary_members.c). */
+struct fill_seen {
+	int param;
+	const char *name;
+	const struct rule_acquire *acq;
+	bool bad;                           /* filled with two kinds of resource */
+};
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {
 	uint64_t mask;                      /* the parameters that were NULL */
@@ -199,6 +233,13 @@ struct summary_builder {
 	size_t nvoids;
 	uint8_t lend_fn[SUMMARY_MAX_PARAMS];  /* see summary.lends_to; 255: to several */
 	uint8_t lend_pos[SUMMARY_MAX_PARAMS];
+	struct fill_seen fills[SUMMARY_MAX_FILLS];  /* members filled at some exit */
+	int nfills;
+	bool fills_over;                    /* too many members or exits to follow */
+	bool fill_valued;                   /* some exit returns a value */
+	struct vset fexit_res[SUMMARY_MAX_FEXITS];  /* each exit's results, */
+	uint32_t fexit_mask[SUMMARY_MAX_FEXITS];    /* ... and the fills it holds */
+	int nfexit;
 };
 
 void summary_begin(struct summary_builder *b, const struct ir_func *f);

@@ -104,10 +104,8 @@ void summary_note_result(struct vset *v, const struct exit_obs *o)
 }
 
 /* Whether the results fit failure kind k (its success and failure domains). */
-static bool fits(const struct summary_builder *b, enum rule_fail k)
+static bool fits(const struct vset *ok, const struct vset *bad, enum rule_fail k)
 {
-	const struct vset *ok = &b->s_res, *bad = &b->f_res;
-
 	switch (k) {
 	case FAIL_NONZERO:      /* 0 on success only */
 		return vset_within(ok, 0, 0) && !vset_meets(bad, 0, 0);
@@ -130,16 +128,20 @@ static bool fits(const struct summary_builder *b, enum rule_fail k)
  */
 bool summary_status_fails(const struct summary_builder *b, struct rule_acquire *ret)
 {
-	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
-	const struct vset *ok = &b->s_res, *bad = &b->f_res;
-	size_t i;
-
-	if (b->thru == 1 && fits(b, b->thru_fails)) {
+	if (b->thru == 1 && fits(&b->s_res, &b->f_res, b->thru_fails)) {
 		ret->fails = b->thru_fails;
 		return true;
 	}
+	return summary_sets_fail(&b->s_res, &b->f_res, ret);
+}
+
+bool summary_sets_fail(const struct vset *ok, const struct vset *bad, struct rule_acquire *ret)
+{
+	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
+	size_t i;
+
 	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
-		if (fits(b, usual[i])) {
+		if (fits(ok, bad, usual[i])) {
 			ret->fails = usual[i];
 			return true;
 		}

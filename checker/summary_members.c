@@ -1,0 +1,291 @@
+/*
+ * summary_members.c - what a function does to the members of the structs
+ * its parameters point to: the members it fills with a fresh resource
+ * (strbuf_addf(sb, ..) grows sb->buf), those it frees (strbuf_release(sb)
+ * frees sb->buf), and whether it touches them in any other way (copies
+ * one out, stores something else there, hands one on, writes the whole
+ * struct): then a caller lets every member of the struct it gives go.
+ *
+ * A fill is seen at the exits of the walk (analyse.c: a fresh handle
+ * stored into p->name is held there when the function returns); a
+ * member filled on some exits only must be told by the result (the
+ * usual failure kinds or ranges, as an out-parameter's), except in a
+ * function returning nothing, whose caller cannot tell either: there a
+ * member filled on some path counts as filled (ALLOC_GROW grows it when
+ * it is too small).  A member both filled and freed is left to the
+ * callee (touched): which one holds at the end depends on the path.
+ */
+#include "summary_int.h"
+
+#include <string.h>
+
+/* Pairs (parameter, member) a function frees, at most this many. */
+#define MAX_FREES 16
+
+int summary_member_param(const struct ir_func *f, int v)
+{
+	int p;
+
+	if (v < 0 || !(f->vars[v].flags & VAR_FIELD))
+		return -1;
+	p = f->vars[v].parent;
+	return p >= 0 && p < f->nparams && p < SUMMARY_MAX_PARAMS ? p : -1;
+}
+
+/* The member name of VAR_FIELD variable v (p->name). */
+static const char *member_name(const struct ir_func *f, int v)
+{
+	const char *m = strstr(f->vars[v].name, "->");
+
+	return m ? m + 2 : "";
+}
+
+void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
+{
+	uint32_t mask = 0;
+	int i, k;
+
+	if (o->ret != RET_NONE)
+		b->fill_valued = true;
+	b->fills_over |= o->fill_over;
+	for (i = 0; i < o->nfill; i++) {
+		for (k = 0; k < b->nfills; k++)
+			if (b->fills[k].param == o->fill_param[i] &&
+			    !strcmp(b->fills[k].name, o->fill_name[i]))
+				break;
+		if (k == b->nfills) {
+			if (k == SUMMARY_MAX_FILLS) {
+				b->fills_over = true;
+				continue;
+			}
+			b->fills[k].param = o->fill_param[i];
+			b->fills[k].name = o->fill_name[i];
+			b->fills[k].acq = o->fill_acq[i];
+			b->fills[k].bad = false;
+			b->nfills++;
+		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
+			b->fills[k].bad = true;
+		}
+		mask |= 1u << k;
+	}
+	if (b->nfexit == SUMMARY_MAX_FEXITS) {
+		b->fills_over = true;
+		return;
+	}
+	memset(&b->fexit_res[b->nfexit], 0, sizeof(b->fexit_res[0]));
+	summary_note_result(&b->fexit_res[b->nfexit], o);
+	b->fexit_mask[b->nfexit++] = mask;
+}
+
+struct pm_list {
+	struct summary_member m[MAX_FREES + SUMMARY_MAX_FILLS];
+	int n;
+	uint64_t touched;
+};
+
+static struct summary_member *pm_find(struct pm_list *l, int param, const char *name)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->m[i].param == param && !strcmp(l->m[i].name, name))
+			return &l->m[i];
+	return NULL;
+}
+
+/* f frees (or, reset, overwrites) member name of parameter p (0-based). */
+static void add_free(struct pm_list *l, int p, const char *name, bool reset)
+{
+	struct summary_member *m = pm_find(l, p, name);
+
+	if (!strcmp(name, "*"))
+		l->touched |= 1ULL << p;
+	else if (!m && l->n == MAX_FREES)
+		l->touched |= 1ULL << p;        /* no room: let them all go */
+	else if (!m)
+		l->m[l->n++] = (struct summary_member){ .param = p, .name = name,
+							.frees = !reset, .resets = reset };
+	else if (reset)
+		m->resets = true;
+	else
+		m->frees = true;
+}
+
+/* The members f frees, itself or through its callees. */
+static void find_frees(const struct summaries *S, const struct ir_func *f, struct pm_list *l)
+{
+	size_t b, i;
+	int a, p, k;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *c;
+
+			if (e->kind == EV_RELEASE && (p = summary_member_param(f, e->var)) >= 0)
+				add_free(l, p, member_name(f, e->var), false);
+			if ((e->kind == EV_SETCONST || e->kind == EV_CLOBBER) &&
+			    (p = summary_member_param(f, e->var)) >= 0)
+				add_free(l, p, member_name(f, e->var), true);
+			if (e->kind != EV_CALL || !(c = summaries_find(S, e->key, f->unit)))
+				continue;
+			for (a = 0; a < e->nargs && a < SUMMARY_MAX_PARAMS; a++) {
+				const struct ir_arg *g = &e->args[a];
+
+				if (g->kind != ARG_VAR || g->var < 0)
+					continue;
+				if ((p = summary_member_param(f, g->var)) >= 0 &&
+				    ((c->releases | c->releases_some) & (1ULL << a)))
+					add_free(l, p, member_name(f, g->var), false); /* free(p->buf) */
+				if (g->var < f->nparams && g->var < SUMMARY_MAX_PARAMS &&
+				    !(c->members_touched & (1ULL << a)))
+					for (k = 0; k < c->npmem; k++)
+						if (c->pmem[k].param == a &&
+						    (c->pmem[k].frees || c->pmem[k].resets))
+							add_free(l, g->var, c->pmem[k].name,
+								 !c->pmem[k].frees);
+			}
+		}
+}
+
+/* The fill of b->fills[k] as s's caller sees it, or NULL when the result cannot tell it. */
+static const struct rule_acquire *fill_of(struct summaries *S, const struct summary *s,
+					  const struct summary_builder *b, int k)
+{
+	const struct rule_acquire *under = b->fills[k].acq;
+	struct rule_acquire *m = arena_alloc(&S->arena, sizeof(*m));
+	struct vset ok = { 0 }, bad = { 0 };
+	int e;
+
+	for (e = 0; e < b->nfexit; e++)
+		summary_vset_union(b->fexit_mask[e] & (1u << k) ? &ok : &bad, &b->fexit_res[e]);
+	*m = *under;
+	m->transfer = m->reopen = m->count = m->index = 0;
+	m->next = NULL;
+	m->when = NULL;
+	m->status_call = NULL;
+	m->shape = SHAPE_OUT;
+	m->arg = b->fills[k].param + 1;
+	m->fails = FAIL_NEVER;
+	m->func = s->name;
+	m->via = under->via ? under->via : under->func;
+	m->file = under->via ? under->file : s->loc.file;
+	m->line = under->via ? under->line : s->loc.line;
+	if (!bad.n || !b->fill_valued)
+		return m;               /* on every exit, or nobody can tell */
+	if (s->ret.res || !summary_sets_fail(&ok, &bad, m))
+		return NULL;
+	return m;
+}
+
+/* Whether event e, on member v of parameter p, is one the list l explains. */
+static bool explained(const struct ir_func *f, struct pm_list *l, const struct ir_event *e, int p)
+{
+	const struct summary_member *m = pm_find(l, p, member_name(f, e->var));
+
+	if (!m)
+		return false;
+	switch (e->kind) {
+	case EV_RELEASE:
+		return m->frees;
+	case EV_SETCONST:               /* sb->buf = NULL before it grows, after a free */
+	case EV_CLOBBER:
+		return m->fill || m->frees || m->resets;
+	case EV_ASSIGN:                 /* p->name = s, s fresh */
+	case EV_ACQUIRE:                /* p->name = malloc(n) */
+		return m->fill != NULL;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The parameters whose members f may free, take, overwrite or copy out,
+ * itself or through a callee, other than as l says (reading one, testing
+ * it or giving it to a C library function does not count).
+ */
+static uint64_t touched(const struct summaries *S, const struct ir_func *f, struct pm_list *l)
+{
+	uint64_t m = l->touched;
+	size_t b, i;
+	int a, p;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *c;
+
+			if (e->kind != EV_NONNULL && e->kind != EV_FORGET &&
+			    e->kind != EV_SCOPE_END && (p = summary_member_param(f, e->var)) >= 0 &&
+			    !explained(f, l, e, p))
+				m |= 1ULL << p;         /* freed, stored, overwritten */
+			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
+			    (p = summary_member_param(f, e->src)) >= 0)
+				m |= 1ULL << p;         /* copied out */
+			if (e->kind != EV_CALL)
+				continue;
+			c = summaries_find(S, e->key, f->unit);
+			for (a = 0; a < e->nargs; a++) {
+				const struct ir_arg *g = &e->args[a];
+
+				if (g->kind == ARG_VAR && !g->borrowed &&
+				    (p = summary_member_param(f, g->var)) >= 0 &&
+				    !(c && a < SUMMARY_MAX_PARAMS &&
+				      ((c->releases | c->releases_some) & (1ULL << a)) &&
+				      !((c->keeps | c->members_touched) & (1ULL << a))))
+					m |= 1ULL << p; /* handed on */
+				if (g->kind == ARG_ADDR && (p = summary_member_param(f, g->var)) >= 0)
+					m |= 1ULL << p; /* getline(&p->line, ..) */
+				if ((g->kind == ARG_VAR || g->kind == ARG_INNER) && g->var >= 0 &&
+				    g->var < f->nparams && g->var < SUMMARY_MAX_PARAMS && !e->lib &&
+				    (!c || a >= SUMMARY_MAX_PARAMS || (c->members_touched & (1ULL << a))))
+					m |= 1ULL << g->var;    /* to a callee that may */
+			}
+		}
+	return m;
+}
+
+uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct summary *s,
+			 const struct summary_builder *b)
+{
+	struct pm_list l = { .n = 0 };
+	struct summary_member *out;
+	uint64_t t;
+	int k, i, n = 0;
+
+	find_frees(S, f, &l);
+	for (k = 0; k < b->nfills; k++) {
+		int p = b->fills[k].param;
+		struct summary_member *m = pm_find(&l, p, b->fills[k].name);
+		const struct rule_acquire *fill = NULL;
+
+		if (p < 0 || p >= SUMMARY_MAX_PARAMS)
+			continue;
+		if (b->fills_over || b->fills[k].bad || (m && m->frees) ||
+		    !(fill = fill_of(S, s, b, k))) {
+			l.touched |= 1ULL << p;         /* filled and freed: left to it */
+			continue;
+		}
+		if (m) {
+			m->fill = fill;         /* sb->buf = NULL, then it grows */
+			m->resets = false;
+		} else {
+			l.m[l.n++] = (struct summary_member){ .param = p, .name = b->fills[k].name,
+							      .fill = fill };
+		}
+	}
+	t = touched(S, f, &l);
+	for (i = 0; i < l.n; i++)
+		n += !(t & (1ULL << l.m[i].param));
+	if (!n)
+		return t;
+	out = arena_alloc(&S->arena, (size_t)n * sizeof(*out));
+	for (i = 0, n = 0; i < l.n; i++)
+		if (!(t & (1ULL << l.m[i].param))) {
+			out[n] = l.m[i];
+			out[n++].name = arena_strdup(&S->arena, l.m[i].name);
+		}
+	s->pmem = out;
+	s->npmem = n;
+	return t;
+}
