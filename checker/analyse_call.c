@@ -163,8 +163,10 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			if (S && bit && site->ndst && site->acq->shape == SHAPE_OUT &&
 			    site->dst == a->var)
 				continue;
-			if (A->has_kids[a->var] && an_members_stay(S, i))
-				an_agg_lent(A, s, a->var);  /* strbuf_addf(&sb, ..): sb.buf stays */
+			if (A->has_kids[a->var] && !(A->f->vars[a->var].flags & VAR_POINTER) &&
+			    an_members_stay(S, i))
+				an_agg_lent(A, s, a->var);  /* strbuf_addf(&sb, ..): sb.buf stays;
+							       not &p of a pointer, which may be overwritten */
 			else
 				an_escape(A, s, a->var, 0);
 			an_unbind(A, s, a->var);
