@@ -5,7 +5,9 @@
  * or through an out-parameter, and how its failure shows: the usual
  * kinds, or ranges of results), releases or keeps or only borrows each
  * parameter, lends it to a function pointer its caller gives, returns a
- * parameter unchanged or a known constant (range), or never returns.  Summaries are computed bottom-up over the call
+ * parameter unchanged or a known constant (range), or never returns, and
+ * what it does to the first-level members of a parameter's struct (fills,
+ * frees or resets p->m; summary_members.c).  Summaries are computed bottom-up over the call
  * graph of every function seen in the run (analyse_summarise() walks a
  * body in summary mode) and consulted at each EV_CALL, so wrappers of
  * malloc/fopen become acquirers and destructors releasers, in any file.
