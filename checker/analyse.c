@@ -254,7 +254,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 	const struct slot_st *sl = slots(A, s);
 	struct exit_obs o;
 	size_t x;
-	int ret_site = -1;
+	int ret_site = -1, ret_slot = -1;
 
 	memset(&o, 0, sizeof(o));
 	o.ret = RET_NONE;
@@ -272,6 +272,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.param = (int)((size_t)A->slot_site[b] - A->first_param) + 1;
 			} else if (!param_slot(A, b) && live(sl[b].st)) {
 				ret_site = A->slot_site[b];
+				ret_slot = b;
 				o.ret = RET_FRESH;
 				o.acq = site->acq;
 				o.acq_loc = site->loc;
@@ -318,6 +319,9 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.released |= bit;
 			else if (sl[x].st == RS_FAILED)
 				o.null |= bit;
+			else if ((sl[x].st == RS_MOVED || sl[x].st == RS_PENDING) && ret_slot >= 0 &&
+				 sl[x].pend == ret_slot)
+				o.moved |= bit;         /* return realloc(p, n) */
 			else if (sl[x].st == RS_ESCAPED || sl[x].st == RS_OUT || sl[x].st == RS_MOVED)
 				o.kept |= bit;
 		} else if (sl[x].st == RS_OUT && sl[x].hfid) {

@@ -137,6 +137,9 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		if (a->kind == ARG_NONE)
 			continue;
+		if (a->kind == ARG_VAR && site->from >= 0 && site->from == a->var && S &&
+		    site->acq == &S->ret && S->ret.transfer == i + 1)
+			continue;   /* p = xrealloc(p, n): moved by the acquisition below */
 		if (unknown && a->borrowed && !(ev->guess_rel && i + 1 == ev->guess_rel->arg))
 			continue;   /* a const T * parameter, or a C library function */
 		an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);

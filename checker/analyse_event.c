@@ -23,7 +23,8 @@ void an_settle(struct an *A, unsigned char *s, int x, bool ok)
 	for (u = 0; u < A->nslots; u++)
 		if (sl[u].st == RS_PENDING && sl[u].pend == x) {
 			sl[u].st = ok ? RS_MOVED : sl[u].pmode == PM_REOPEN ? RS_RELEASED : RS_HELD;
-			sl[u].pend = -1;
+			/* a summary asks where a parameter moved: into the result? */
+			sl[u].pend = ok && A->sb ? (int16_t)x : -1;
 			sl[u].pmode = 0;
 		}
 }

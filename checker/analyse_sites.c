@@ -107,6 +107,9 @@ void an_complete_sites(struct an *A)
 			if (S->ret.shape == SHAPE_RETURN) {
 				site->dst = e->var;
 				site->ndst = 1;
+				if (S->ret.transfer && S->ret.transfer <= e->nargs &&
+				    e->args[S->ret.transfer - 1].kind == ARG_VAR)
+					site->from = e->args[S->ret.transfer - 1].var;  /* xrealloc(p, n) */
 				if (S->error_arg && S->error_arg <= e->nargs &&
 				    e->args[S->error_arg - 1].kind == ARG_ADDR && !site->error_var1) {
 					/* p = sort_items(.., &too_deep): too_deep set means p is NULL */

@@ -21,6 +21,7 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->nmem = -1;
 	b->rel_all = ~0ULL;
 	b->err_ok = ~0ULL;
+	b->xf_fresh = ~0ULL;
 }
 
 /*
@@ -167,6 +168,12 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	else
 		b->err_used |= o->err_set | o->err_linked;
 
+	if (o->ret == RET_FRESH) {
+		b->xf_moved |= o->moved;
+		b->xf_fresh &= o->moved | o->released | o->null;
+	} else {
+		b->xf_other |= o->released | o->kept | o->moved;
+	}
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
 	b->kept |= o->kept;
@@ -218,6 +225,23 @@ static void set_lends(struct summaries *S, struct summary *s, const struct summa
 		s->lends_to[i] = b->lend_fn[i];
 		s->lends_as[i] = b->lend_pos[i];
 	}
+}
+
+/*
+ * The parameter (1-based) a realloc wrapper takes over, or 0: moved into
+ * the fresh result on some return (or released before a fresh one is
+ * made), and neither released nor kept on a return of failure, where the
+ * caller still holds it (xrealloc(p, n), return realloc(p, n)).
+ */
+static int transfer_param(const struct summary_builder *b, int n)
+{
+	uint64_t m = b->xf_moved & b->xf_fresh & ~b->xf_other;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (m & (1ULL << i))
+			return i + 1;
+	return 0;
 }
 
 /* What a function returning fresh resources returns on failure. */
@@ -360,6 +384,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->ret.fails = fails;
 		s->ret.ok_value = b->ret_acq->ok_value;
 		set_acquire(s, b->ret_acq, b->ret_loc);
+		s->ret.transfer = transfer_param(b, n);
 		if (fails == FAIL_NULL) {
 			uint64_t e = b->err_ok & b->err_used;
 
@@ -411,12 +436,21 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 	for (i = 0; i < s->npmem; i++)  /* free(c->host); free(c): a destructor */
 		s->releases_shallow &= ~(1ULL << s->pmem[i].param);
 	s->keeps = b->kept;
+	if (s->ret.transfer) {
+		uint64_t t = 1ULL << (s->ret.transfer - 1);
+
+		/* the caller's handle moves into the result, as with realloc */
+		s->releases &= ~t;
+		s->releases_some &= ~t;
+		s->releases_shallow &= ~t;
+		s->keeps &= ~t;
+	}
 	for (i = 0; i < n; i++) {
 		enum rule_fail kf;
 
 		/* kept on success only (never released by it): the caller keeps
 		   it on failure; one failure test for all such parameters */
-		if ((b->kept & (1ULL << i)) && !(b->rel_some & (1ULL << i)) &&
+		if ((s->keeps & (1ULL << i)) && !(b->rel_some & (1ULL << i)) &&
 		    !(b->returned & (1ULL << i)) && summary_keep_fails(b, i, &kf) &&
 		    (!s->keeps_on || s->keep_fails == kf)) {
 			s->keeps_on |= 1ULL << i;
@@ -461,6 +495,8 @@ void summary_dump(const struct summary *s, void *file)
 	if (s->ret.res && s->ret.shape == SHAPE_RETURN)
 		fprintf(out, " returns %s (%s by %s(), fails: %s)", s->ret.res->id,
 			s->ret.res->acquired, s->via, fails_name[s->ret.fails]);
+	if (s->ret.res && s->ret.shape == SHAPE_RETURN && s->ret.transfer)
+		fprintf(out, " taking over arg %d", s->ret.transfer);
 	if (s->ret.res && s->ret.shape == SHAPE_OUT) {
 		fprintf(out, " stores %s into *arg %d (%s by %s(), ", s->ret.res->id,
 			s->ret.arg, s->ret.res->acquired, s->via);

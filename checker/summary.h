@@ -159,6 +159,8 @@ struct exit_obs {
 	uint64_t released;                  /* bit N-1: parameter N released on the path */
 	uint64_t null;                      /* ... tested NULL (or negative): nothing to release */
 	uint64_t kept;                      /* ... stored or passed on */
+	uint64_t moved;                     /* ... transferred into the returned handle
+					       (return realloc(p, n)) */
 	uint64_t err_zero;                  /* *param N is 0 at this exit */
 	uint64_t err_set;                   /* *param N is known non-zero at this exit */
 	uint64_t err_linked;                /* *param N is the error flag of the call whose
@@ -201,6 +203,10 @@ struct summary_builder {
 	bool ret_fresh;
 	const struct rule_acquire *ret_acq;
 	struct ir_loc ret_loc;
+	uint64_t xf_moved;                  /* parameters moved into the result on some
+					       fresh return, */
+	uint64_t xf_fresh;                  /* ... moved, released or NULL on every one */
+	uint64_t xf_other;                  /* ... released or kept on another exit */
 	bool ret_unchecked;
 	bool zero, negative, positive;      /* constants returned on the other paths */
 	int returns_arg;                    /* -1 unset, 0 none, N */

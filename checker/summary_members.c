@@ -193,10 +193,22 @@ static bool explained(const struct ir_func *f, struct pm_list *l, const struct i
 		return m->fill || m->frees || m->resets;
 	case EV_ASSIGN:                 /* p->name = s, s fresh */
 	case EV_ACQUIRE:                /* p->name = malloc(n) */
+	case EV_CALL:                   /* p->name = xmalloc(n), its summary's */
 		return m->fill != NULL;
 	default:
 		return false;
 	}
+}
+
+/*
+ * Whether giving member m to argument a of c is part of filling it: c takes
+ * over that argument (a realloc wrapper) and m is filled (p->buf =
+ * xrealloc(p->buf, n)).
+ */
+static bool regrown(const struct summary *c, int a, const struct summary_member *m)
+{
+	return c && m && m->fill && c->ret.res && c->ret.shape == SHAPE_RETURN &&
+	       c->ret.transfer == a + 1;
 }
 
 /*
@@ -230,6 +242,7 @@ static uint64_t touched(const struct summaries *S, const struct ir_func *f, stru
 
 				if (g->kind == ARG_VAR && !g->borrowed &&
 				    (p = summary_member_param(f, g->var)) >= 0 &&
+				    !regrown(c, a, pm_find(l, p, member_name(f, g->var))) &&
 				    !(c && a < SUMMARY_MAX_PARAMS &&
 				      ((c->releases | c->releases_some) & (1ULL << a)) &&
 				      !((c->keeps | c->members_touched) & (1ULL << a))))
