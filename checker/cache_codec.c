@@ -140,7 +140,7 @@ static void put_func(struct cache_wbuf *b, const struct ir_func *f)
 	put_loc(b, f->loc);
 	cache_put_i64(b, f->entry);
 	cache_put_str(b, f->unsupported);
-	cache_put_i64(b, f->is_main);
+	cache_put_i64(b, f->is_main | (int64_t)f->header << 1);
 	cache_put_i64(b, f->va_arg_used);
 	cache_put_i64(b, (int64_t)f->ngwrites);
 	for (i = 0; i < f->ngwrites; i++)
@@ -578,7 +578,9 @@ static struct ir_func *get_func(struct rbuf *r)
 	f->loc = get_loc(r);
 	f->entry = (int)get_range(r, -1, INT_MAX);
 	f->unsupported = get_str(r, a);
-	f->is_main = get_bool(r);
+	k = (size_t)get_range(r, 0, 3);
+	f->is_main = k & 1;
+	f->header = (k & 2) != 0;
 	f->va_arg_used = get_bool(r);
 	n = get_count(r);
 	f->gwrites = arena_alloc(a, (n + 1) * sizeof(*f->gwrites));

@@ -683,7 +683,7 @@ static void parse_all(struct run *r)
 		r->ncached += j->cached && !j->context;
 		r->ncontext += j->context && j->cached;
 		for (k = 0; k < j->nfns; k++) {
-			j->fns[k]->context = j->context;
+			j->fns[k]->context = j->context || j->fns[k]->header;
 			if (r->opts->dump_ir && !j->context)
 				ir_dump(j->fns[k], stdout);
 			if (r->nfns == r->capfns) {

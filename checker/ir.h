@@ -256,6 +256,9 @@ struct ir_func {
 	size_t nva_callees;
 	bool context;                       /* from a file not asked about, loaded from the
 					       cache only for its summary: no findings */
+	bool header;                        /* a static function of a project header called
+					       from the unit (strbuf_setlen()): lowered with
+					       the unit, for its summary only: no findings */
 };
 
 /* Allocates an empty function; free it with ir_func_free(). */

@@ -496,7 +496,7 @@ static enum CXChildVisitResult scan_function_writes(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
+static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile unit)
 {
 	struct lower L;
 	char *name;
@@ -523,7 +523,11 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body)
 	L.buflen = L.buf ? len : 0;
 	L.f->loc = lower_loc(&L, clang_getCursorLocation(fn));
 
-	L.f->unit = file ? intern_file(&L, file) : NULL;
+	if (unit)
+		L.f->header = true;     /* a header's static function: its caller's unit */
+	else if (file && !W->T->unit_file)
+		W->T->unit_file = file;
+	L.f->unit = unit ? intern_file(&L, unit) : file ? intern_file(&L, file) : NULL;
 	L.f->key = clang_getCursorLinkage(fn) == CXLinkage_Internal ?
 		   arena_printf(&L.f->arena, "%s:%s", L.f->unit ? L.f->unit : "", name) : name;
 	n = clang_Cursor_getNumArguments(fn);
@@ -571,8 +575,22 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, void *arg)
 		return CXChildVisit_Continue;
 	body = function_body(c);
 	if (!clang_Cursor_isNull(body))
-		lower_function(W, c, body);
+		lower_function(W, c, body, NULL);
 	return CXChildVisit_Continue;
+}
+
+/* Lowers the header functions the unit's functions call, and those they call. */
+static void lower_header_functions(struct tu_walk *W)
+{
+	struct lower_tu *T = W->T;
+	size_t i;
+
+	for (i = 0; i < T->nheader_fns && T->unit_file; i++) {
+		CXCursor body = function_body(T->header_fns[i]);
+
+		if (!clang_Cursor_isNull(body))
+			lower_function(W, T->header_fns[i], body, T->unit_file);
+	}
 }
 
 unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules, lower_fn_cb *cb, void *arg)
@@ -594,7 +612,11 @@ unsigned lower_tu(CXTranslationUnit tu, const struct rules *rules, lower_fn_cb *
 	clang_visitChildren(top, find_statics, &T);
 	if (T.have_statics)
 		clang_visitChildren(top, scan_function_writes, &T);
+	cursor_map_init(&T.header_seen);
 	clang_visitChildren(top, visit_top, &W);
+	lower_header_functions(&W);
+	cursor_map_release(&T.header_seen);
+	free(T.header_fns);
 	cursor_map_release(&T.written);
 	strmap_release(&T.deallocs);
 	strmap_release(&T.dealloc_of);

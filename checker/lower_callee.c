@@ -20,6 +20,30 @@ bool lower_aggregate_arg(CXCursor a)
 }
 
 /*
+ * A static function defined in a project header (not a system one) that
+ * the unit calls (git's strbuf_setlen()): queued once, to be lowered after
+ * the unit's own functions for its summary, as if the unit defined it.
+ */
+static void note_header_callee(struct lower *L, CXCursor decl)
+{
+	struct lower_tu *T = L->tu;
+	CXCursor def = clang_getCursorDefinition(decl);
+
+	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+	    clang_getCursorLinkage(def) != CXLinkage_Internal ||
+	    clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
+	    clang_Location_isInSystemHeader(clang_getCursorLocation(def)) ||
+	    cursor_map_get(&T->header_seen, def) >= 0)
+		return;
+	cursor_map_put(&T->header_seen, def, 1);
+	if (T->nheader_fns == T->capheader_fns) {
+		T->capheader_fns = T->capheader_fns ? T->capheader_fns * 2 : 16;
+		T->header_fns = xrealloc(T->header_fns, T->capheader_fns * sizeof(*T->header_fns));
+	}
+	T->header_fns[T->nheader_fns++] = def;
+}
+
+/*
  * A direct call no rule describes: an EV_CALL event that the analysis
  * resolves with the callee's summary (computed from its body, in this
  * file or another), or as an unknown callee that takes every argument.
@@ -32,6 +56,9 @@ struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor de
 	struct ir_site site = { .dst = -1, .status = -1, .from = -1, .ndst = 0 };
 	CXType fnty = clang_getCursorType(decl);
 	bool lib = lower_in_library_header(L, decl);
+
+	if (!lib)
+		note_header_callee(L, decl);
 
 	ev.args = arena_alloc(&L->f->arena, (size_t)(nargs > 0 ? nargs : 1) * sizeof(*ev.args));
 	for (i = 0; i < nargs; i++) {

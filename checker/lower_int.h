@@ -49,6 +49,11 @@ struct lower_tu {
 	struct strmap deallocs;     /* deallocator name -> struct dealloc_attr * (the first
 				       attribute naming it) */
 	CXFile lib_file;            /* the last header asked about by lower_borrows_arg() */
+	CXCursor *header_fns;       /* static functions of project headers called from the
+				       unit, to lower after it (lower_note_header_callee()) */
+	size_t nheader_fns, capheader_fns;
+	struct cursor_map header_seen;
+	CXFile unit_file;           /* the main file, once a function of it is lowered */
 	bool lib_file_is;           /* ... and whether it is a C library header */
 };
 
