@@ -121,8 +121,9 @@ static void lend_members(struct an *A, unsigned char *s, const struct ir_event *
  */
 bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
-	const struct summary *S = A->opts->summaries ?
-		summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
+	struct summary rule_keeps;
+	const struct summary *S = ev->keep_arg ? an_keep_summary(&rule_keeps, ev) :
+		A->opts->summaries ? summaries_find(A->opts->summaries, ev->key, A->f->unit) : NULL;
 	const struct ir_site *site = &A->sites[ev->site];
 	/* no summary and no body anywhere: an unknown callee */
 	bool unknown = !S && !(A->opts->summaries &&

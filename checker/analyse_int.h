@@ -228,6 +228,9 @@ void an_forget_reachable(struct an *A, unsigned char *s, const struct ir_event *
 
 /* EV_CALL by the callee's summary; false when the callee never returns. */
 bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev);
+/* analyse_keep.c: for the EV_CALL of a rule's borrower that keeps an argument only
+ * on success (ev->keep_arg), *out filled as the summary saying so; else NULL */
+const struct summary *an_keep_summary(struct summary *out, const struct ir_event *ev);
 /* v lent to the function parameter fnparam points to, as its argument pos: true
    when v holds one of our parameters (our summary records it), else false. */
 bool an_lend_param(struct an *A, unsigned char *s, int v, int fnparam, int pos);

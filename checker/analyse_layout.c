@@ -200,7 +200,7 @@ static bool opaque_result(const struct an *A, const struct ir_event *e)
 {
 	const struct summary *S;
 
-	if (e->kind != EV_CALL || A->sites[e->site].ndst)
+	if (e->kind != EV_CALL || A->sites[e->site].ndst || e->keep_arg)
 		return false;
 	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
 	return !S || (S->returns_arg <= 0 && !S->keeps_on && !S->ret_known);

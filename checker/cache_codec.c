@@ -91,6 +91,8 @@ static void put_event(struct cache_wbuf *b, const struct ir_event *e)
 	cache_put_i64(b, e->out_param);
 	cache_put_i64(b, e->lib);
 	cache_put_str(b, e->key);
+	cache_put_i64(b, e->keep_arg);
+	cache_put_i64(b, e->keep_fails);
 	cache_put_i64(b, e->nargs);
 	for (a = 0; a < e->nargs; a++) {
 		cache_put_i64(b, e->args[a].kind);
@@ -468,7 +470,9 @@ static bool event_ok(const struct ir_func *f, const struct ir_event *e)
 		       f->sites[e->site].acq;
 	case EV_CALL:
 		return var_ok(f, e->var, false) && e->callee && e->key && e->site >= 0 &&
-		       (size_t)e->site < f->nsites && !f->sites[e->site].acq;
+		       (size_t)e->site < f->nsites && !f->sites[e->site].acq &&
+		       e->keep_arg >= 0 && e->keep_arg <= e->nargs &&
+		       (!e->keep_arg || (e->var >= 0 && e->args[e->keep_arg - 1].kind == ARG_VAR));
 	case EV_RELEASE:
 		return var_ok(f, e->var, false) && e->callee;
 	case EV_STATUS:
@@ -513,6 +517,8 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->out_param = get_int(r);
 	e->lib = get_bool(r);
 	e->key = get_str(r, a);
+	e->keep_arg = get_int(r);
+	e->keep_fails = (enum rule_fail)get_range(r, FAIL_NULL, FAIL_RANGE);
 	n = get_count(r);
 	if (n > INT_MAX)
 		fail(r, RANGE);

@@ -158,7 +158,10 @@ void ir_dump(const struct ir_func *f, void *file)
 						e->args[a].kind == ARG_FUNC ? e->args[a].fn :
 						var_name(f, e->args[a].var),
 						e->args[a].kind == ARG_INNER ? "+" : "");
-				fprintf(out, ") -> %s\n", var_name(f, e->var));
+				fprintf(out, ") -> %s", var_name(f, e->var));
+				if (e->keep_arg)
+					fprintf(out, " (keeps arg %d on success)", e->keep_arg);
+				fputc('\n', out);
 				break;
 			}
 			case EV_SCOPE_END:

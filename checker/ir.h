@@ -149,6 +149,12 @@ struct ir_event {
 	bool lib;                           /* EV_CALL: the callee is a C library function
 					       (rules' library-headers): without a body it
 					       writes none of the program's globals */
+	int keep_arg;                       /* EV_CALL of a rule's borrower that keeps its
+					       argument keep_arg (1-based; its only ARG_VAR)
+					       only when it succeeds (curl_multi_add_handle,
+					       pthread_create): key matches no function, var
+					       receives the result; 0 for any other call */
+	enum rule_fail keep_fails;          /* ... how that result shows failure */
 };
 
 /* One acquisition site: a call matched by an acquire rule. */

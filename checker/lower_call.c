@@ -696,7 +696,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	struct ir_loc loc = lower_cursor_loc(L, call);
 	const struct rule_fn *fn = NULL;
 	struct call_acq acqs[MAX_CALL_ACQ];
-	struct operand result = op_none(), r;
+	struct operand result = op_none(), kept = op_none(), r;
 	int nargs = clang_Cursor_getNumArguments(call), i;
 	size_t nacq;
 	unsigned relmask;
@@ -759,7 +759,12 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	for (i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-		if (fn)
+		if (ctx != CTX_IGNORE && lower_keeps_on_success(fn, i + 1)) {
+			kept = lower_expr(L, a, CTX_VALUE);     /* kept if the call succeeds */
+			if (kept.kind != OP_VAR)
+				lower_escape(L, kept, loc);     /* not a variable: kept */
+			lower_escape_locks(L, a, loc);
+		} else if (fn)
 			lower_rule_arg(L, fn, a, i + 1, relmask, acqs, nacq, &result, loc);
 		else
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
@@ -774,6 +779,8 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		L->cur = -1;
 		return op_none();
 	}
+	if (kept.kind == OP_VAR)
+		return lower_keep_call(L, fn, kept.var, nargs, dst, loc);
 	if (fn && fn->status_of > 0 && fn->status_of <= nargs && ctx != CTX_IGNORE)
 		return lower_status_of(L, call, fn, dst, loc);
 	if (fn && fn->pure && ctx != CTX_IGNORE && !nacq) {

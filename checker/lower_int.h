@@ -315,6 +315,14 @@ int lower_param_callee(struct lower *L, CXCursor callee);
 /* Argument a (number ai) of a call through parameter via: lent (EV_ESCAPE with src). */
 void lower_lend_arg(struct lower *L, CXCursor a, int via, int ai, struct ir_loc loc);
 
+/* lower_keep.c: rules' borrowers that keep an argument only when they succeed */
+/* Whether argument ai (1-based) of a call of fn is kept only on success ("fails" with "keeps"). */
+bool lower_keeps_on_success(const struct rule_fn *fn, int ai);
+/* The EV_CALL of such a call (nargs arguments, the kept one in variable kept),
+ * its result into dst (or a temporary). */
+struct operand lower_keep_call(struct lower *L, const struct rule_fn *fn, int kept, int nargs,
+			       int dst, struct ir_loc loc);
+
 /* lower_call.c */
 const char *lower_container_type(struct lower *L, CXCursor arg);
 void lower_escape_locks(struct lower *L, CXCursor arg, struct ir_loc loc);

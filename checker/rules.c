@@ -86,14 +86,15 @@ static const struct schema rel_schema = {
 
 enum {
 	BOR_CALL, BOR_RETURNS_ARG, BOR_RETURNS_ARG_OR_NULL, BOR_STATUS_OF, BOR_STEALS, BOR_PURE,
-	BOR_KEEPS,
+	BOR_KEEPS, BOR_ON,
 };
 static const char *const bor_keys[] = {
 	"call", "returns-arg", "returns-arg-or-null", "status-of", "steals", "pure", "keeps",
+	"on",
 };
 static const struct schema bor_schema = {
 	"a borrow entry", bor_keys, ARRAY_SIZE(bor_keys), 1u << BOR_CALL,
-	"call, returns-arg, returns-arg-or-null, status-of, steals, pure, keeps",
+	"call, returns-arg, returns-arg-or-null, status-of, steals, pure, keeps, on",
 };
 
 _Static_assert(ARRAY_SIZE(acq_keys) <= MAX_KEYS, "struct fields too small");
@@ -143,6 +144,7 @@ static struct fn_entry *fn_get(struct rules *r, const char *name)
 		return (struct fn_entry *)fn;   /* fn is the first member of its entry */
 	e = arena_alloc(&r->arena, sizeof(*e));
 	e->fn.name = arena_strdup(&r->arena, name);
+	e->fn.keeps_fails = FAIL_NEVER;
 	strmap_put(&r->fns, e->fn.name, &e->fn);
 	return e;
 }
@@ -459,6 +461,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	struct fields f;
 	const char *name;
 	int returns_arg = 0, or_null = 0, status_of = 0, steals = 0, keeps = 0;
+	enum rule_fail keeps_fails = FAIL_NEVER;
 	bool pure = false;
 
 	(void)unused;
@@ -476,7 +479,9 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 	    rules_get_int(ld, f.val[BOR_STATUS_OF], "status-of", &status_of) < 0 ||
 	    rules_get_int(ld, f.val[BOR_STEALS], "steals", &steals) < 0 ||
 	    rules_get_int(ld, f.val[BOR_KEEPS], "keeps", &keeps) < 0 || !name ||
-	    (f.val[BOR_PURE] && rules_get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0))
+	    (f.val[BOR_PURE] && rules_get_bool(ld, f.val[BOR_PURE], "pure", &pure) < 0) ||
+	    (f.val[BOR_ON] && rules_get_keep_on(ld, f.key[BOR_ON], f.val[BOR_ON],
+					      f.val[BOR_KEEPS], &keeps_fails) < 0))
 		return -1;
 
 	if (or_null)
@@ -497,6 +502,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 		e->fn.steals = steals;
 		e->fn.pure = pure;
 		e->fn.keeps = keeps;
+		e->fn.keeps_fails = keeps_fails;
 		e->borrow_file = ld->file;
 		e->borrow_line = line_of(n);
 	}

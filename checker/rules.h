@@ -163,6 +163,10 @@ struct rule_fn {
 					       NULL on failure, which says nothing of buf) */
 	int keeps;                          /* borrower that keeps argument N (a list or a
 					       multi handle holds it from now on): it escapes */
+	enum rule_fail keeps_fails;         /* key "on" with keeps: it keeps it only when the
+					       call succeeds, failure shown so (FAIL_NULL,
+					       FAIL_NEGATIVE, FAIL_NONZERO);
+					       FAIL_NEVER: always */
 	bool pure;                          /* borrower whose result depends only on its
 					       arguments (strcmp): calling it again on the same
 					       unchanged ones gives the same result */

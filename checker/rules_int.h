@@ -88,6 +88,16 @@ int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *k
 int rules_get_bool(const struct loader *ld, const yaml_node_t *v, const char *key, bool *out);
 
 /*
+ * The "on" value v (key node k) of a borrow entry whose "keeps" value is
+ * keeps: the success condition of the call, under which alone it keeps its
+ * argument, stored in *out as the failure it rules out (on: zero ->
+ * FAIL_NONZERO, non-null -> FAIL_NULL, non-negative -> FAIL_NEGATIVE).
+ * "on" without "keeps" is an error.
+ */
+int rules_get_keep_on(const struct loader *ld, const yaml_node_t *k, const yaml_node_t *v,
+		      const yaml_node_t *keeps, enum rule_fail *out);
+
+/*
  * Reads the string-literal condition of an entry from its keys k[COND_ARG],
  * k[COND_PREFIX], k[COND_UNLESS] (values v) into *out, in the rule set's
  * arena; *out is NULL when the entry has none.

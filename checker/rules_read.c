@@ -242,6 +242,40 @@ int rules_get_bool(const struct loader *ld, const yaml_node_t *v, const char *ke
 	return -1;
 }
 
+/* The success conditions of "on" and the failure each rules out. */
+static const struct { const char *name; enum rule_fail fails; } keep_on[] = {
+	{ "zero", FAIL_NONZERO }, { "non-null", FAIL_NULL },
+	{ "non-negative", FAIL_NEGATIVE },
+};
+
+int rules_get_keep_on(const struct loader *ld, const yaml_node_t *k, const yaml_node_t *v,
+		      const yaml_node_t *keeps, enum rule_fail *out)
+{
+	char q[UTIL_EXCERPT_SIZE];
+	size_t i;
+
+	if (!keeps) {
+		report_error_at(ld->file, line_of(k), col_of(k),
+				"'on' needs 'keeps' in a borrow entry (it says when the call keeps that argument)");
+		return -1;
+	}
+	for (i = 0; v->type == YAML_SCALAR_NODE && i < sizeof(keep_on) / sizeof(keep_on[0]); i++) {
+		if (strcmp(text_of(v), keep_on[i].name) == 0) {
+			*out = keep_on[i].fails;
+			return 0;
+		}
+	}
+	if (v->type == YAML_SCALAR_NODE)
+		report_error_at(ld->file, line_of(v), col_of(v),
+				"invalid 'on' value '%s' (expected zero, non-null or non-negative: the result when the call succeeds)",
+				util_excerpt(q, text_of(v)));
+	else
+		report_error_at(ld->file, line_of(v), col_of(v),
+				"expected zero, non-null or non-negative for 'on', found %s",
+				kind_name(v));
+	return -1;
+}
+
 /* Reads a sequence of non-empty strings (or one string) into a NULL-terminated array. */
 static const char **get_words(const struct loader *ld, const yaml_node_t *v, const char *key)
 {
