@@ -759,12 +759,9 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	for (i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-		if (ctx != CTX_IGNORE && lower_keeps_on_success(fn, i + 1)) {
-			kept = lower_expr(L, a, CTX_VALUE);     /* kept if the call succeeds */
-			if (kept.kind != OP_VAR)
-				lower_escape(L, kept, loc);     /* not a variable: kept */
-			lower_escape_locks(L, a, loc);
-		} else if (fn)
+		if (ctx != CTX_IGNORE && lower_keeps_on_success(fn, i + 1))
+			kept = lower_kept_arg(L, a, loc);       /* kept if the call succeeds */
+		else if (fn)
 			lower_rule_arg(L, fn, a, i + 1, relmask, acqs, nacq, &result, loc);
 		else
 			lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);

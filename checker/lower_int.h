@@ -318,6 +318,9 @@ void lower_lend_arg(struct lower *L, CXCursor a, int via, int ai, struct ir_loc 
 /* lower_keep.c: rules' borrowers that keep an argument only when they succeed */
 /* Whether argument ai (1-based) of a call of fn is kept only on success ("fails" with "keeps"). */
 bool lower_keeps_on_success(const struct rule_fn *fn, int ai);
+/* Lowers such an argument a: its variable, or op_none() when it is not one
+ * (then it escapes: kept).  Locks it names escape either way. */
+struct operand lower_kept_arg(struct lower *L, CXCursor a, struct ir_loc loc);
 /* The EV_CALL of such a call (nargs arguments, the kept one in variable kept),
  * its result into dst (or a temporary). */
 struct operand lower_keep_call(struct lower *L, const struct rule_fn *fn, int kept, int nargs,

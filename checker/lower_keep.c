@@ -19,6 +19,17 @@ bool lower_keeps_on_success(const struct rule_fn *fn, int ai)
 	       !fn->release && !fn->steals && !fn->status_of && !fn->returns_arg;
 }
 
+struct operand lower_kept_arg(struct lower *L, CXCursor a, struct ir_loc loc)
+{
+	struct operand o = lower_expr(L, a, CTX_VALUE);
+
+	lower_escape_locks(L, a, loc);
+	if (o.kind == OP_VAR)
+		return o;
+	lower_escape(L, o, loc);        /* not a variable: kept */
+	return op_none();
+}
+
 struct operand lower_keep_call(struct lower *L, const struct rule_fn *fn, int kept, int nargs,
 			       int dst, struct ir_loc loc)
 {

@@ -3,6 +3,11 @@
 // when it fails the thread never runs, so the caller still owns ctx and
 // must free it.  Unchecked, or returned to the caller, ctx is taken as kept.
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
+// The same from a warm cache (the call's IR is stored and read back):
+// RUN: rm -rf %t && not %leakcheck --cache-dir %t %s -- > /dev/null
+// RUN: not %leakcheck --cache-dir %t %s -- | FileCheck %s --implicit-check-not=warning:
+// RUN: not %leakcheck --dump-ir %s -- 2>/dev/null | FileCheck %s --check-prefix=IR
+// IR: 39:5 call (rule) pthread_create(_, _, _, ctx) -> rc (keeps arg 4 on success)
 #include <pthread.h>
 #include <stdlib.h>
 
