@@ -3,7 +3,8 @@
  * analyse_event.c: the transitions, what each event does to a state;
  * analyse_branch.c: branches and value domains; analyse_path.c: findings
  * with their paths, and --explain; analyse_where.c: where a leak found at
- * an exit is reported; analyse_layout.c: the state layout and liveness).
+ * an exit is reported; analyse_layout.c: the state layout and liveness;
+ * analyse_keep.c: the summary of a rule's borrower that keeps on success).
  * Not an API: only analyse*.c include it.
  */
 #ifndef LEAKCHECK_ANALYSE_INT_H

@@ -5,7 +5,8 @@
  * lower_lvalue.c: what an lvalue names; lower_agg.c: members of
  * aggregates; lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
  * their arguments; lower_match.c: conditions of rule entries on
- * arguments).  Not an API: only lower*.c include it.
+ * arguments; lower_keep.c: borrowers that keep an argument only when they
+ * succeed).  Not an API: only lower*.c include it.
  */
 #ifndef LEAKCHECK_LOWER_INT_H
 #define LEAKCHECK_LOWER_INT_H
