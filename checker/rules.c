@@ -484,6 +484,11 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 					      f.val[BOR_KEEPS], &keeps_fails) < 0))
 		return -1;
 
+	if (f.val[BOR_ON] && (returns_arg || or_null || steals || status_of)) {
+		report_error_at(ld->file, line_of(f.key[BOR_ON]), col_of(f.key[BOR_ON]),
+				"'on' cannot be combined with 'returns-arg', 'returns-arg-or-null', 'steals' or 'status-of'");
+		return -1;
+	}
 	if (or_null)
 		returns_arg = or_null;
 	e = fn_get(ld->r, name);
