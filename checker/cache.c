@@ -63,7 +63,7 @@ static uint64_t rules_hash(const struct rules *rules)
 		for (acq = fn->acquire; acq; acq = acq->next) {
 			int64_t v[] = { acq->shape, acq->arg, acq->count, acq->fails, acq->transfer,
 					acq->reopen, acq->value_arg, acq->value,
-					acq->res->local_only };
+					acq->res->local_only, acq->ref, acq->sink };
 			const char **w;
 
 			h = util_hash(h, v, sizeof(v));
@@ -150,7 +150,7 @@ static bool dir_trusted(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc5";
+	const char *version = LEAKCHECK_VERSION "/" "lkc6";
 	struct stat self;
 
 	c->dir = NULL;

@@ -194,6 +194,9 @@ char *lower_spelling(struct lower *L, CXCursor c);          /* in the function a
 bool lower_is_noreturn(struct lower *L, CXCursor decl, const char *name);
 /* lower_va.c: records what a variadic function does with its extra arguments */
 void lower_varargs(struct lower *L, CXCursor fn, CXCursor body);
+/* lower_refc.c: the parameters whose reference counter member is incremented or
+   decremented (ir_func.refc_inc, refc_dec). */
+void lower_refc_scan(struct lower *L, CXCursor body);
 
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);

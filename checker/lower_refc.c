@@ -1,0 +1,150 @@
+/*
+ * lower_refc.c - reference counts a function keeps in its parameters'
+ * structs: which parameters have a counter member incremented
+ * (o->refcount++, ++o->ref_count, o->refs += 1, g_atomic_int_inc(&o->ref),
+ * __atomic_fetch_add(&o->refcnt, 1, ..)) or decremented (--o->refcount,
+ * o->refs -= 1, the atomic subtractions), into ir_func.refc_inc and
+ * refc_dec.  summary_refc.c turns a function that only increments such a
+ * member of its argument into a "ref" and one that decrements it and
+ * frees the argument on some paths into an "unref".
+ *
+ * Only members whose name says they count references ("ref" in it, in
+ * any case: refcount, ref_count, nrefs, refcnt) count: a function adding
+ * one to s->count is no reference taker.
+ */
+#include "lower_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Whether the member's name says it counts references. */
+static bool ref_name(const char *name)
+{
+	const char *p;
+
+	for (p = name; p && p[0] && p[1] && p[2]; p++)
+		if (tolower((unsigned char)p[0]) == 'r' && tolower((unsigned char)p[1]) == 'e' &&
+		    tolower((unsigned char)p[2]) == 'f')
+			return true;
+	return false;
+}
+
+/* For e = p->refs (p a parameter, refs a reference counter), p's index; else -1. */
+static int counter_param(struct lower *L, CXCursor e)
+{
+	CXCursor m = lower_strip(e), kid[2], base;
+	CXString s;
+	bool counter;
+	int v;
+
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || !lower_is_arrow(m) ||
+	    lower_children(m, kid, 2) < 1)
+		return -1;
+	base = lower_strip(kid[0]);
+	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+	    clang_getCursorKind(clang_getCursorReferenced(base)) != CXCursor_ParmDecl)
+		return -1;
+	s = clang_getCursorSpelling(m);
+	counter = ref_name(clang_getCString(s));
+	clang_disposeString(s);
+	if (!counter)
+		return -1;
+	v = cursor_map_get(&L->vars, clang_getCursorReferenced(base));
+	return v >= 0 && v < L->f->nparams && v < 64 ? v : -1;
+}
+
+/* For e = &p->refs, p's index as counter_param() says; else -1. */
+static int counter_addr(struct lower *L, CXCursor e)
+{
+	CXCursor op;
+
+	return lower_addr_of(e, &op) ? counter_param(L, op) : -1;
+}
+
+/* The atomic calls that add to (1) or subtract from (-1) *argument 1, else 0. */
+static int atomic_step(const char *name)
+{
+	static const char *const inc[] = {
+		"g_atomic_int_inc", "g_atomic_ref_count_inc", "g_ref_count_inc",
+		"__atomic_fetch_add", "__atomic_add_fetch", "__sync_fetch_and_add",
+		"__sync_add_and_fetch", "atomic_fetch_add", "atomic_fetch_add_explicit",
+		"__c11_atomic_fetch_add",
+	};
+	static const char *const dec[] = {
+		"g_atomic_int_dec_and_test", "g_atomic_ref_count_dec", "g_ref_count_dec",
+		"__atomic_fetch_sub", "__atomic_sub_fetch", "__sync_fetch_and_sub",
+		"__sync_sub_and_fetch", "atomic_fetch_sub", "atomic_fetch_sub_explicit",
+		"__c11_atomic_fetch_sub",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(inc) / sizeof(inc[0]); i++)
+		if (!strcmp(name, inc[i]))
+			return 1;
+	for (i = 0; i < sizeof(dec) / sizeof(dec[0]); i++)
+		if (!strcmp(name, dec[i]))
+			return -1;
+	return 0;
+}
+
+static void note(struct lower *L, int p, int step)
+{
+	if (p < 0)
+		return;
+	if (step > 0)
+		L->f->refc_inc |= 1ULL << p;
+	else
+		L->f->refc_dec |= 1ULL << p;
+}
+
+static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, void *arg)
+{
+	struct lower *L = arg;
+	CXCursor kid[2];
+	int64_t k;
+
+	(void)parent;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnaryOperator:
+		switch (clang_getCursorUnaryOperatorKind(c)) {
+		case CXUnaryOperator_PostInc:
+		case CXUnaryOperator_PreInc:
+			if (lower_children(c, kid, 1) == 1)
+				note(L, counter_param(L, kid[0]), 1);
+			break;
+		case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreDec:
+			if (lower_children(c, kid, 1) == 1)
+				note(L, counter_param(L, kid[0]), -1);
+			break;
+		default:
+			break;
+		}
+		break;
+	case CXCursor_CompoundAssignOperator: {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+
+		if ((op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign) &&
+		    lower_children(c, kid, 2) == 2 && lower_eval_int(kid[1], &k) && k == 1)
+			note(L, counter_param(L, kid[0]), op == CXBinaryOperator_AddAssign ? 1 : -1);
+		break;
+	}
+	case CXCursor_CallExpr: {
+		CXString s = clang_getCursorSpelling(c);
+		int step = atomic_step(clang_getCString(s));
+
+		clang_disposeString(s);
+		if (step && clang_Cursor_getNumArguments(c) >= 1)
+			note(L, counter_addr(L, clang_Cursor_getArgument(c, 0)), step);
+		break;
+	}
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+void lower_refc_scan(struct lower *L, CXCursor body)
+{
+	clang_visitChildren(body, scan, L);
+}
