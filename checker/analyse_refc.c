@@ -131,17 +131,26 @@ bool an_refc_release(struct an *A, unsigned char *s, const struct ir_event *ev, 
 }
 
 /* Whether variable w is v, or receives a reference taken on v (r =
-   g_object_ref(v)). */
+   g_object_ref(v), r = x_ref(v)). */
 static bool names_ref(const struct an *A, int v, int w)
 {
-	size_t i;
+	const struct ir_func *f = A->f;
+	size_t b, i;
 
 	if (w == v)
 		return true;
-	for (i = 0; i < A->nsites; i++)
-		if (A->sites[i].acq && A->sites[i].acq->ref && A->sites[i].from == v &&
-		    A->sites[i].dst == w)
-			return true;
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct ir_site *st;
+
+			if ((e->kind != EV_ACQUIRE && e->kind != EV_CALL) || e->site < 0)
+				continue;
+			st = &A->sites[e->site];
+			if (st->acq && st->acq->ref && st->from == v &&
+			    (st->dst == w || (e->kind == EV_CALL && e->var == w)))
+				return true;
+		}
 	return false;
 }
 
@@ -226,7 +235,7 @@ void an_refc_sites(struct an *A)
 			n = S->ref_acq->ref;
 			site->acq = S->ref_acq;
 			site->ndst = 1;
-			site->dst = -1;
+			site->dst = e->var;
 			site->from = n <= e->nargs && e->args[n - 1].kind == ARG_VAR ?
 				     e->args[n - 1].var : -1;
 		}

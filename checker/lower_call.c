@@ -736,6 +736,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	cs = clang_getCursorSpelling(decl);
 	snprintf(name, sizeof(name), "%s", clang_getCString(cs));
 	clang_disposeString(cs);
+	lower_sync_name(name);
 
 	if (!strncmp(name, "__builtin_expect", 16) && nargs >= 1) {
 		struct operand o = lower_expr(L, clang_Cursor_getArgument(call, 0), ctx);

@@ -197,6 +197,9 @@ void lower_varargs(struct lower *L, CXCursor fn, CXCursor body);
 /* lower_refc.c: the parameters whose reference counter member is incremented or
    decremented (ir_func.refc_inc, refc_dec). */
 void lower_refc_scan(struct lower *L, CXCursor body);
+/* lower_refc.c: clang names the __sync_* builtins by their operand size
+   (__sync_fetch_and_add_4): cuts that suffix off name, in place. */
+void lower_sync_name(char *name);
 
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);

@@ -15,6 +15,7 @@
 #include "lower_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Whether the member's name says it counts references. */
@@ -59,6 +60,18 @@ static int counter_addr(struct lower *L, CXCursor e)
 	CXCursor op;
 
 	return lower_addr_of(e, &op) ? counter_param(L, op) : -1;
+}
+
+void lower_sync_name(char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(name, "__sync_", 7) != 0 || n < 10)
+		return;
+	if (name[n - 2] == '_' && strchr("1248", name[n - 1]))
+		name[n - 2] = '\0';
+	else if (n > 11 && !strcmp(name + n - 3, "_16"))
+		name[n - 3] = '\0';
 }
 
 /* The atomic calls that add to (1) or subtract from (-1) *argument 1, else 0. */
@@ -131,9 +144,13 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, void *arg)
 	}
 	case CXCursor_CallExpr: {
 		CXString s = clang_getCursorSpelling(c);
-		int step = atomic_step(clang_getCString(s));
+		char name[128];
+		int step;
 
+		snprintf(name, sizeof(name), "%s", clang_getCString(s));
 		clang_disposeString(s);
+		lower_sync_name(name);
+		step = atomic_step(name);
 		if (step && clang_Cursor_getNumArguments(c) >= 1)
 			note(L, counter_addr(L, clang_Cursor_getArgument(c, 0)), step);
 		break;
