@@ -82,10 +82,10 @@ void an_refc_take(struct an *A, unsigned char *s, const struct ir_event *ev, int
 	}
 	if (!rule)
 		return;         /* a summary's reference on what we do not follow */
-	if (!w && st->discarded) {
+	if (st->discarded) {
 		if (dst >= 0)
 			an_clobber(A, s, dst, ev);
-		return;         /* g_object_ref(self->child);: the member's business */
+		return;         /* g_object_ref(self->child);: kept alive for others */
 	}
 	if (live(sl[x].st)) {
 		/* the site runs again (a loop): older references go stale */
