@@ -1,16 +1,17 @@
 /*
  * lower_refc.c - reference counts a function keeps in its parameters'
  * structs: which parameters have a counter member incremented
- * (o->refcount++, ++o->ref_count, o->refs += 1, g_atomic_int_inc(&o->ref),
- * __atomic_fetch_add(&o->refcnt, 1, ..)) or decremented (--o->refcount,
- * o->refs -= 1, the atomic subtractions), into ir_func.refc_inc and
+ * (o->refcount++, ++o->ref_count, o->refs += 1,
+ * __sync_fetch_and_add(&o->refcnt, 1)) or decremented (--o->refcount,
+ * o->refs -= 1, the __sync subtractions), into ir_func.refc_inc and
  * refc_dec.  summary_refc.c turns a function that only increments such a
  * member of its argument into a "ref" and one that decrements it and
  * frees the argument on some paths into an "unref".
  *
- * Only members whose name says they count references ("ref" in it, in
- * any case: refcount, ref_count, nrefs, refcnt) count: a function adding
- * one to s->count is no reference taker.
+ * Only members whose name says they count references (refcount,
+ * ref_count, refCount, nrefs, refcnt, num_refs; see ref_name()) count: a
+ * function adding one to s->count or s->prefix_len is no reference taker.
+ * The __atomic builtins are no calls to libclang (an AtomicExpr): not seen.
  */
 #include "lower_int.h"
 
@@ -18,14 +19,40 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Whether the member's name says it counts references. */
+/* Whether the member's name says it counts references: its last word, or
+   its last two, one of the names below (words split at '_' and at a
+   lower-case letter followed by a capital: ref_count, refCount, m_refs,
+   num_refs; not prefix_len or href). */
 static bool ref_name(const char *name)
 {
+	static const char *const names[] = {
+		"ref", "refs", "nref", "nrefs", "refcount", "refcounts", "refcnt", "refct",
+		"refcounter", "references", "referencecount", "referencecnt",
+	};
+	char word[2][32] = { "", "" }, both[64];
+	size_t i, n = 0;
 	const char *p;
 
-	for (p = name; p && p[0] && p[1] && p[2]; p++)
-		if (tolower((unsigned char)p[0]) == 'r' && tolower((unsigned char)p[1]) == 'e' &&
-		    tolower((unsigned char)p[2]) == 'f')
+	for (p = name; p && *p; p++) {
+		bool cap = p > name && isupper((unsigned char)p[0]) && islower((unsigned char)p[-1]);
+
+		if (*p == '_' || cap) {
+			if (word[1][0] || cap) {
+				memcpy(word[0], word[1], sizeof(word[0]));
+				word[1][0] = '\0';
+				n = 0;
+			}
+			if (*p == '_')
+				continue;
+		}
+		if (n + 1 < sizeof(word[1])) {
+			word[1][n++] = (char)tolower((unsigned char)*p);
+			word[1][n] = '\0';
+		}
+	}
+	snprintf(both, sizeof(both), "%s%s", word[0], word[1]);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(word[1], names[i]) || !strcmp(both, names[i]))
 			return true;
 	return false;
 }

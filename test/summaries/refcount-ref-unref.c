@@ -9,7 +9,7 @@
 #include <string.h>
 
 struct x { int refs; char *name; };
-struct counter { int count; };
+struct counter { int count; int prefix_len; };
 
 struct x *x_new(const char *name)
 {
@@ -47,10 +47,12 @@ void x_unref_atomic(struct x *x)
 }
 // SUM: summary x_unref_atomic: frees member name of arg 1 releases arg 1 as heap unrefs arg 1
 
-// Counting something else takes no reference.
+// Counting something else takes no reference (a counter's name says
+// "ref" as a word: not prefix_len).
 struct counter *counter_bump(struct counter *c)
 {
     c->count++;
+    c->prefix_len++;
     return c;
 }
 // SUM: summary counter_bump: returns arg 1{{$}}
