@@ -30,6 +30,8 @@
 #include "analyse_int.h"
 #include "summary.h"
 
+#include <stdlib.h>
+
 /* One more reference: slot x held, on the object of slot r (or -1: of others). */
 static void hold(struct slot_st *sl, int x, int r, bool ok)
 {
@@ -130,54 +132,69 @@ bool an_refc_release(struct an *A, unsigned char *s, const struct ir_event *ev, 
 	return true;
 }
 
-/* Whether variable w is v, or receives a reference taken on v (r =
-   g_object_ref(v), r = x_ref(v)). */
-static bool names_ref(const struct an *A, int v, int w)
+/* Marks in[] the variables that name what v names: v, copies of it (w =
+   v), references taken on it (r = g_object_ref(v), r = x_ref(v)), and so
+   on.  Whether it marked one more. */
+static bool names_step(const struct ir_func *f, const struct ir_site *sites, uint8_t *in)
 {
-	const struct ir_func *f = A->f;
+	bool more = false;
 	size_t b, i;
 
-	if (w == v)
-		return true;
 	for (b = 0; b < f->nblocks; b++)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
-			const struct ir_site *st;
+			const struct ir_site *st = e->site >= 0 ? &sites[e->site] : NULL;
+			int to[2] = { -1, -1 }, k;
 
-			if ((e->kind != EV_ACQUIRE && e->kind != EV_CALL) || e->site < 0)
-				continue;
-			st = &A->sites[e->site];
-			if (st->acq && st->acq->ref && st->from == v &&
-			    (st->dst == w || (e->kind == EV_CALL && e->var == w)))
-				return true;
+			if (e->kind == EV_ASSIGN && e->src >= 0 && in[e->src])
+				to[0] = e->var;
+			else if ((e->kind == EV_ACQUIRE || e->kind == EV_CALL) && st && st->acq &&
+				 st->acq->ref && st->from >= 0 && in[st->from]) {
+				to[0] = st->dst;
+				to[1] = e->kind == EV_CALL ? e->var : -1;
+			}
+			for (k = 0; k < 2; k++)
+				if (to[k] >= 0 && !in[to[k]]) {
+					in[to[k]] = 1;
+					more = true;
+				}
 		}
-	return false;
+	return more;
 }
 
-/* Whether the function gives back a reference held by variable v (or one
-   taken on it) somewhere. */
+/* Whether the function gives back a reference held by variable v (or by
+   a copy of it, or one taken on it) somewhere. */
 static bool releases_var(const struct an *A, int v)
 {
 	const struct ir_func *f = A->f;
+	uint8_t *in = calloc(f->nvars ? f->nvars : 1, 1);
+	bool found = false;
 	size_t b, i;
-	int a;
+	int a, rounds;
 
-	for (b = 0; b < f->nblocks; b++)
-		for (i = 0; i < f->blocks[b].nev; i++) {
+	if (!in)
+		return true;    /* (out of memory: say nothing) */
+	in[v] = 1;
+	for (rounds = 0; rounds < 8 && names_step(f, A->sites, in); rounds++)
+		;
+	for (b = 0; b < f->nblocks && !found; b++)
+		for (i = 0; i < f->blocks[b].nev && !found; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
 			const struct summary *S;
 
-			if (e->kind == EV_RELEASE && names_ref(A, v, e->var))
-				return true;
+			if (e->kind == EV_RELEASE && e->var >= 0 && in[e->var])
+				found = true;
 			if (e->kind != EV_CALL || !A->opts->summaries)
 				continue;
 			S = summaries_find(A->opts->summaries, e->key, f->unit);
 			for (a = 0; S && a < e->nargs && a < S->nparams; a++)
-				if (e->args[a].kind == ARG_VAR && names_ref(A, v, e->args[a].var) &&
+				if (e->args[a].kind == ARG_VAR && e->args[a].var >= 0 &&
+				    in[e->args[a].var] &&
 				    ((S->releases | S->releases_some) & (1ULL << a)))
-					return true;
+					found = true;
 		}
-	return false;
+	free(in);
+	return found;
 }
 
 bool an_refc_quiet(struct an *A, unsigned char *s, int x)
