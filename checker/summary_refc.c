@@ -14,8 +14,9 @@
  *     of one reference, rather than "may release" (which lets the
  *     argument go unchecked).
  *
- * Counters are members whose name has "ref" in it (lower_refc.c), so
- * that a function counting something else takes no reference.
+ * Counters are members named as such (refcount, ref_count, nrefs:
+ * ref_name() in lower_refc.c), so that a function counting something
+ * else takes no reference.
  */
 #include "summary.h"
 
