@@ -11,7 +11,11 @@
  * Only members whose name says they count references (refcount,
  * ref_count, refCount, nrefs, refcnt, num_refs; see ref_name()) count: a
  * function adding one to s->count or s->prefix_len is no reference taker.
- * The __atomic builtins are no calls to libclang (an AtomicExpr): not seen.
+ * The __atomic builtins are no calls to libclang (an AtomicExpr, exposed
+ * as an unexposed expression): lower_int_atomic() tells them by their
+ * shape (integer arithmetic on &an integer) and atomic_name() by their
+ * first token, the builtin or the macro written (GLib's
+ * g_atomic_int_dec_and_test(&o->ref_count)).
  */
 #include "lower_int.h"
 
@@ -127,9 +131,48 @@ static int atomic_step(const char *name)
 	return 0;
 }
 
+static bool int_type(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+
+	return k >= CXType_Bool && k <= CXType_Int128;
+}
+
+bool lower_int_atomic(CXCursor e)
+{
+	CXCursor kid[2], op;
+
+	if (clang_getCursorKind(e) != CXCursor_UnexposedExpr || !int_type(clang_getCursorType(e)) ||
+	    lower_children(e, kid, 2) < 2)
+		return false;
+	return lower_addr_of(lower_strip(kid[0]), &op) && int_type(clang_getCursorType(op));
+}
+
+/* For an atomic expression e (lower_int_atomic), the token it was written
+   with: __atomic_fetch_sub, or the macro that expands to it
+   (g_atomic_int_dec_and_test).  The result is in buf. */
+static void atomic_name(CXCursor e, char *buf, size_t size)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(e);
+	CXFile file;
+	unsigned line, col;
+	CXToken *tok;
+
+	buf[0] = '\0';
+	clang_getExpansionLocation(clang_getCursorLocation(e), &file, &line, &col, NULL);
+	tok = file ? clang_getToken(tu, clang_getLocation(tu, file, line, col)) : NULL;
+	if (tok) {
+		CXString s = clang_getTokenSpelling(tu, *tok);
+
+		snprintf(buf, size, "%s", clang_getCString(s));
+		clang_disposeString(s);
+		clang_disposeTokens(tu, tok, 1);
+	}
+}
+
 static void note(struct lower *L, int p, int step)
 {
-	if (p < 0)
+	if (p < 0 || !step)
 		return;
 	if (step > 0)
 		L->f->refc_inc |= 1ULL << p;
@@ -167,6 +210,15 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, void *arg)
 		if ((op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign) &&
 		    lower_children(c, kid, 2) == 2 && lower_eval_int(kid[1], &k) && k == 1)
 			note(L, counter_param(L, kid[0]), op == CXBinaryOperator_AddAssign ? 1 : -1);
+		break;
+	}
+	case CXCursor_UnexposedExpr: {
+		char name[128];
+
+		if (!lower_int_atomic(c) || lower_children(c, kid, 2) < 2)
+			break;
+		atomic_name(c, name, sizeof(name));
+		note(L, counter_addr(L, lower_strip(kid[0])), atomic_step(name));
 		break;
 	}
 	case CXCursor_CallExpr: {
