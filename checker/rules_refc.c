@@ -58,6 +58,7 @@ int rules_refc_entry(const struct loader *ld, yaml_node_t *const k[2], yaml_node
 	*r = *a->res;
 	r->noun = "reference to";
 	r->acquired = "taken";
+	r->held = "held";          /* "reference to 'r' still held" */
 	a->res = r;
 	return 0;
 }
