@@ -107,6 +107,7 @@ static void forget_finished(struct an *A, unsigned char *s)
 		sl[x].pmode = 0;
 		sl[x].holder = 0;
 		sl[x].hfid = 0;
+		sl[x].rbase = 0;
 	}
 }
 
@@ -340,6 +341,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 			o.out_loc = site_of_slot(A, (int)x)->loc;
 		}
 	}
+	o.refd = an_refc_params(A, s);
 	error_cells(A, s, ret_site, &o);
 	void_params(A, s, &o);
 	summary_observe(A->sb, &o);
@@ -385,6 +387,8 @@ static void exit_check(struct an *A, unsigned char *s, const struct ir_term *t)
 			continue;
 		if (sl[x].holder)
 			continue;   /* a member of a struct: reported with it, or gone with it */
+		if (an_refc_quiet(A, s, (int)x))
+			continue;   /* one more reference on an object: goes with it */
 		site = site_of_slot(A, (int)x);
 		if (site->acq->shape == SHAPE_OBJECT &&
 		    (site->dst < 0 || !A->released_obj[site->dst])) {

@@ -33,6 +33,7 @@ static void acquire_members(struct an *A, unsigned char *s, int site)
 		sl[x].pmode = 0;
 		sl[x].holder = (int16_t)(h + 1);
 		sl[x].hfid = A->msite_fid[m];
+		sl[x].rbase = 0;
 	}
 }
 
@@ -216,7 +217,7 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		}
 	}
 	lend_members(A, s, ev, S);
-	if (site->ndst) {
+	if (site->ndst && !site->acq->ref) {
 		struct ir_event acq = *ev;
 
 		if (site->acq->shape == SHAPE_OUT && site->dst >= 0) {
@@ -246,6 +247,8 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		if (S && S->ret_known)  /* if (use_colour()): it always returns 1 */
 			an_set_val(A, s, ev->var, an_dom(S->ret_lo, S->ret_hi, S->has_ret_ex, S->ret_ex));
 	}
+	if (site->ndst && site->acq->ref)
+		an_refc_take(A, s, ev, ev->site, false);    /* x_ref(o): one more reference */
 	if (kept >= 0 && !site->ndst) {
 		struct var_st *r = vst(A, s, ev->var);
 

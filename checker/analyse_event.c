@@ -223,6 +223,8 @@ void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 	if (ev->soft && ev->rel && site_of_slot(A, x)->acq->res &&
 	    !releases(ev->rel, ev->rel_mask, site_of_slot(A, x)->acq->res))
 		return;         /* fclose(fp) after flockfile(fp): the stream, not the lock */
+	if (an_refc_release(A, s, ev, x))
+		return;         /* one of several references on the object */
 	if (live(sl[x].st)) {
 		const struct rule_resource *res = site_of_slot(A, x)->acq->res;
 
@@ -267,6 +269,10 @@ void an_do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
 	struct slot_st *sl = slots(A, s);
 	int from = -1, self = -1, first = A->base[ev->site], j;
 
+	if (acq->ref) {
+		an_refc_take(A, s, ev, ev->site, true);     /* g_object_ref(p) */
+		return;
+	}
 	if (site->from >= 0) {
 		struct var_st *w = vst(A, s, site->from);
 
@@ -317,6 +323,7 @@ void an_do_acquire(struct an *A, unsigned char *s, const struct ir_event *ev)
 		sl[x].pmode = 0;
 		sl[x].holder = 0;
 		sl[x].hfid = 0;
+		sl[x].rbase = 0;
 	}
 	if (site->status >= 0) {
 		lose(A, s, site->status, -1, ev);

@@ -42,6 +42,12 @@ struct slot_st {
 	int16_t pend;           /* RS_PENDING: the slot whose outcome decides, else -1 */
 	int16_t holder;         /* slot + 1 of the struct we own that holds this handle
 				   in a member (p->name = h), else 0 */
+	int16_t rbase;          /* reference counts (analyse_refc.c): slot + 1 of the
+				   object this is one more reference on (q =
+				   g_object_ref(p)); -1: the object is also held by
+				   others (a reference on an object we hold no other
+				   one to, or sunk): releasing it once too often is
+				   no provable double release; else 0 */
 };
 
 enum role {
@@ -224,6 +230,24 @@ void an_clobber(struct an *A, unsigned char *s, int v, const struct ir_event *ev
 /* What call ev (callee summary S, or NULL) can change of the values in memory. */
 void an_forget_reachable(struct an *A, unsigned char *s, const struct ir_event *ev,
 			 const struct summary *S);
+
+/* ---- analyse_refc.c: reference counts ---- */
+
+/* EV_ACQUIRE of a "ref" entry, or an EV_CALL whose summary takes a reference
+   (site: its site; rule: by a rule, not a summary): one more reference. */
+void an_refc_take(struct an *A, unsigned char *s, const struct ir_event *ev, int site,
+		  bool rule);
+/* A release of slot x (what ev's variable holds): true when it gave back one
+   of several references on x's object, or x's object is held by others and
+   x was released already: nothing more to do. */
+bool an_refc_release(struct an *A, unsigned char *s, const struct ir_event *ev, int x);
+/* Whether live slot x, one more reference on an object, is not reported at
+   an exit (it goes with its object; see analyse_refc.c). */
+bool an_refc_quiet(struct an *A, unsigned char *s, int x);
+/* The parameters holding one more reference at this exit (summary mode). */
+uint64_t an_refc_params(const struct an *A, unsigned char *s);
+/* The placeholder sites of calls whose summary takes a reference (sites). */
+void an_refc_sites(struct an *A);
 
 /* ---- analyse_call.c ---- */
 

@@ -78,6 +78,8 @@ static const char *slot_name(struct an *A, unsigned char *s, int x)
 			return A->namebuf;
 		}
 	}
+	if (!named && s && slots(A, s)[x].rbase > 0)   /* one more reference: its object's name */
+		return slot_name(A, s, slots(A, s)[x].rbase - 1);
 	return named ? A->f->vars[dst].name : NULL;
 }
 

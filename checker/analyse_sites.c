@@ -140,6 +140,7 @@ void an_complete_sites(struct an *A)
 				A->msite_name[next++] = S->members[m];
 			}
 		}
+	an_refc_sites(A);
 }
 
 /* How many member sites the constructors called by the function give it. */

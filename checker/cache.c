@@ -63,7 +63,7 @@ static uint64_t rules_hash(const struct rules *rules)
 		for (acq = fn->acquire; acq; acq = acq->next) {
 			int64_t v[] = { acq->shape, acq->arg, acq->count, acq->fails, acq->transfer,
 					acq->reopen, acq->value_arg, acq->value,
-					acq->res->local_only };
+					acq->res->local_only, acq->ref, acq->sink };
 			const char **w;
 
 			h = util_hash(h, v, sizeof(v));

@@ -144,6 +144,8 @@ static void put_func(struct cache_wbuf *b, const struct ir_func *f)
 	cache_put_str(b, f->unsupported);
 	cache_put_i64(b, f->is_main | (int64_t)f->header << 1);
 	cache_put_i64(b, f->va_arg_used);
+	cache_put_i64(b, (int64_t)f->refc_inc);
+	cache_put_i64(b, (int64_t)f->refc_dec);
 	cache_put_i64(b, (int64_t)f->ngwrites);
 	for (i = 0; i < f->ngwrites; i++)
 		cache_put_str(b, f->gwrites[i]);
@@ -170,6 +172,7 @@ static void put_func(struct cache_wbuf *b, const struct ir_func *f)
 		cache_put_i64(b, s->from);
 		cache_put_i64(b, s->led_by);
 		cache_put_i64(b, s->error_var1);
+		cache_put_i64(b, s->discarded);
 	}
 	cache_put_i64(b, (int64_t)f->nblocks);
 	for (i = 0; i < f->nblocks; i++) {
@@ -411,6 +414,7 @@ static void get_sites(struct rbuf *r)
 		s.from = get_var(r, true);
 		s.led_by = (int)get_range(r, 0, (int64_t)i);   /* 1 + an earlier site */
 		s.error_var1 = (int)get_range(r, 0, (int64_t)f->nvars);
+		s.discarded = get_bool(r);
 		/* an acquisition acquires what its rule says; a placeholder for
 		   an EV_CALL nothing until the analysis fills it in */
 		want = !s.acq ? 0 : s.acq->shape == SHAPE_OUT_ARRAY ? s.acq->count : 1;
@@ -588,6 +592,8 @@ static struct ir_func *get_func(struct rbuf *r)
 	f->is_main = k & 1;
 	f->header = (k & 2) != 0;
 	f->va_arg_used = get_bool(r);
+	f->refc_inc = (uint64_t)get_i64(r);
+	f->refc_dec = (uint64_t)get_i64(r);
 	n = get_count(r);
 	f->gwrites = arena_alloc(a, (n + 1) * sizeof(*f->gwrites));
 	for (i = 0; i < n && !r->bad; i++)

@@ -260,6 +260,10 @@ struct ir_func {
 	const char **va_callees;            /* summary keys of the callees it hands its
 					       va_list to ("?": through a pointer) */
 	size_t nva_callees;
+	uint64_t refc_inc;                  /* bit N-1: a member of *parameter N is
+					       incremented (p->refs++, ++p->refs, p->refs += 1):
+					       lower_refc.c, for summary_refc.c */
+	uint64_t refc_dec;                  /* ... decremented (--p->refs, p->refs -= 1) */
 	bool context;                       /* from a file not asked about, loaded from the
 					       cache only for its summary: no findings */
 	bool header;                        /* a static function of a project header called

@@ -540,6 +540,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 	lower_body(&L, body);
 	lower_varargs(&L, fn, body);
 	lower_global_writes(&L, body);
+	lower_refc_scan(&L, body);
 
 	W->count++;
 	W->cb(L.f, W->arg);

@@ -442,12 +442,13 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 			return;
 	}
 	for (k = 0; k < nacq; k++)
-		if (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai)
+		if (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai || acqs[k].acq->ref == ai)
 			from = true;
 	if (from) {
 		o = lower_expr(L, a, CTX_BORROW);
 		for (k = 0; k < nacq; k++)
-			if (o.kind == OP_VAR && (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai))
+			if (o.kind == OP_VAR && (acqs[k].acq->transfer == ai || acqs[k].acq->reopen == ai ||
+						 acqs[k].acq->ref == ai))
 				acqs[k].site.from = o.var;
 		return;
 	}
@@ -510,6 +511,7 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 				result = c->site.status >= 0 ? op_var(c->site.status) : op_none();
 			}
 		}
+		c->site.discarded = dst < 0 && ctx == CTX_IGNORE;
 		c->site.led_by = primary + 1;
 		if (primary < 0)
 			c->site.error_var1 = error_var + 1;
@@ -734,6 +736,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	cs = clang_getCursorSpelling(decl);
 	snprintf(name, sizeof(name), "%s", clang_getCString(cs));
 	clang_disposeString(cs);
+	lower_sync_name(name);
 
 	if (!strncmp(name, "__builtin_expect", 16) && nargs >= 1) {
 		struct operand o = lower_expr(L, clang_Cursor_getArgument(call, 0), ctx);

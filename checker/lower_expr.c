@@ -77,9 +77,12 @@ static void lower_children_escaping(struct lower *L, CXCursor c)
 {
 	CXCursor kid[32];
 	size_t n = lower_children(c, kid, 32), i;
+	bool borrow = lower_int_atomic(c);     /* __atomic_fetch_sub(&o->refs, ..) */
 
 	for (i = 0; i < n && i < 32; i++)
-		if (clang_isExpression(clang_getCursorKind(kid[i])))
+		if (borrow && clang_isExpression(clang_getCursorKind(kid[i])))
+			lower_expr(L, kid[i], CTX_BORROW);
+		else if (clang_isExpression(clang_getCursorKind(kid[i])))
 			lower_escape(L, lower_expr(L, kid[i], CTX_VALUE), lower_cursor_loc(L, kid[i]));
 }
 

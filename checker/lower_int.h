@@ -195,6 +195,16 @@ char *lower_spelling(struct lower *L, CXCursor c);          /* in the function a
 bool lower_is_noreturn(struct lower *L, CXCursor decl, const char *name);
 /* lower_va.c: records what a variadic function does with its extra arguments */
 void lower_varargs(struct lower *L, CXCursor fn, CXCursor body);
+/* lower_refc.c: the parameters whose reference counter member is incremented or
+   decremented (ir_func.refc_inc, refc_dec). */
+void lower_refc_scan(struct lower *L, CXCursor body);
+/* lower_refc.c: clang names the __sync_* builtins by their operand size
+   (__sync_fetch_and_add_4): cuts that suffix off name, in place. */
+void lower_sync_name(char *name);
+/* lower_refc.c: whether e (an unexposed expression) is integer atomic
+   arithmetic on an integer: __atomic_fetch_sub(&o->refs, 1, ..) (clang's
+   AtomicExpr, not exposed): its operands are only read. */
+bool lower_int_atomic(CXCursor e);
 
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);

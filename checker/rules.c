@@ -66,15 +66,15 @@ static const struct schema res_schema = {
 
 enum { ACQ_CALL, ACQ_FAILS, ACQ_OUT, ACQ_OUT_ARRAY, ACQ_OBJECT, ACQ_COUNT,
        ACQ_TRANSFER, ACQ_REOPEN, ACQ_OK_VALUE, ACQ_STATUS_CALL, ACQ_VALUE_ARG, ACQ_EQUALS,
-       ACQ_NAMED_BY, ACQ_COND };
+       ACQ_NAMED_BY, ACQ_REF, ACQ_REF_SINK, ACQ_COND };
 static const char *const acq_keys[] = {
 	"call", "fails", "out", "out-array", "object", "count", "transfer", "reopen",
-	"ok-value", "status-call", "value-arg", "equals", "named-by", COND_KEYS,
+	"ok-value", "status-call", "value-arg", "equals", "named-by", "ref", "ref-sink", COND_KEYS,
 };
 static const struct schema acq_schema = {
 	"an acquire entry", acq_keys, ARRAY_SIZE(acq_keys), 1u << ACQ_CALL,
 	"call, fails, out, out-array, object, count, transfer, reopen, ok-value, status-call, "
-	"value-arg, equals, named-by, " COND_LIST,
+	"value-arg, equals, named-by, ref, ref-sink, " COND_LIST,
 };
 
 enum { REL_CALL, REL_ARG, REL_COND };
@@ -272,6 +272,8 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 		ret = -1;
 	}
 	if (rules_read_cond(ld, &f.key[ACQ_COND], &f.val[ACQ_COND], &a.when) < 0)
+		ret = -1;
+	if (rules_refc_entry(ld, &f.key[ACQ_REF], &f.val[ACQ_REF], &a) < 0)
 		ret = -1;
 	if (read_arg_conds(ld, &f, &a) < 0)
 		ret = -1;

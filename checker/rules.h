@@ -141,6 +141,13 @@ struct rule_acquire {
 	const struct rule_acquire *next;    /* another acquisition by the same function
 					       (mkstemp: the descriptor and the file name) */
 	int index;                          /* its position in the function's list */
+	int ref;                            /* "ref: N": takes one more reference on the
+					       object argument N points to and returns it
+					       (g_object_ref); res is then the resource's
+					       reference kind (rules_refc.c); 0 if none */
+	bool sink;                          /* "ref-sink: N" (g_object_ref_sink): the same,
+					       but on an object we hold already the reference
+					       is the one we have (a floating one sunk) */
 };
 
 struct rule_release {

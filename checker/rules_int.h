@@ -21,7 +21,7 @@
 #include "rules.h"
 
 /* The most keys a kind of mapping may have (struct fields). */
-#define MAX_KEYS 17
+#define MAX_KEYS 18
 
 /* The keys valid in one kind of mapping. */
 struct schema {
@@ -104,5 +104,15 @@ int rules_get_keep_on(const struct loader *ld, const yaml_node_t *k, const yaml_
  */
 int rules_read_cond(const struct loader *ld, yaml_node_t *const *k, yaml_node_t *const *v,
 		    const struct rule_strcond **out);
+
+/*
+ * The keys "ref: N" and "ref-sink: N" of acquire entry a (key and value
+ * nodes k[0], v[0] and k[1], v[1]; NULL when absent): checks them (one of
+ * them, a positive argument, the return shape, no transfer or reopen) and
+ * makes a->res the reference kind of its resource (rules_refc.c).
+ * Returns 0 (also when neither is there) or -1.
+ */
+int rules_refc_entry(const struct loader *ld, yaml_node_t *const k[2], yaml_node_t *const v[2],
+		     struct rule_acquire *a);
 
 #endif

@@ -20,6 +20,7 @@ void summary_begin(struct summary_builder *b, const struct ir_func *f)
 	b->returns_arg = -1;
 	b->nmem = -1;
 	b->rel_all = ~0ULL;
+	b->refd_all = ~0ULL;
 	b->err_ok = ~0ULL;
 	b->xf_fresh = ~0ULL;
 }
@@ -177,6 +178,7 @@ void summary_observe(struct summary_builder *b, const struct exit_obs *o)
 	b->rel_all &= o->released | o->null;
 	b->rel_some |= o->released;
 	b->kept |= o->kept;
+	b->refd_all &= o->refd;
 	summary_note_kept(b, o);
 	summary_note_fills(b, o);
 }
@@ -467,6 +469,7 @@ struct summary *summary_finish(struct summaries *S, struct summary_builder *b, b
 		s->rel[i].res = b->rel_res[i];
 		s->rel[i].arg = i + 1;
 	}
+	summary_refc_finish(S, b, s);
 	return s;
 }
 
@@ -545,6 +548,7 @@ void summary_dump(const struct summary *s, void *file)
 			fprintf(out, " lends arg %d to arg %d (as its arg %d)", i + 1,
 				s->lends_to[i], s->lends_as[i]);
 	}
+	summary_refc_dump(s, out);
 	fprintf(out, "\n");
 }
 

@@ -76,6 +76,13 @@ struct summary {
 					       as pmem says */
 	const struct summary_member *pmem;  /* what it does to members of *parameters */
 	int npmem;
+	const struct rule_acquire *ref_acq; /* it takes one more reference on the object of
+					       parameter ref_acq->ref and neither releases nor
+					       keeps it (x_ref, a g_object_ref wrapper):
+					       summary_refc.c; NULL if not */
+	uint64_t unrefs;                    /* of releases: bit N-1: gives back one reference
+					       of parameter N (x_unref: decrements its
+					       counter, frees it at zero) */
 	const char **members;               /* ret (SHAPE_RETURN): members of the returned
 					       struct holding fresh resources on every path
 					       that returns it (a constructor), */
@@ -167,6 +174,7 @@ struct exit_obs {
 					       handle is returned (non-zero: it failed) */
 	uint64_t err_void;                  /* param N is NULL here: nothing is stored */
 	uint64_t void_params;               /* bit N-1: parameter N is NULL at this exit */
+	uint64_t refd;                      /* ... holds one more reference taken here */
 	const char *mem_name[SUMMARY_MAX_MEMBERS];  /* RET_FRESH: the members of the returned
 					       struct holding a handle, */
 	const struct rule_acquire *mem_acq[SUMMARY_MAX_MEMBERS];  /* ... acquired so */
@@ -223,6 +231,7 @@ struct summary_builder {
 					       with thru_fails, -1 of several kinds */
 	enum rule_fail thru_fails;
 	uint64_t rel_all, rel_some, kept;
+	uint64_t refd_all;                  /* parameters holding one more reference at every exit */
 	uint64_t returned;                  /* parameters returned on some path */
 	const struct rule_resource *rel_res[SUMMARY_MAX_PARAMS];
 	const char *mem_name[SUMMARY_MAX_MEMBERS];  /* members held on every fresh return */
@@ -266,6 +275,11 @@ void summary_lent(struct summary_builder *b, int param, int fnparam, int pos);
  * summary.  Returns NULL when there is nothing worth recording.
  */
 struct summary *summary_finish(struct summaries *S, struct summary_builder *b, bool complete);
+
+/* summary_refc.c: what s says of reference counts, from b and its function's body. */
+void summary_refc_finish(struct summaries *S, const struct summary_builder *b, struct summary *s);
+/* Prints " refs arg N" / " unrefs arg N" for s to file (a FILE *). */
+void summary_refc_dump(const struct summary *s, void *file);
 
 /* Prints s in one line ("name: returns ... releases 1 ...") to file (a FILE *). */
 void summary_dump(const struct summary *s, void *file);
