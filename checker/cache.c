@@ -150,7 +150,7 @@ static bool dir_trusted(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc6";
+	const char *version = LEAKCHECK_VERSION "/" "lkc7";
 	struct stat self;
 
 	c->dir = NULL;

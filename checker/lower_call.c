@@ -533,33 +533,6 @@ static struct operand emit_acquisitions(struct lower *L, struct call_acq *acqs, 
 }
 
 /*
- * q = g_steal_pointer(&p): q = p, then p = NULL; the handle moves to q.
- * Anything but the address of a local lets the result go untracked.
- */
-static struct operand lower_steal(struct lower *L, CXCursor call, const struct rule_fn *fn,
-				  int dst, struct ir_loc loc)
-{
-	CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)fn->steals - 1));
-	struct ir_event ev = { .kind = EV_ASSIGN, .loc = loc, .site = -1 };
-	int v = lower_addr_local(L, a), to;
-
-	if (v < 0) {
-		lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
-		return op_none();
-	}
-	to = dst >= 0 ? dst : lower_new_temp(L, "(result)");
-	ev.var = to;
-	ev.src = v;
-	lower_emit(L, &ev);
-	ev.kind = EV_SETCONST;
-	ev.var = v;
-	ev.src = -1;
-	ev.value = 0;
-	lower_emit(L, &ev);
-	return op_var(to);
-}
-
-/*
  * st = PQresultStatus(res): the status of what the call that returned
  * res acquired with it (see EV_STATUS).  Its arguments are lowered already.
  */

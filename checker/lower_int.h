@@ -5,7 +5,7 @@
  * lower_lvalue.c: what an lvalue names; lower_agg.c: members of
  * aggregates; lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
  * their arguments; lower_match.c: conditions of rule entries on
- * arguments; lower_keep.c: borrowers that keep an argument only when they
+ * arguments; lower_keep.c: stealers and borrowers that keep an argument only when they
  * succeed).  Not an API: only lower*.c include it.
  */
 #ifndef LEAKCHECK_LOWER_INT_H
@@ -326,7 +326,10 @@ int lower_param_callee(struct lower *L, CXCursor callee);
 /* Argument a (number ai) of a call through parameter via: lent (EV_ESCAPE with src). */
 void lower_lend_arg(struct lower *L, CXCursor a, int via, int ai, struct ir_loc loc);
 
-/* lower_keep.c: rules' borrowers that keep an argument only when they succeed */
+/* lower_keep.c: rules that move an argument (steals, keeps only on success) */
+/* q = g_steal_pointer(&p) (fn->steals): the handle moves from p to q. */
+struct operand lower_steal(struct lower *L, CXCursor call, const struct rule_fn *fn,
+			   int dst, struct ir_loc loc);
 /* Whether argument ai (1-based) of a call of fn is kept only on success ("fails" with "keeps"). */
 bool lower_keeps_on_success(const struct rule_fn *fn, int ai);
 /* Lowers such an argument a: its variable, or op_none() when it is not one

@@ -1,5 +1,6 @@
 /*
- * lower_keep.c - a rule's borrower that keeps an argument only when it
+ * lower_keep.c - rule functions that move an argument: g_steal_pointer
+ * (lower_steal), and a rule's borrower that keeps an argument only when it
  * succeeds (`{ call: curl_multi_add_handle, keeps: 2, on: zero }`,
  * pthread_create): an EV_CALL whose key names no function, with the kept
  * argument its only ARG_VAR and its result in a variable, so that the
@@ -57,4 +58,31 @@ struct operand lower_keep_call(struct lower *L, const struct rule_fn *fn, int ke
 	ev.site = ir_site_add(L->f, &site);
 	lower_emit(L, &ev);
 	return op_var(ev.var);
+}
+
+/*
+ * q = g_steal_pointer(&p): q = p, then p = NULL; the handle moves to q.
+ * Anything but the address of a local lets the result go untracked.
+ */
+struct operand lower_steal(struct lower *L, CXCursor call, const struct rule_fn *fn,
+			   int dst, struct ir_loc loc)
+{
+	CXCursor a = lower_strip_casts(clang_Cursor_getArgument(call, (unsigned)fn->steals - 1));
+	struct ir_event ev = { .kind = EV_ASSIGN, .loc = loc, .site = -1 };
+	int v = lower_addr_local(L, a), to;
+
+	if (v < 0) {
+		lower_escape(L, lower_expr(L, a, CTX_VALUE), loc);
+		return op_none();
+	}
+	to = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+	ev.var = to;
+	ev.src = v;
+	lower_emit(L, &ev);
+	ev.kind = EV_SETCONST;
+	ev.var = v;
+	ev.src = -1;
+	ev.value = 0;
+	lower_emit(L, &ev);
+	return op_var(to);
 }
