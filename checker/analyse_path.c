@@ -456,6 +456,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes[nnotes].loc = site->loc;
 		notes[nnotes].text = site->acq->via;
 		notes[nnotes].func = site->acq->func;
+		notes[nnotes].out = site->acq->shape != SHAPE_RETURN;
 		notes[nnotes].at.file = site->acq->file;
 		notes[nnotes++].at.line = site->acq->line;
 	}

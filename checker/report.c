@@ -261,8 +261,8 @@ static void buf_add_note(struct buf *b, const struct finding *f, const struct no
 			 n->func ? n->func : "?", text_of(n));
 		break;
 	case NOTE_VIA:
-		buf_addf(b, "%s() returns what %s() %s", n->func ? n->func : "?", text_of(n),
-			 acquired(f));
+		buf_addf(b, "%s() %s what %s() %s", n->func ? n->func : "?",
+			 n->out ? "hands back" : "returns", text_of(n), acquired(f));
 		if (n->at.file && n->at.line)
 			buf_addf(b, " at %s:%u", n->at.file, n->at.line);
 		break;

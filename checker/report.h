@@ -73,7 +73,8 @@ enum note_kind {
 	NOTE_LEAVING,           /* "'V' still HELD when leaving 'FUNC'" */
 	NOTE_OUT_OF_SCOPE,      /* "'V' still HELD when it goes out of scope" */
 	NOTE_TRANSFER_FAILED,   /* "CALLEE() may fail here and leave 'V' HELD" (realloc, fdopen) */
-	NOTE_VIA,               /* "FUNC() returns what TEXT() ACQUIRED at AT" (a summary) */
+	NOTE_VIA,               /* "FUNC() returns what TEXT() ACQUIRED at AT" (a summary;
+				   "hands back" when it is an out-parameter or member) */
 	NOTE_GUESSED,           /* "guessed from the names FUNC() and TEXT(): no rule or body
 				   says what they do" */
 	NOTE_BRANCHES_OMITTED,  /* "COUNT more branches taken on this path are not shown",
@@ -88,6 +89,7 @@ struct note {
 	const char *text;       /* condition text, callee name, or NULL */
 	const char *func;       /* NOTE_VIA: the function whose summary it is */
 	struct ir_loc at;       /* NOTE_VIA: where that function acquires it */
+	bool out;               /* NOTE_VIA: given back through memory, not returned */
 	size_t count;           /* NOTE_BRANCHES_OMITTED: how many */
 };
 
