@@ -264,9 +264,19 @@ bool lower_is_arrow(CXCursor c)
 	return arrow_base(lower_strip(c), &ref);
 }
 
+/* Whether canonical type t points to a function. */
+static bool function_pointer(CXType t)
+{
+	CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
+
+	return t.kind == CXType_Pointer &&
+	       (pt.kind == CXType_FunctionProto || pt.kind == CXType_FunctionNoProto);
+}
+
 /*
  * The VAR_FIELD pseudo-variable for p->name, with p a local or parameter
- * pointing to a struct and name a pointer member; -1 otherwise.
+ * pointing to a struct and name a pointer member (not a pointer to a
+ * function: it holds no resource); -1 otherwise.
  */
 static int arrow_field(struct lower *L, CXCursor member)
 {
@@ -275,7 +285,8 @@ static int arrow_field(struct lower *L, CXCursor member)
 	char *name;
 	int p;
 
-	if (mt.kind != CXType_Pointer || !arrow_base(member, &ref) ||
+	if (mt.kind != CXType_Pointer || function_pointer(mt) ||
+	    !arrow_base(member, &ref) ||
 	    clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
 		return -1;
 	p = lower_local_var(L, ref);
@@ -445,8 +456,7 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg)
 		CXType ft = clang_getCanonicalType(clang_getCursorType(fv[i]));
 		CXString sp;
 
-		if (ft.kind != CXType_Pointer ||
-		    clang_getCanonicalType(clang_getPointeeType(ft)).kind == CXType_FunctionProto)
+		if (ft.kind != CXType_Pointer || function_pointer(ft))
 			continue;
 		sp = clang_getCursorSpelling(fv[i]);
 		if (clang_getCString(sp)[0])

@@ -211,6 +211,43 @@ static bool regrown(const struct summary *c, int a, const struct summary_member 
 	       c->ret.transfer == a + 1;
 }
 
+/* Whether variable v is only read through (v->x, borrowed) in f, but at event self. */
+static bool only_read_through(const struct ir_func *f, int v, const struct ir_event *self)
+{
+	size_t b, i;
+	int a;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if (e == self)
+				continue;
+			if (e->src == v || (e->var == v && e->kind != EV_NONNULL &&
+					    e->kind != EV_SCOPE_END && e->kind != EV_FORGET))
+				return false;
+			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
+				if (e->args[a].var == v && e->args[a].kind != ARG_INNER &&
+				    !(e->args[a].kind == ARG_VAR && e->args[a].borrowed))
+					return false;
+		}
+	return true;
+}
+
+/*
+ * Whether assignment e copies into a local what the event before it, prev,
+ * just made member e->src hold (`regs = p->priv = xmalloc(n)`), the local
+ * then only read through (`regs->nr = n`): the member is not copied out.
+ */
+static bool chained(const struct ir_func *f, const struct ir_event *prev,
+		    const struct ir_event *e)
+{
+	return e->kind == EV_ASSIGN && prev->var == e->src && e->var >= 0 &&
+	       !(f->vars[e->var].flags & (VAR_FIELD | VAR_PSEUDO | VAR_PARAM)) &&
+	       (prev->kind == EV_ACQUIRE || prev->kind == EV_CALL) &&
+	       only_read_through(f, e->var, e);
+}
+
 /*
  * The parameters whose members f may free, take, overwrite or copy out,
  * itself or through a callee, other than as l says (reading one, testing
@@ -232,7 +269,8 @@ static uint64_t touched(const struct summaries *S, const struct ir_func *f, stru
 			    !explained(f, l, e, p))
 				m |= 1ULL << p;         /* freed, stored, overwritten */
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
-			    (p = summary_member_param(f, e->src)) >= 0)
+			    (p = summary_member_param(f, e->src)) >= 0 &&
+			    !(i > 0 && chained(f, &f->blocks[b].ev[i - 1], e)))
 				m |= 1ULL << p;         /* copied out */
 			if (e->kind != EV_CALL)
 				continue;
