@@ -514,6 +514,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 	L.f->is_main = strcmp(name, "main") == 0;
 	cursor_map_init(&L.vars);
 	cursor_map_init(&L.aliased);
+	cursor_map_init(&L.ptrs);
 	strmap_init(&L.pseudo);
 	strmap_init(&L.named);
 	strmap_init(&L.labels);
@@ -536,6 +537,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 		lower_decl_var(&L, clang_Cursor_getArgument(fn, (unsigned)i), VAR_PARAM);
 	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
+	lower_scan_pointers(&L, body);
 	lower_scan_aliases(&L, body);
 	lower_whole_params(&L, fn);
 	lower_body(&L, body);
@@ -551,6 +553,8 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 	strmap_release(&L.named);
 	cursor_map_release(&L.vars);
 	cursor_map_release(&L.aliased);
+	cursor_map_release(&L.ptrs);
+	free(L.alias);
 	free(L.cleanups);
 	free(L.scope);
 	free(L.chain);

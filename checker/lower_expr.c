@@ -135,6 +135,8 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	lower_clobber_bits(L, v, loc);
+	if (lower_alias_init(L, v, rhs, loc))
+		return;
 	if (lower_is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
 		assign_truth(L, v, r, loc);
 		return;
@@ -449,6 +451,8 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		return o.kind == OP_CONST ? op_const(~o.k) : op_none();
 	case CXUnaryOperator_Deref:
+		if (!addr && lower_local_lvalue(L, e) >= 0)
+			return op_var(lower_local_lvalue(L, e));       /* *p, p an alias of x */
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		if (!addr)
 			lower_deref(L, kid[0], o, loc);
@@ -587,6 +591,8 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		if (clang_getCursorKind(decl) == CXCursor_EnumConstantDecl)
 			return op_const(clang_getEnumConstantDeclValue(decl));
 		v = lower_local_var(L, e);
+		if (v >= 0 && lower_alias_value(L, e, ctx))
+			return op_none();       /* p = &x given away: x goes */
 		if (v >= 0)
 			return op_var(v);
 		if (lower_static_const(L, decl, &value))

@@ -80,7 +80,9 @@ int lower_addr_local(struct lower *L, CXCursor arg)
 	CXCursor x;
 
 	/* (&p->name is no local's address: p's object is handed on) */
-	return lower_addr_of(arg, &x) && !lower_is_arrow(x) ? lower_local_lvalue(L, x) : -1;
+	if (lower_addr_of(arg, &x))
+		return !lower_is_arrow(x) ? lower_local_lvalue(L, x) : -1;
+	return lower_alias_var(L, arg);         /* p, an alias of local x: &x */
 }
 
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
@@ -151,6 +153,10 @@ int lower_local_lvalue(struct lower *L, CXCursor c)
 		return lower_local_var(L, c);
 	if (clang_getCursorKind(c) == CXCursor_MemberRefExpr)
 		return lower_member_slot(L, c);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref &&
+	    lower_children(c, kid, 1) == 1)
+		return lower_alias_var(L, kid[0]);      /* *p, p an alias of local x: x */
 	if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr &&
 	    lower_children(c, kid, 2) == 2) {
 		CXCursor base = lower_strip(kid[0]);
