@@ -112,8 +112,11 @@ CXCursor lower_strip(CXCursor c)
 				return c;
 			c = kid[0];
 		} else if (k == CXCursor_UnexposedExpr) {
-			if (lower_children(c, kid, 2) != 1 || !clang_isExpression(clang_getCursorKind(kid[0])))
-				return c;
+			int64_t value;
+
+			if (lower_children(c, kid, 2) != 1 || !clang_isExpression(clang_getCursorKind(kid[0])) ||
+			    lower_unexposed_constant(c, &value))
+				return c;       /* (not the operand of __builtin_types_compatible_p) */
 			c = kid[0];
 		} else {
 			return c;
@@ -221,6 +224,20 @@ bool lower_eval_int(CXCursor c, int64_t *value)
 	}
 	clang_EvalResult_dispose(ev);
 	return ok;
+}
+
+bool lower_unexposed_constant(CXCursor c, int64_t *value)
+{
+	CXCursor kid[2];
+	CXSourceRange a, b;
+
+	if (lower_children(c, kid, 2) == 1) {
+		a = clang_getCursorExtent(c);
+		b = clang_getCursorExtent(kid[0]);
+		if (clang_equalLocations(clang_getRangeStart(a), clang_getRangeStart(b)))
+			return false;   /* an implicit conversion */
+	}
+	return lower_eval_int(c, value);
 }
 
 /* ---- callee facts ---- */

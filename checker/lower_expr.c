@@ -570,6 +570,8 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		L->addr_only = false;
 		return op_none();
 	case CXCursor_UnexposedExpr:
+		if (lower_unexposed_constant(e, &value))
+			return op_const(value);
 		n = lower_children(e, kid, 2);
 		L->addr_only = addr && n == 1;
 		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))

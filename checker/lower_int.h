@@ -219,6 +219,10 @@ bool lower_int_atomic(CXCursor e);
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);
 bool lower_eval_int(CXCursor c, int64_t *value);
+/* Whether c, an unexposed expression, is a constant other than through an
+ * implicit conversion (__builtin_types_compatible_p(__typeof__(p), T),
+ * _Generic): *value is it, and nothing in c is evaluated. */
+bool lower_unexposed_constant(CXCursor c, int64_t *value);
 int lower_new_temp(struct lower *L, const char *name);
 int lower_decl_var(struct lower *L, CXCursor decl, unsigned flags);
 int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index);
