@@ -264,6 +264,13 @@ bool lower_is_arrow(CXCursor c)
 	return arrow_base(lower_strip(c), &ref);
 }
 
+bool lower_is_local_arrow(struct lower *L, CXCursor c)
+{
+	CXCursor ref, x;
+
+	return arrow_base(lower_strip(c), &ref) && lower_alias_addr(L, ref, &x);
+}
+
 /*
  * The VAR_FIELD pseudo-variable for p->name, with p a local or parameter
  * pointing to a struct and name a pointer member; -1 otherwise.

@@ -3,9 +3,10 @@
  *
  * `struct pair s, *p = &s;` or `char *buf; char **out = &buf;`: when every
  * value p is ever given is the address of the same local x (of p's pointee
- * type: a struct or union, or a pointer), and p is used only as
- * `p->m`, `(*p).m`, `*p`, a direct argument of a call, or an operand of
- * `==`, `!=` or `!`, then p is an alias of x: `p->m` names the member
+ * type: a struct or union, or a pointer), and p is used only as `p->m`,
+ * `(*p).m`, `*p`, a direct argument of a call (p, &p->m), an operand of
+ * `==`, `!=` or `!`, or in a constant that evaluates nothing
+ * (__typeof__(p)), then p is an alias of x: `p->m` names the member
  * variable x.m (lower_agg.c), `*p` names x itself, and p given to a call
  * is `&x` given to it (a summarised callee fills or frees x's members,
  * one that keeps p keeps x).  Giving p its value `&x` is then no escape
@@ -13,11 +14,12 @@
  *
  * Anything else about p (p's address taken, p a parameter or static,
  * incremented, assigned anything but &x, returned, stored, copied into
- * another variable, indexed, cast before a member access or a `*`) makes
- * it an ordinary pointer, and its `&x` keeps x's address as before.  So
- * does x's address kept anywhere else (`q = &x`, `&x.m` stored), other
- * than as a direct argument of a call.  Not handled: p pointing into x
- * (`p = &s.inner`, `p = arr`), p tested on its own (`if (p)`).
+ * another variable, indexed, cast before a member access or a `*`, &p->m
+ * kept, &p->v[i]) makes it an ordinary pointer, and its `&x` keeps x's
+ * address as before.  So does x's address kept anywhere else (`q = &x`,
+ * `&x.m` stored), other than as a direct argument of a call.  Not
+ * handled: p pointing into x (`p = &s.inner`, `p = arr`), p tested on its
+ * own (`if (p)`).
  */
 #include "lower_int.h"
 
@@ -188,7 +190,12 @@ static void visit_decl(struct ascan *S, CXCursor d)
 	clang_visitChildren(d, find_attr, &attr);
 	if (!auto_var(d) || attr ||
 	    clang_getCanonicalType(clang_getCursorType(d)).kind != CXType_Pointer) {
-		visit_kids(S, d, A_VALUE);
+		if (!clang_Cursor_isNull(init))
+			visit(S, init, A_VALUE);
+		/* the size of a variable-length array is evaluated; the
+		   expression of __typeof__(p) x is not */
+		if (clang_getCanonicalType(clang_getCursorType(d)).kind == CXType_VariableArray)
+			visit_kids(S, d, A_VALUE);
 		return;
 	}
 	if (L->nalias == L->capalias) {
@@ -260,7 +267,10 @@ static void visit_call(struct ascan *S, CXCursor c)
 	}
 }
 
-/* p->m and (.m of) the rest: a candidate may be the base of ->, not of &p->m. */
+/*
+ * p->m and (.m of) the rest: a candidate may be the base of ->, and of
+ * &p->m given to a call (as &s.m may be), not of &p->m kept.
+ */
 static void visit_member(struct ascan *S, CXCursor c, enum ause use)
 {
 	CXCursor kid[2];
@@ -271,7 +281,7 @@ static void visit_member(struct ascan *S, CXCursor c, enum ause use)
 		return;
 	if (clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Pointer) {
 		i = cand_of(S->L, lower_strip(kid[0]));
-		if (i >= 0 && addr)
+		if (i >= 0 && use == A_ADDR)
 			bad(S->L, i);
 		if (i < 0)
 			visit(S, kid[0], A_VALUE);
@@ -283,6 +293,7 @@ static void visit_member(struct ascan *S, CXCursor c, enum ause use)
 static void visit(struct ascan *S, CXCursor c, enum ause use)
 {
 	CXCursor kid[2];
+	int64_t k;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_UnaryExpr:        /* sizeof, alignof: not evaluated */
@@ -302,8 +313,11 @@ static void visit(struct ascan *S, CXCursor c, enum ause use)
 	case CXCursor_UnaryOperator:
 		visit_unary(S, c, use);
 		return;
-	case CXCursor_ParenExpr:
 	case CXCursor_UnexposedExpr:
+		if (!lower_unexposed_constant(c, &k))
+			visit_kids(S, c, use);  /* (a constant evaluates nothing) */
+		return;
+	case CXCursor_ParenExpr:
 	case CXCursor_CStyleCastExpr:
 		visit_kids(S, c, use);
 		return;
@@ -312,7 +326,8 @@ static void visit(struct ascan *S, CXCursor c, enum ause use)
 			bool array = clang_getCanonicalType(clang_getCursorType(kid[0])).kind !=
 				     CXType_Pointer;
 
-			visit(S, kid[0], array && (use == A_ADDR || use == A_ADDR_ARG) ? use : A_VALUE);
+			/* (&p->v[i] given to a call is not followed: A_ADDR) */
+			visit(S, kid[0], array && (use == A_ADDR || use == A_ADDR_ARG) ? A_ADDR : A_VALUE);
 			visit(S, kid[1], A_VALUE);
 		}
 		return;

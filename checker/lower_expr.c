@@ -409,7 +409,8 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 	switch (op) {
 	case CXUnaryOperator_AddrOf: {
 		CXCursor x = lower_strip(kid[0]);
-		int v = lower_is_arrow(x) ? -1 : lower_local_lvalue(L, x);
+		int v = lower_is_arrow(x) && !lower_is_local_arrow(L, x) ? -1 :
+			lower_local_lvalue(L, x);
 
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;

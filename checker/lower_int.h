@@ -307,6 +307,8 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg);
 int lower_member_slot(struct lower *L, CXCursor member);
 /* Whether c is a member access through a pointer (p->name, (*p).name). */
 bool lower_is_arrow(CXCursor c);
+/* Whether c is such an access through an alias of a local (lower_alias.c): s.name. */
+bool lower_is_local_arrow(struct lower *L, CXCursor c);
 /*
  * Local v (declared by decl) = init, an initialiser list: each member gets
  * its initialiser (struct pair s = { .a = malloc(n) }).  False when init is

@@ -81,7 +81,8 @@ int lower_addr_local(struct lower *L, CXCursor arg)
 
 	/* (&p->name is no local's address: p's object is handed on) */
 	if (lower_addr_of(arg, &x))
-		return !lower_is_arrow(x) ? lower_local_lvalue(L, x) : -1;
+		return !lower_is_arrow(x) || lower_is_local_arrow(L, x) ?
+		       lower_local_lvalue(L, x) : -1;
 	return lower_alias_var(L, arg);         /* p, an alias of local x: &x */
 }
 
@@ -183,6 +184,8 @@ int lower_path_root(struct lower *L, CXCursor c)
 
 		c = lower_strip_casts(c);
 		k = clang_getCursorKind(c);
+		if (k == CXCursor_DeclRefExpr && lower_alias_var(L, c) >= 0)
+			return lower_alias_var(L, c);   /* p->f, p an alias of s: s */
 		if (k == CXCursor_DeclRefExpr)
 			return lower_local_var(L, c);
 		if ((k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr ||

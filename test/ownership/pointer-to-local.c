@@ -59,6 +59,70 @@ int released_by_callee(void)
 	return 0;
 }
 
+static int get_copy(char **o, const char *x)
+{
+	*o = strdup(x);
+	return *o ? 0 : -1;
+}
+
+int member_address_given(const char *x)
+{
+	struct pair s, *p = &s;
+
+	if (get_copy(&p->a, x) < 0)
+		return -1;
+	if (use(s.a))
+		return -2;
+// CHECK: pointer-to-local.c:[[@LINE-1]]:3: warning: 's.a' allocated by get_copy() at line [[@LINE-4]] is not freed when returning here [leakcheck-leak]
+	free(p->a);
+	return 0;
+}
+
+int member_address_given_freed(const char *x)
+{
+	struct pair s, *p = &s;
+
+	if (get_copy(&p->a, x) < 0)
+		return -1;
+	if (use(s.a)) {
+		free(s.a);
+		return -2;
+	}
+	free(p->a);
+	return 0;
+}
+
+int member_address_kept(const char *x)
+{
+	struct pair s, *p = &s;
+	char **slot = &p->a;    /* a write through slot would be unseen: s is left out */
+
+	if (get_copy(slot, x) < 0)
+		return -1;
+	if (use(s.a))
+		return -2;
+	free(s.a);
+	return 0;
+}
+
+/* a type check evaluates nothing (as in curl's typecheck-gcc.h) */
+#define NOT_PAIR(x) (!__builtin_types_compatible_p(__typeof__(x), struct pair *))
+
+int type_checked(void)
+{
+	struct pair s, *p = &s;
+	__typeof__(p) unused = NULL;
+
+	p->a = malloc(10);
+	if (!p->a)
+		return -1;
+	if (NOT_PAIR(p) || use(p->b))
+		return -2;
+// CHECK: pointer-to-local.c:[[@LINE-1]]:3: warning: 's.a' allocated by malloc() at line [[@LINE-5]] is not freed when returning here [leakcheck-leak]
+	free(s.a);
+	return unused != NULL;
+}
+
 int member_leaks(void)
 {
 	struct pair s, *p = &s;
