@@ -46,6 +46,8 @@ struct ascan {
 				       direct argument of a call or an alias's value */
 	struct alias_pair *pairs;
 	size_t npairs, cappairs;
+	unsigned depth;             /* of the walk: deeper than LOWER_MAX_DEPTH gives up */
+	bool deep;                  /* ... and then no pointer is an alias */
 };
 
 struct avisit {
@@ -290,7 +292,8 @@ static void visit_member(struct ascan *S, CXCursor c, enum ause use)
 	visit(S, kid[0], addr ? use : A_VALUE);         /* &s.m: s's address */
 }
 
-static void visit(struct ascan *S, CXCursor c, enum ause use)
+/* visit() by the kind of c. */
+static void visit_kind(struct ascan *S, CXCursor c, enum ause use)
 {
 	CXCursor kid[2];
 	int64_t k;
@@ -359,6 +362,18 @@ static void visit(struct ascan *S, CXCursor c, enum ause use)
 	}
 }
 
+/* Visits c, used as use says (deeper than LOWER_MAX_DEPTH: gives up). */
+static void visit(struct ascan *S, CXCursor c, enum ause use)
+{
+	if (S->depth >= LOWER_MAX_DEPTH) {
+		S->deep = true;
+		return;
+	}
+	S->depth++;
+	visit_kind(S, c, use);
+	S->depth--;
+}
+
 void lower_scan_pointers(struct lower *L, CXCursor body)
 {
 	struct ascan S = { .L = L };
@@ -367,6 +382,8 @@ void lower_scan_pointers(struct lower *L, CXCursor body)
 
 	cursor_map_init(&S.kept);
 	visit_kids(&S, body, A_VALUE);
+	for (i = 0; S.deep && i < L->nalias; i++)
+		L->alias[i].bad = true;         /* (a use may have been missed) */
 	/* a pointer that is no alias keeps its target's address, and a
 	   target whose address is kept has no alias */
 	while (changed) {
