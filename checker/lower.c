@@ -101,6 +101,16 @@ size_t lower_children(CXCursor c, CXCursor *out, size_t max)
 }
 
 /* Skips parentheses and implicit conversions (unexposed one-child nodes). */
+/*
+ * Whether c, an unexposed expression with the one child kid, is an
+ * implicit conversion: libclang places it where its operand is (its
+ * extent would cost a lexer run).
+ */
+static bool conversion(CXCursor c, CXCursor kid)
+{
+	return clang_equalLocations(clang_getCursorLocation(c), clang_getCursorLocation(kid));
+}
+
 CXCursor lower_strip(CXCursor c)
 {
 	for (;;) {
@@ -115,7 +125,7 @@ CXCursor lower_strip(CXCursor c)
 			int64_t value;
 
 			if (lower_children(c, kid, 2) != 1 || !clang_isExpression(clang_getCursorKind(kid[0])) ||
-			    lower_unexposed_constant(c, &value))
+			    (!conversion(c, kid[0]) && lower_eval_int(c, &value)))
 				return c;       /* (not the operand of __builtin_types_compatible_p) */
 			c = kid[0];
 		} else {
@@ -226,18 +236,9 @@ bool lower_eval_int(CXCursor c, int64_t *value)
 	return ok;
 }
 
-bool lower_unexposed_constant(CXCursor c, int64_t *value)
+bool lower_unexposed_constant(CXCursor c, const CXCursor *kid, size_t n, int64_t *value)
 {
-	CXCursor kid[2];
-	CXSourceRange a, b;
-
-	if (lower_children(c, kid, 2) == 1) {
-		a = clang_getCursorExtent(c);
-		b = clang_getCursorExtent(kid[0]);
-		if (clang_equalLocations(clang_getRangeStart(a), clang_getRangeStart(b)))
-			return false;   /* an implicit conversion */
-	}
-	return lower_eval_int(c, value);
+	return !(n == 1 && conversion(c, kid[0])) && lower_eval_int(c, value);
 }
 
 /* ---- callee facts ---- */

@@ -24,6 +24,7 @@
 #include "lower_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* How an expression's value is used, as far as the pointers go. */
 enum ause {
@@ -317,7 +318,7 @@ static void visit_kind(struct ascan *S, CXCursor c, enum ause use)
 		visit_unary(S, c, use);
 		return;
 	case CXCursor_UnexposedExpr:
-		if (!lower_unexposed_constant(c, &k))
+		if (!lower_unexposed_constant(c, kid, lower_children(c, kid, 2), &k))
 			visit_kids(S, c, use);  /* (a constant evaluates nothing) */
 		return;
 	case CXCursor_ParenExpr:
@@ -374,12 +375,50 @@ static void visit(struct ascan *S, CXCursor c, enum ause use)
 	S->depth--;
 }
 
+/*
+ * Whether the text of body (in the main file) assigns an address anywhere:
+ * `= &x` or `= (T *)&x`.  Only a filter that spares most functions the
+ * walk: one whose alias is set in a macro is not followed (as before).
+ */
+static bool assigns_address(struct lower *L, CXCursor body)
+{
+	CXSourceRange r = clang_getCursorExtent(body);
+	CXFile f1, f2;
+	unsigned b, e, i, j;
+
+	clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &b);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &e);
+	if (!f1 || f1 != f2 || f1 != L->main_file || e <= b || e > L->buflen)
+		return true;
+	for (i = b + 1; i < e; i++) {
+		int depth = 0;
+
+		if (L->buf[i] != '&' || L->buf[i - 1] == '&' || L->buf[i + 1] == '&')
+			continue;
+		for (j = i - 1; j > b; j--) {
+			char ch = L->buf[j];
+
+			if (ch == ')')
+				depth++;
+			else if (ch == '(' && depth > 0)
+				depth--;
+			else if (depth == 0 && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
+				break;
+		}
+		if (j > b && L->buf[j] == '=' && !strchr("=!<>", L->buf[j - 1]))
+			return true;
+	}
+	return false;
+}
+
 void lower_scan_pointers(struct lower *L, CXCursor body)
 {
 	struct ascan S = { .L = L };
 	bool changed = true;
 	size_t i;
 
+	if (!assigns_address(L, body))
+		return;
 	cursor_map_init(&S.kept);
 	visit_kids(&S, body, A_VALUE);
 	for (i = 0; S.deep && i < L->nalias; i++)

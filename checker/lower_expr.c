@@ -571,15 +571,15 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		L->addr_only = false;
 		return op_none();
 	case CXCursor_UnexposedExpr:
-		if (lower_unexposed_constant(e, &value))
-			return op_const(value);
 		n = lower_children(e, kid, 2);
+		if (lower_unexposed_constant(e, kid, n, &value))
+			return op_const(value);
 		L->addr_only = addr && n == 1;
 		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))
 			return lower_expr(L, kid[0], ctx);
 		L->addr_only = false;
 		if (n == 0)
-			return lower_eval_int(e, &value) ? op_const(value) : op_none();
+			return op_none();       /* (no constant: tried above) */
 		lower_children_escaping(L, e);
 		return op_none();
 	case CXCursor_IntegerLiteral:

@@ -219,10 +219,11 @@ bool lower_int_atomic(CXCursor e);
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);
 bool lower_eval_int(CXCursor c, int64_t *value);
-/* Whether c, an unexposed expression, is a constant other than through an
+/* Whether c, an unexposed expression with the n children kid (as
+ * lower_children() gives them, n <= 2), is a constant other than through an
  * implicit conversion (__builtin_types_compatible_p(__typeof__(p), T),
  * _Generic): *value is it, and nothing in c is evaluated. */
-bool lower_unexposed_constant(CXCursor c, int64_t *value);
+bool lower_unexposed_constant(CXCursor c, const CXCursor *kid, size_t n, int64_t *value);
 int lower_new_temp(struct lower *L, const char *name);
 int lower_decl_var(struct lower *L, CXCursor decl, unsigned flags);
 int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index);
