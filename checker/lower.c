@@ -101,6 +101,16 @@ size_t lower_children(CXCursor c, CXCursor *out, size_t max)
 }
 
 /* Skips parentheses and implicit conversions (unexposed one-child nodes). */
+/*
+ * Whether c, an unexposed expression with the one child kid, is an
+ * implicit conversion: libclang places it where its operand is (its
+ * extent would cost a lexer run).
+ */
+static bool conversion(CXCursor c, CXCursor kid)
+{
+	return clang_equalLocations(clang_getCursorLocation(c), clang_getCursorLocation(kid));
+}
+
 CXCursor lower_strip(CXCursor c)
 {
 	for (;;) {
@@ -112,8 +122,11 @@ CXCursor lower_strip(CXCursor c)
 				return c;
 			c = kid[0];
 		} else if (k == CXCursor_UnexposedExpr) {
-			if (lower_children(c, kid, 2) != 1 || !clang_isExpression(clang_getCursorKind(kid[0])))
-				return c;
+			int64_t value;
+
+			if (lower_children(c, kid, 2) != 1 || !clang_isExpression(clang_getCursorKind(kid[0])) ||
+			    (!conversion(c, kid[0]) && lower_eval_int(c, &value)))
+				return c;       /* (not the operand of __builtin_types_compatible_p) */
 			c = kid[0];
 		} else {
 			return c;
@@ -221,6 +234,11 @@ bool lower_eval_int(CXCursor c, int64_t *value)
 	}
 	clang_EvalResult_dispose(ev);
 	return ok;
+}
+
+bool lower_unexposed_constant(CXCursor c, const CXCursor *kid, size_t n, int64_t *value)
+{
+	return !(n == 1 && conversion(c, kid[0])) && lower_eval_int(c, value);
 }
 
 /* ---- callee facts ---- */
@@ -514,6 +532,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 	L.f->is_main = strcmp(name, "main") == 0;
 	cursor_map_init(&L.vars);
 	cursor_map_init(&L.aliased);
+	cursor_map_init(&L.ptrs);
 	strmap_init(&L.pseudo);
 	strmap_init(&L.named);
 	strmap_init(&L.labels);
@@ -536,6 +555,7 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 		lower_decl_var(&L, clang_Cursor_getArgument(fn, (unsigned)i), VAR_PARAM);
 	L.f->nparams = n > 0 ? n : 0;
 	L.f->entry = L.cur = ir_block_add(L.f);
+	lower_scan_pointers(&L, body);
 	lower_scan_aliases(&L, body);
 	lower_whole_params(&L, fn);
 	lower_body(&L, body);
@@ -551,6 +571,8 @@ static void lower_function(struct tu_walk *W, CXCursor fn, CXCursor body, CXFile
 	strmap_release(&L.named);
 	cursor_map_release(&L.vars);
 	cursor_map_release(&L.aliased);
+	cursor_map_release(&L.ptrs);
+	free(L.alias);
 	free(L.cleanups);
 	free(L.scope);
 	free(L.chain);

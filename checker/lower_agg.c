@@ -140,8 +140,8 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 	bool array;
 
 	(void)parent;
-	if (s->use == USE_NONE)
-		return CXChildVisit_Continue;
+	if (s->use == USE_NONE || lower_alias_skip(s->L, c))
+		return CXChildVisit_Continue;   /* (p = &s, p an alias of s: lower_alias.c) */
 	if (k == CXCursor_CallExpr) {
 		int i, n = clang_Cursor_getNumArguments(c);
 
@@ -264,6 +264,13 @@ bool lower_is_arrow(CXCursor c)
 	return arrow_base(lower_strip(c), &ref);
 }
 
+bool lower_is_local_arrow(struct lower *L, CXCursor c)
+{
+	CXCursor ref, x;
+
+	return arrow_base(lower_strip(c), &ref) && lower_alias_addr(L, ref, &x);
+}
+
 /* Whether canonical type t points to a function. */
 static bool function_pointer(CXType t)
 {
@@ -319,9 +326,15 @@ int lower_member_slot(struct lower *L, CXCursor member)
 
 	if (lower_children(member, kid, 2) != 1)
 		return -1;
-	if (lower_is_arrow(member))
-		return arrow_field(L, member);
 	base = lower_strip(kid[0]);
+	if (lower_is_arrow(member)) {
+		CXCursor ref;
+
+		/* p->name, p an alias of local s: s.name */
+		if (!arrow_base(member, &ref) || !lower_alias_addr(L, ref, &base))
+			return arrow_field(L, member);
+		base = lower_strip(base);
+	}
 	bt = clang_getCanonicalType(clang_getCursorType(base));
 	if (bt.kind != CXType_Record || !aggregate_type(bt, &array) || !root_allowed(L, base))
 		return -1;
@@ -443,7 +456,8 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg)
 	CXType t;
 	size_t i, made = 0;
 
-	if (v < 0 || !lower_addr_of(arg, &x) || (L->f->vars[v].flags & VAR_PARAM) ||
+	if (v < 0 || (!lower_addr_of(arg, &x) && !lower_alias_addr(L, arg, &x)) ||
+	    (L->f->vars[v].flags & VAR_PARAM) ||
 	    depth_of(L, v) >= AGG_MAX_DEPTH - 1)
 		return;
 	x = lower_strip(x);

@@ -460,7 +460,7 @@ static void lower_rule_arg(struct lower *L, const struct rule_fn *fn, CXCursor a
 		int v;
 
 		if (fn->returns_arg == 1 && ai > 1 && (v = lower_addr_local(L, a)) >= 0 &&
-		    ((L->f->vars[v].flags & VAR_POINTER) || lower_aggregate_arg(a))) {
+		    ((L->f->vars[v].flags & VAR_POINTER) || lower_aggregate_arg(L, a))) {
 			/* memcpy(slot, &p, sizeof p): the pointer itself is copied into
 			   memory; memcpy(out, &s, sizeof s): what s holds, too */
 			lower_escape(L, op_var(v), loc);
@@ -696,7 +696,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 		for (i = 0; i < nargs; i++) {
 			CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 
-			if (lower_borrows_arg(fnty, false, i, false) && !lower_aggregate_arg(a))
+			if (lower_borrows_arg(fnty, false, i, false) && !lower_aggregate_arg(L, a))
 				lower_expr(L, a, CTX_BORROW);   /* a const T * parameter */
 			else if (via >= 0)
 				lower_lend_arg(L, a, via, i + 1, loc);

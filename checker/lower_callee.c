@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-bool lower_aggregate_arg(CXCursor a)
+bool lower_aggregate_arg(struct lower *L, CXCursor a)
 {
 	CXCursor x;
 
-	if (lower_addr_of(a, &x))
+	if (lower_addr_of(a, &x) || lower_alias_addr(L, a, &x))
 		return lower_is_aggregate(x);
 	return lower_is_aggregate(a);
 }
@@ -87,11 +87,11 @@ struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor de
 		   only a C library function is sure not to keep or free them
 		   (const struct s * does not stop free(p->buf), and a summary
 		   does not follow the members of a struct parameter) */
-		if (lower_aggregate_arg(a) && v < 0 && !lib && ev.args[i].kind == ARG_VAR) {
+		if (lower_aggregate_arg(L, a) && v < 0 && !lib && ev.args[i].kind == ARG_VAR) {
 			lower_escape(L, op_var(ev.args[i].var), loc);
 			ev.args[i].kind = ARG_NONE;
 		}
-		if (lower_aggregate_arg(a))
+		if (lower_aggregate_arg(L, a))
 			ev.args[i].borrowed = lib;
 		else
 			ev.args[i].borrowed = lower_borrows_arg(fnty, lib, i, v >= 0);

@@ -135,6 +135,8 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 	struct ir_event ev = { .loc = loc, .var = v, .src = -1, .site = -1 };
 
 	lower_clobber_bits(L, v, loc);
+	if (lower_alias_init(L, v, rhs, loc))
+		return;
 	if (lower_is_truth_value(r) && !(L->f->vars[v].flags & VAR_POINTER)) {
 		assign_truth(L, v, r, loc);
 		return;
@@ -407,7 +409,8 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 	switch (op) {
 	case CXUnaryOperator_AddrOf: {
 		CXCursor x = lower_strip(kid[0]);
-		int v = lower_is_arrow(x) ? -1 : lower_local_lvalue(L, x);
+		int v = lower_is_arrow(x) && !lower_is_local_arrow(L, x) ? -1 :
+			lower_local_lvalue(L, x);
 
 		if (v >= 0) {
 			L->f->vars[v].flags |= VAR_ADDR_TAKEN;
@@ -449,6 +452,8 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		return o.kind == OP_CONST ? op_const(~o.k) : op_none();
 	case CXUnaryOperator_Deref:
+		if (!addr && lower_local_lvalue(L, e) >= 0)
+			return op_var(lower_local_lvalue(L, e));       /* *p, p an alias of x */
 		o = lower_expr(L, kid[0], CTX_BORROW);
 		if (!addr)
 			lower_deref(L, kid[0], o, loc);
@@ -567,12 +572,14 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		return op_none();
 	case CXCursor_UnexposedExpr:
 		n = lower_children(e, kid, 2);
+		if (lower_unexposed_constant(e, kid, n, &value))
+			return op_const(value);
 		L->addr_only = addr && n == 1;
 		if (n == 1 && clang_isExpression(clang_getCursorKind(kid[0])))
 			return lower_expr(L, kid[0], ctx);
 		L->addr_only = false;
 		if (n == 0)
-			return lower_eval_int(e, &value) ? op_const(value) : op_none();
+			return op_none();       /* (no constant: tried above) */
 		lower_children_escaping(L, e);
 		return op_none();
 	case CXCursor_IntegerLiteral:
@@ -587,6 +594,8 @@ static struct operand lower_expr_kind(struct lower *L, CXCursor e, enum ctx ctx)
 		if (clang_getCursorKind(decl) == CXCursor_EnumConstantDecl)
 			return op_const(clang_getEnumConstantDeclValue(decl));
 		v = lower_local_var(L, e);
+		if (v >= 0 && lower_alias_value(L, e, ctx))
+			return op_none();       /* p = &x given away: x goes */
 		if (v >= 0)
 			return op_var(v);
 		if (lower_static_const(L, decl, &value))

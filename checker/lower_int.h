@@ -3,7 +3,8 @@
  * function set-up, names and locations; lower_stmt.c: statements and
  * scopes; lower_expr.c: expressions; lower_cond.c: conditions;
  * lower_lvalue.c: what an lvalue names; lower_agg.c: members of
- * aggregates; lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
+ * aggregates; lower_alias.c: local pointers known to point at a local;
+ * lower_call.c: calls; lower_callee.c: calls no rule names; lower_arg.c:
  * their arguments; lower_match.c: conditions of rule entries on
  * arguments; lower_keep.c: stealers and borrowers that keep an argument only when they
  * succeed).  Not an API: only lower*.c include it.
@@ -102,6 +103,15 @@ struct lower {
 	int cur;                    /* block receiving events; -1 when unreachable */
 	struct cursor_map vars;     /* VarDecl/ParmDecl -> variable */
 	struct cursor_map aliased;  /* local aggregates whose address is kept (lower_agg.c) */
+	struct cursor_map ptrs;     /* local pointer declaration -> index in alias */
+	struct ptr_alias {          /* a local pointer and the local it may point at
+				       (lower_alias.c) */
+		CXCursor decl;          /* the pointer's declaration */
+		CXCursor target;        /* the local's declaration, or a null cursor */
+		CXCursor addr;          /* an `&target` the pointer is given */
+		bool bad;               /* it is no alias: used otherwise, or given another value */
+	} *alias;
+	size_t nalias, capalias;
 	struct strmap pseudo;       /* "lock object" / "array[slot]" key -> variable + 1 */
 	struct strmap named;        /* object key of a name made up earlier ("*tmpl" after
 				       mktemp(tmpl)) -> the rules' name of its maker */
@@ -209,6 +219,11 @@ bool lower_int_atomic(CXCursor e);
 int lower_local_var(struct lower *L, CXCursor ref);         /* DeclRefExpr -> var or -1 */
 bool lower_static_const(struct lower *L, CXCursor decl, int64_t *value);
 bool lower_eval_int(CXCursor c, int64_t *value);
+/* Whether c, an unexposed expression with the n children kid (as
+ * lower_children() gives them, n <= 2), is a constant other than through an
+ * implicit conversion (__builtin_types_compatible_p(__typeof__(p), T),
+ * _Generic): *value is it, and nothing in c is evaluated. */
+bool lower_unexposed_constant(CXCursor c, const CXCursor *kid, size_t n, int64_t *value);
 int lower_new_temp(struct lower *L, const char *name);
 int lower_decl_var(struct lower *L, CXCursor decl, unsigned flags);
 int lower_array_slot(struct lower *L, CXCursor ref, int array, int64_t index);
@@ -268,8 +283,8 @@ int lower_local_lvalue(struct lower *L, CXCursor c);
 /* The EV_CALL of call to decl (name), its result into dst (or a temporary). */
 struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor decl,
 				     const char *name, int dst, struct ir_loc loc);
-/* Whether argument a is an aggregate, or the address of one (&s, &s.inner). */
-bool lower_aggregate_arg(CXCursor a);
+/* Whether argument a is an aggregate, or the address of one (&s, &s.inner, an alias of s). */
+bool lower_aggregate_arg(struct lower *L, CXCursor a);
 
 /* lower_agg.c: members of local aggregates (s.buf, iov[0].iov_base, u.a). */
 /* Records the local aggregates of body whose address is kept (L->aliased). */
@@ -293,6 +308,8 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg);
 int lower_member_slot(struct lower *L, CXCursor member);
 /* Whether c is a member access through a pointer (p->name, (*p).name). */
 bool lower_is_arrow(CXCursor c);
+/* Whether c is such an access through an alias of a local (lower_alias.c): s.name. */
+bool lower_is_local_arrow(struct lower *L, CXCursor c);
 /*
  * Local v (declared by decl) = init, an initialiser list: each member gets
  * its initialiser (struct pair s = { .a = malloc(n) }).  False when init is
@@ -307,6 +324,25 @@ struct operand lower_expr(struct lower *L, CXCursor e, enum ctx ctx);
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
 /* Whether e is a truth value: a comparison, !x, x && y, x || y. */
 bool lower_is_truth_value(CXCursor e);
+
+/* lower_alias.c: a local pointer known to point at one local (p = &s). */
+/* Finds the local pointers of body that are aliases of one local (L->alias);
+ * before lower_scan_aliases(), which then keeps their `&s` out of its count. */
+void lower_scan_pointers(struct lower *L, CXCursor body);
+/* Whether c is the declaration of an alias, or an assignment to one (p = &s). */
+bool lower_alias_skip(struct lower *L, CXCursor c);
+/* If e (casts aside) names an alias p of local x: true, with *x the cursor of
+ * x in an `&x` p is given (its type and root are x's). */
+bool lower_alias_addr(struct lower *L, CXCursor e, CXCursor *x);
+/* If e (casts aside) names an alias p of local x: x's variable, else -1. */
+int lower_alias_var(struct lower *L, CXCursor e);
+/* Local v = rhs, v an alias and rhs its `&x`: v is set to a non-NULL value
+ * that holds nothing, x does not escape; true if so (then it is lowered). */
+bool lower_alias_init(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
+/* ref, an alias of x, used as ctx says: a value given away (CTX_VALUE) lets x
+ * escape, and then true (the operand is none); false if ref is no alias or
+ * is only looked at (its variable holds nothing). */
+bool lower_alias_value(struct lower *L, CXCursor ref, enum ctx ctx);
 
 /* lower_arg.c: what a call is given */
 /* The local GError * whose address call passes (GLib: set exactly when it fails), or -1. */

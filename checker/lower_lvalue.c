@@ -80,7 +80,10 @@ int lower_addr_local(struct lower *L, CXCursor arg)
 	CXCursor x;
 
 	/* (&p->name is no local's address: p's object is handed on) */
-	return lower_addr_of(arg, &x) && !lower_is_arrow(x) ? lower_local_lvalue(L, x) : -1;
+	if (lower_addr_of(arg, &x))
+		return !lower_is_arrow(x) || lower_is_local_arrow(L, x) ?
+		       lower_local_lvalue(L, x) : -1;
+	return lower_alias_var(L, arg);         /* p, an alias of local x: &x */
 }
 
 /* The lock-object key of an argument: &X names X, a pointer p names *p. */
@@ -151,6 +154,10 @@ int lower_local_lvalue(struct lower *L, CXCursor c)
 		return lower_local_var(L, c);
 	if (clang_getCursorKind(c) == CXCursor_MemberRefExpr)
 		return lower_member_slot(L, c);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref &&
+	    lower_children(c, kid, 1) == 1)
+		return lower_alias_var(L, kid[0]);      /* *p, p an alias of local x: x */
 	if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr &&
 	    lower_children(c, kid, 2) == 2) {
 		CXCursor base = lower_strip(kid[0]);
@@ -177,6 +184,8 @@ int lower_path_root(struct lower *L, CXCursor c)
 
 		c = lower_strip_casts(c);
 		k = clang_getCursorKind(c);
+		if (k == CXCursor_DeclRefExpr && lower_alias_var(L, c) >= 0)
+			return lower_alias_var(L, c);   /* p->f, p an alias of s: s */
 		if (k == CXCursor_DeclRefExpr)
 			return lower_local_var(L, c);
 		if ((k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr ||
