@@ -375,6 +375,9 @@ static void visit(struct ascan *S, CXCursor c, enum ause use)
 	S->depth--;
 }
 
+/* The longest text between `=` and `&` in `= (T *)&x` looked at. */
+#define ALIAS_CAST_MAX 256
+
 /*
  * Whether the text of body (in the main file) assigns an address anywhere:
  * `= &x` or `= (T *)&x`.  Only a filter that spares most functions the
@@ -390,12 +393,14 @@ static bool assigns_address(struct lower *L, CXCursor body)
 	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &e);
 	if (!f1 || f1 != f2 || f1 != L->main_file || e <= b || e > L->buflen)
 		return true;
-	for (i = b + 1; i < e; i++) {
+	for (i = b + 1; i + 1 < e; i++) {
 		int depth = 0;
 
 		if (L->buf[i] != '&' || L->buf[i - 1] == '&' || L->buf[i + 1] == '&')
 			continue;
-		for (j = i - 1; j > b; j--) {
+		/* back over blanks and a cast, at most ALIAS_CAST_MAX bytes: nested
+		   parentheses before every & must not make this quadratic */
+		for (j = i - 1; j > b && i - j <= ALIAS_CAST_MAX; j--) {
 			char ch = L->buf[j];
 
 			if (ch == ')')
@@ -405,7 +410,8 @@ static bool assigns_address(struct lower *L, CXCursor body)
 			else if (depth == 0 && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
 				break;
 		}
-		if (j > b && L->buf[j] == '=' && !strchr("=!<>", L->buf[j - 1]))
+		if (j > b && i - j <= ALIAS_CAST_MAX && L->buf[j] == '=' &&
+		    !strchr("=!<>", L->buf[j - 1]))
 			return true;
 	}
 	return false;
