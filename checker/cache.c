@@ -194,20 +194,20 @@ static char *entry_path(const struct cache *c, uint64_t key)
 	return p;
 }
 
-static void put_dep(struct cache_wbuf *b, const char *path)
+static void put_dep(struct bytes_out *b, const char *path)
 {
 	struct stat st;
 
 	if (stat(path, &st) < 0)
 		return;
-	cache_put_str(b, path);
-	cache_put_i64(b, (int64_t)st.st_size);
-	cache_put_i64(b, (int64_t)st.st_mtim.tv_sec);
-	cache_put_i64(b, (int64_t)st.st_mtim.tv_nsec);
+	bytes_put_str(b, path);
+	bytes_put_i64(b, (int64_t)st.st_size);
+	bytes_put_i64(b, (int64_t)st.st_mtim.tv_sec);
+	bytes_put_i64(b, (int64_t)st.st_mtim.tv_nsec);
 }
 
 struct deps {
-	struct cache_wbuf b;        /* what put_dep() wrote */
+	struct bytes_out b;        /* what put_dep() wrote */
 	size_t n;                   /* how many */
 };
 
@@ -306,7 +306,7 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 }
 
 /* Puts the entry b in place at path: a fresh file of our own, renamed over it. */
-static void write_entry(const char *path, const struct cache_wbuf *b)
+static void write_entry(const char *path, const struct bytes_out *b)
 {
 	char *tmp = NULL;
 	int fd, ok;
@@ -329,18 +329,18 @@ void cache_store(const struct cache *c, const char *file, const char *const *arg
 {
 	uint64_t key = unit_key(c, file, args, nargs);
 	struct deps deps = { { 0 }, 0 };
-	struct cache_wbuf b = { 0 };
+	struct bytes_out b = { 0 };
 	char *path;
 
 	if (!c->dir || !(path = entry_path(c, key)))
 		return;
 	clang_getInclusions(tu, note_inclusion, &deps);
-	cache_put(&b, CACHE_MAGIC, 4);
-	cache_put(&b, "\0\0\0\0", 4);     /* the checksum, below */
-	cache_put_i64(&b, (int64_t)key);
-	cache_put_i64(&b, (int64_t)deps.n);
+	bytes_put(&b, CACHE_MAGIC, 4);
+	bytes_put(&b, "\0\0\0\0", 4);     /* the checksum, below */
+	bytes_put_i64(&b, (int64_t)key);
+	bytes_put_i64(&b, (int64_t)deps.n);
 	if (deps.b.len)
-		cache_put(&b, deps.b.p, deps.b.len);
+		bytes_put(&b, deps.b.p, deps.b.len);
 	cache_put_funcs(&b, fns, nfns);
 	cache_seal_buffer(b.p, b.len);
 	write_entry(path, &b);

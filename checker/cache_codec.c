@@ -11,6 +11,7 @@
  * an out-array's variables exist ...).  An entry that fails any check is
  * a miss, never an error: the file is parsed again.
  */
+#include "bytes.h"
 #include "cache_int.h"
 #include "util.h"
 
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 /* Parents are array variables and the locals a value in memory hangs
  * from: the lowering makes chains of two at most (an_escape() recurses
@@ -27,184 +27,145 @@
 
 /* ---- writing ---- */
 
-void cache_put(struct cache_wbuf *b, const void *p, size_t n)
+static void put_loc(struct bytes_out *b, struct ir_loc l)
 {
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2 + 256;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-void cache_put_i64(struct cache_wbuf *b, int64_t v)
-{
-	cache_put(b, &v, sizeof(v));
-}
-
-void cache_put_str(struct cache_wbuf *b, const char *s)
-{
-	int64_t n = s ? (int64_t)strlen(s) : -1;
-
-	cache_put_i64(b, n);
-	if (s)
-		cache_put(b, s, (size_t)n);
-}
-
-static void put_loc(struct cache_wbuf *b, struct ir_loc l)
-{
-	cache_put_str(b, l.file);
-	cache_put_i64(b, l.line);
-	cache_put_i64(b, l.col);
+	bytes_put_str(b, l.file);
+	bytes_put_i64(b, l.line);
+	bytes_put_i64(b, l.col);
 }
 
 /* A made-up acquire or release entry (a name guess, an ownership attribute). */
-static void put_guess(struct cache_wbuf *b, const char *func, const struct rule_resource *res,
+static void put_guess(struct bytes_out *b, const char *func, const struct rule_resource *res,
 		      const char *via)
 {
-	cache_put_str(b, func);
-	cache_put_str(b, res ? res->id : NULL);
-	cache_put_str(b, res ? res->acquired : NULL);
-	cache_put_str(b, res ? res->released : NULL);
-	cache_put_str(b, res ? res->held : NULL);
-	cache_put_i64(b, res && res->guessed);
-	cache_put_str(b, res ? res->releaser : NULL);
-	cache_put_str(b, via);
+	bytes_put_str(b, func);
+	bytes_put_str(b, res ? res->id : NULL);
+	bytes_put_str(b, res ? res->acquired : NULL);
+	bytes_put_str(b, res ? res->released : NULL);
+	bytes_put_str(b, res ? res->held : NULL);
+	bytes_put_i64(b, res && res->guessed);
+	bytes_put_str(b, res ? res->releaser : NULL);
+	bytes_put_str(b, via);
 }
 
-static void put_event(struct cache_wbuf *b, const struct ir_event *e)
+static void put_event(struct bytes_out *b, const struct ir_event *e)
 {
 	int a;
 
-	cache_put_i64(b, e->kind);
+	bytes_put_i64(b, e->kind);
 	put_loc(b, e->loc);
-	cache_put_i64(b, e->var);
-	cache_put_i64(b, e->src);
-	cache_put_i64(b, e->value);
-	cache_put_i64(b, e->site);
-	cache_put_i64(b, e->rel != NULL);
-	cache_put_i64(b, e->rel_mask);
-	cache_put_i64(b, e->soft);
-	cache_put_str(b, e->callee);
-	cache_put_i64(b, e->exit);
-	cache_put_str(b, e->label);
-	cache_put_i64(b, e->out_param);
-	cache_put_i64(b, e->lib);
-	cache_put_str(b, e->key);
-	cache_put_i64(b, e->keep_arg);
-	cache_put_i64(b, e->keep_fails);
-	cache_put_i64(b, e->nargs);
+	bytes_put_i64(b, e->var);
+	bytes_put_i64(b, e->src);
+	bytes_put_i64(b, e->value);
+	bytes_put_i64(b, e->site);
+	bytes_put_i64(b, e->rel != NULL);
+	bytes_put_i64(b, e->rel_mask);
+	bytes_put_i64(b, e->soft);
+	bytes_put_str(b, e->callee);
+	bytes_put_i64(b, e->exit);
+	bytes_put_str(b, e->label);
+	bytes_put_i64(b, e->out_param);
+	bytes_put_i64(b, e->lib);
+	bytes_put_str(b, e->key);
+	bytes_put_i64(b, e->keep_arg);
+	bytes_put_i64(b, e->keep_fails);
+	bytes_put_i64(b, e->nargs);
 	for (a = 0; a < e->nargs; a++) {
-		cache_put_i64(b, e->args[a].kind);
-		cache_put_i64(b, e->args[a].var);
-		cache_put_i64(b, e->args[a].borrowed);
-		cache_put_str(b, e->args[a].fn);
-		cache_put_i64(b, e->args[a].fn_reads);
-		cache_put_i64(b, e->args[a].fn_ruled);
+		bytes_put_i64(b, e->args[a].kind);
+		bytes_put_i64(b, e->args[a].var);
+		bytes_put_i64(b, e->args[a].borrowed);
+		bytes_put_str(b, e->args[a].fn);
+		bytes_put_i64(b, e->args[a].fn_reads);
+		bytes_put_i64(b, e->args[a].fn_ruled);
 	}
-	cache_put_i64(b, e->guess_acq != NULL);
+	bytes_put_i64(b, e->guess_acq != NULL);
 	if (e->guess_acq)
 		put_guess(b, e->guess_acq->func, e->guess_acq->res, e->guess_acq->via);
-	cache_put_i64(b, e->guess_rel != NULL);
+	bytes_put_i64(b, e->guess_rel != NULL);
 	if (e->guess_rel) {
 		put_guess(b, e->guess_rel->func, e->guess_rel->res, NULL);
-		cache_put_i64(b, e->guess_rel->arg);
+		bytes_put_i64(b, e->guess_rel->arg);
 	}
 }
 
-static void put_term(struct cache_wbuf *b, const struct ir_term *t)
+static void put_term(struct bytes_out *b, const struct ir_term *t)
 {
-	cache_put_i64(b, t->kind);
+	bytes_put_i64(b, t->kind);
 	put_loc(b, t->loc);
-	cache_put_i64(b, t->target);
-	cache_put_i64(b, t->var);
-	cache_put_i64(b, t->cmp);
-	cache_put_i64(b, t->value);
-	cache_put_i64(b, t->t);
-	cache_put_i64(b, t->f);
-	cache_put_i64(b, t->note);
-	cache_put_str(b, t->text);
-	cache_put_i64(b, t->has_value);
-	cache_put_i64(b, t->foreign);
-	cache_put_i64(b, t->negated);
-	cache_put_i64(b, t->pair1[0]);
-	cache_put_i64(b, t->pair1[1]);
+	bytes_put_i64(b, t->target);
+	bytes_put_i64(b, t->var);
+	bytes_put_i64(b, t->cmp);
+	bytes_put_i64(b, t->value);
+	bytes_put_i64(b, t->t);
+	bytes_put_i64(b, t->f);
+	bytes_put_i64(b, t->note);
+	bytes_put_str(b, t->text);
+	bytes_put_i64(b, t->has_value);
+	bytes_put_i64(b, t->foreign);
+	bytes_put_i64(b, t->negated);
+	bytes_put_i64(b, t->pair1[0]);
+	bytes_put_i64(b, t->pair1[1]);
 }
 
-static void put_func(struct cache_wbuf *b, const struct ir_func *f)
+static void put_func(struct bytes_out *b, const struct ir_func *f)
 {
 	size_t i, k;
 
-	cache_put_str(b, f->name);
-	cache_put_str(b, f->key);
-	cache_put_str(b, f->unit);
-	cache_put_i64(b, f->nparams);
+	bytes_put_str(b, f->name);
+	bytes_put_str(b, f->key);
+	bytes_put_str(b, f->unit);
+	bytes_put_i64(b, f->nparams);
 	put_loc(b, f->loc);
-	cache_put_i64(b, f->entry);
-	cache_put_str(b, f->unsupported);
-	cache_put_i64(b, f->is_main | (int64_t)f->header << 1);
-	cache_put_i64(b, f->va_arg_used);
-	cache_put_i64(b, (int64_t)f->refc_inc);
-	cache_put_i64(b, (int64_t)f->refc_dec);
-	cache_put_i64(b, (int64_t)f->ngwrites);
+	bytes_put_i64(b, f->entry);
+	bytes_put_str(b, f->unsupported);
+	bytes_put_i64(b, f->is_main | (int64_t)f->header << 1);
+	bytes_put_i64(b, f->va_arg_used);
+	bytes_put_i64(b, (int64_t)f->refc_inc);
+	bytes_put_i64(b, (int64_t)f->refc_dec);
+	bytes_put_i64(b, (int64_t)f->ngwrites);
 	for (i = 0; i < f->ngwrites; i++)
-		cache_put_str(b, f->gwrites[i]);
-	cache_put_i64(b, (int64_t)f->nva_callees);
+		bytes_put_str(b, f->gwrites[i]);
+	bytes_put_i64(b, (int64_t)f->nva_callees);
 	for (i = 0; i < f->nva_callees; i++)
-		cache_put_str(b, f->va_callees[i]);
-	cache_put_i64(b, (int64_t)f->nvars);
+		bytes_put_str(b, f->va_callees[i]);
+	bytes_put_i64(b, (int64_t)f->nvars);
 	for (i = 0; i < f->nvars; i++) {
-		cache_put_str(b, f->vars[i].name);
-		cache_put_i64(b, f->vars[i].flags);
-		cache_put_i64(b, f->vars[i].parent);
-		cache_put_str(b, f->vars[i].cleanup);
+		bytes_put_str(b, f->vars[i].name);
+		bytes_put_i64(b, f->vars[i].flags);
+		bytes_put_i64(b, f->vars[i].parent);
+		bytes_put_str(b, f->vars[i].cleanup);
 	}
-	cache_put_i64(b, (int64_t)f->nsites);
+	bytes_put_i64(b, (int64_t)f->nsites);
 	for (i = 0; i < f->nsites; i++) {
 		const struct ir_site *s = &f->sites[i];
 
-		cache_put_str(b, s->acq ? s->acq->func : NULL);
-		cache_put_i64(b, s->acq ? s->acq->index : 0);
+		bytes_put_str(b, s->acq ? s->acq->func : NULL);
+		bytes_put_i64(b, s->acq ? s->acq->index : 0);
 		put_loc(b, s->loc);
-		cache_put_i64(b, s->dst);
-		cache_put_i64(b, s->ndst);
-		cache_put_i64(b, s->status);
-		cache_put_i64(b, s->from);
-		cache_put_i64(b, s->led_by);
-		cache_put_i64(b, s->error_var1);
-		cache_put_i64(b, s->discarded);
+		bytes_put_i64(b, s->dst);
+		bytes_put_i64(b, s->ndst);
+		bytes_put_i64(b, s->status);
+		bytes_put_i64(b, s->from);
+		bytes_put_i64(b, s->led_by);
+		bytes_put_i64(b, s->error_var1);
+		bytes_put_i64(b, s->discarded);
 	}
-	cache_put_i64(b, (int64_t)f->nblocks);
+	bytes_put_i64(b, (int64_t)f->nblocks);
 	for (i = 0; i < f->nblocks; i++) {
-		cache_put_i64(b, (int64_t)f->blocks[i].nev);
+		bytes_put_i64(b, (int64_t)f->blocks[i].nev);
 		for (k = 0; k < f->blocks[i].nev; k++)
 			put_event(b, &f->blocks[i].ev[k]);
 		put_term(b, &f->blocks[i].term);
 	}
 }
 
-void cache_put_funcs(struct cache_wbuf *b, struct ir_func *const *fns, size_t nfns)
+void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns)
 {
 	size_t i;
 
-	cache_put_i64(b, (int64_t)nfns);
+	bytes_put_i64(b, (int64_t)nfns);
 	for (i = 0; i < nfns; i++)
 		put_func(b, fns[i]);
-}
-
-/* zlib's crc32 of n bytes (its length argument is an unsigned int). */
-static uint32_t checksum(const unsigned char *p, size_t n)
-{
-	uLong crc = crc32(0L, Z_NULL, 0);
-
-	while (n) {
-		uInt k = n > (1u << 30) ? 1u << 30 : (uInt)n;
-
-		crc = crc32(crc, p, k);
-		p += k;
-		n -= k;
-	}
-	return (uint32_t)crc;
 }
 
 void cache_seal_buffer(void *data, size_t len)
@@ -213,65 +174,37 @@ void cache_seal_buffer(void *data, size_t len)
 
 	if (len < CACHE_HEADER)
 		return;
-	crc = checksum((unsigned char *)data + CACHE_HEADER, len - CACHE_HEADER);
+	crc = bytes_crc32((unsigned char *)data + CACHE_HEADER, len - CACHE_HEADER);
 	memcpy((unsigned char *)data + 4, &crc, sizeof(crc));
 }
 
 /* ---- reading ---- */
 
-static const char *const CUT = "it is cut short or has bytes left over";
-static const char *const RANGE = "a count, index or kind in it is out of range";
-
 struct rbuf {
-	const unsigned char *p, *end;
-	const char *bad;            /* why the entry is unusable, or NULL */
+	struct bytes_in in;         /* in.bad: why the entry is unusable, or NULL */
 	struct ir_func *f;          /* strings go into its arena */
 	const struct rules *rules;  /* to resolve rule references; may be NULL */
 	struct strmap guessed;      /* resource id -> made-up resource, per function */
 };
 
-/* Marks the entry unusable (the first reason stays). */
 static void fail(struct rbuf *r, const char *why)
 {
-	if (!r->bad)
-		r->bad = why;
+	bytes_fail(&r->in, why);
 }
 
-static int64_t get_i64(struct rbuf *r)
-{
-	int64_t v;
-
-	if (r->bad)
-		return 0;
-	if ((size_t)(r->end - r->p) < sizeof(v)) {
-		fail(r, CUT);
-		return 0;
-	}
-	memcpy(&v, r->p, sizeof(v));
-	r->p += sizeof(v);
-	return v;
-}
-
-/* An integer in [lo, hi]; lo (always a harmless value) if it is not. */
 static int64_t get_range(struct rbuf *r, int64_t lo, int64_t hi)
 {
-	int64_t v = get_i64(r);
-
-	if (v < lo || v > hi) {
-		fail(r, RANGE);
-		return lo;
-	}
-	return v;
+	return bytes_get_range(&r->in, lo, hi);
 }
 
 static int get_int(struct rbuf *r)
 {
-	return (int)get_range(r, INT_MIN, INT_MAX);
+	return bytes_get_int(&r->in);
 }
 
 static bool get_bool(struct rbuf *r)
 {
-	return get_range(r, 0, 1) != 0;
+	return bytes_get_bool(&r->in);
 }
 
 /* A variable index: -1 (none) allowed or not. */
@@ -280,42 +213,19 @@ static int get_var(struct rbuf *r, bool none_ok)
 	return (int)get_range(r, none_ok ? -1 : 0, (int64_t)r->f->nvars - 1);
 }
 
-/* A count of things of at least 8 bytes each: a corrupt one must not make us allocate the moon. */
 static size_t get_count(struct rbuf *r)
 {
-	int64_t n = get_i64(r);
-
-	if (n < 0 || (uint64_t)n > (size_t)(r->end - r->p) / 8) {
-		fail(r, CUT);
-		return 0;
-	}
-	return (size_t)n;
+	return bytes_get_count(&r->in);
 }
 
 static const char *get_str(struct rbuf *r, struct arena *a)
 {
-	int64_t n = get_i64(r);
-	const char *s;
-
-	if (r->bad || n == -1)
-		return NULL;
-	if (n < 0 || (uint64_t)n > (size_t)(r->end - r->p)) {
-		fail(r, CUT);
-		return NULL;
-	}
-	s = arena_strndup(a, (const char *)r->p, (size_t)n);
-	r->p += n;
-	return s;
+	return bytes_get_str(&r->in, a);
 }
 
-/* A string that must be there. */
 static const char *get_name(struct rbuf *r, struct arena *a)
 {
-	const char *s = get_str(r, a);
-
-	if (!s)
-		fail(r, CUT);
-	return s;
+	return bytes_get_name(&r->in, a);
 }
 
 static struct ir_loc get_loc(struct rbuf *r)
@@ -338,7 +248,7 @@ static struct rule_resource *guessed(struct rbuf *r)
 	const char *releaser = get_str(r, a);
 	struct rule_resource *res;
 
-	if (r->bad)
+	if (r->in.bad)
 		return NULL;
 	res = strmap_get(&r->guessed, id);
 	if (!res) {
@@ -364,7 +274,7 @@ static void get_vars(struct rbuf *r)
 	struct ir_func *f = r->f;
 	size_t i, n = get_count(r);
 
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->in.bad; i++) {
 		int v = ir_var_add(f, "", 0, -1), p, depth = 0;
 
 		f->vars[v].name = get_name(r, &f->arena);
@@ -372,14 +282,14 @@ static void get_vars(struct rbuf *r)
 		/* a parent comes first (it exists when its slots are made), so there are no cycles */
 		f->vars[v].parent = (int)get_range(r, -1, v - 1);
 		f->vars[v].cleanup = get_str(r, &f->arena);
-		for (p = f->vars[v].parent; p >= 0 && !r->bad; p = f->vars[p].parent)
+		for (p = f->vars[v].parent; p >= 0 && !r->in.bad; p = f->vars[p].parent)
 			if (++depth > MAX_PARENT_DEPTH)
 				fail(r, "its variables nest too deeply");
 		if ((f->vars[v].flags & VAR_CLEANUP) && !f->vars[v].cleanup)
 			fail(r, "a variable has a cleanup attribute without its function");
 	}
 	if ((size_t)f->nparams > f->nvars)
-		fail(r, RANGE);
+		fail(r, BYTES_RANGE);
 }
 
 /* The site's rule: the k-th acquire entry of the function named; NULL for a placeholder. */
@@ -402,7 +312,7 @@ static void get_sites(struct rbuf *r)
 	struct ir_func *f = r->f;
 	size_t i, n = get_count(r);
 
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->in.bad; i++) {
 		struct ir_site s = { 0 };
 		int64_t want;
 
@@ -510,7 +420,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->loc = get_loc(r);
 	e->var = get_int(r);
 	e->src = get_int(r);
-	e->value = get_i64(r);
+	e->value = bytes_get_i64(&r->in);
 	e->site = get_int(r);
 	has_rel = get_bool(r);
 	e->rel_mask = (unsigned)get_range(r, 0, UINT_MAX);
@@ -525,10 +435,10 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	e->keep_fails = (enum rule_fail)get_range(r, FAIL_NULL, FAIL_RANGE);
 	n = get_count(r);
 	if (n > INT_MAX)
-		fail(r, RANGE);
-	e->nargs = r->bad ? 0 : (int)n;
+		fail(r, BYTES_RANGE);
+	e->nargs = r->in.bad ? 0 : (int)n;
 	e->args = arena_alloc(a, (size_t)(e->nargs + 1) * sizeof(*e->args));
-	for (j = 0; j < e->nargs && !r->bad; j++) {
+	for (j = 0; j < e->nargs && !r->in.bad; j++) {
 		e->args[j].kind = (enum ir_arg_kind)get_range(r, ARG_NONE, ARG_FUNC);
 		e->args[j].var = get_int(r);
 		e->args[j].borrowed = get_bool(r);
@@ -548,7 +458,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 		e->guess_acq = get_guess_acq(r);
 	if (get_bool(r))
 		e->guess_rel = get_guess_rel(r);
-	if (!r->bad && !event_ok(r->f, e))
+	if (!r->in.bad && !event_ok(r->f, e))
 		fail(r, "an event's variable, site or name is out of range");
 }
 
@@ -561,7 +471,7 @@ static void get_term(struct rbuf *r, struct ir_term *t, size_t nblocks)
 	t->target = (int)get_range(r, t->kind == T_GOTO ? 0 : INT_MIN, t->kind == T_GOTO ? last : INT_MAX);
 	t->var = get_var(r, true);
 	t->cmp = (enum ir_cmp)get_range(r, CMP_EQ, CMP_GE);
-	t->value = get_i64(r);
+	t->value = bytes_get_i64(&r->in);
 	t->t = (int)get_range(r, t->kind == T_BRANCH ? 0 : INT_MIN, t->kind == T_BRANCH ? last : INT_MAX);
 	t->f = (int)get_range(r, t->kind == T_BRANCH ? 0 : INT_MIN, t->kind == T_BRANCH ? last : INT_MAX);
 	t->note = (enum ir_branch_note)get_range(r, BN_COND, BN_NONE);
@@ -592,24 +502,24 @@ static struct ir_func *get_func(struct rbuf *r)
 	f->is_main = k & 1;
 	f->header = (k & 2) != 0;
 	f->va_arg_used = get_bool(r);
-	f->refc_inc = (uint64_t)get_i64(r);
-	f->refc_dec = (uint64_t)get_i64(r);
+	f->refc_inc = (uint64_t)bytes_get_i64(&r->in);
+	f->refc_dec = (uint64_t)bytes_get_i64(&r->in);
 	n = get_count(r);
 	f->gwrites = arena_alloc(a, (n + 1) * sizeof(*f->gwrites));
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->in.bad; i++)
 		f->gwrites[f->ngwrites++] = get_name(r, a);
 	n = get_count(r);
 	f->va_callees = arena_alloc(a, (n + 1) * sizeof(*f->va_callees));
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->in.bad; i++)
 		f->va_callees[f->nva_callees++] = get_name(r, a);
 	get_vars(r);
 	get_sites(r);
 	n = get_count(r);
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->in.bad; i++) {
 		int b = ir_block_add(f);
 		size_t nev = get_count(r);
 
-		for (k = 0; k < nev && !r->bad; k++) {
+		for (k = 0; k < nev && !r->in.bad; k++) {
 			struct ir_event e = { 0 };
 
 			get_event(r, &e);
@@ -618,7 +528,7 @@ static struct ir_func *get_func(struct rbuf *r)
 		get_term(r, &f->blocks[b].term, n);
 	}
 	if (f->entry >= 0 && (size_t)f->entry >= f->nblocks)
-		fail(r, RANGE);
+		fail(r, BYTES_RANGE);
 	strmap_release(&r->guessed);
 	return f;
 }
@@ -643,12 +553,12 @@ static bool deps_unchanged(struct rbuf *r, bool look)
 	bool same = true;
 
 	arena_init(&scratch);
-	for (i = 0; i < n && !r->bad && same; i++) {
+	for (i = 0; i < n && !r->in.bad && same; i++) {
 		const char *path = get_name(r, &scratch);
-		int64_t size = get_i64(r), sec = get_i64(r), nsec = get_i64(r);
+		int64_t size = bytes_get_i64(&r->in), sec = bytes_get_i64(&r->in), nsec = bytes_get_i64(&r->in);
 		struct stat st;
 
-		if (look && !r->bad)
+		if (look && !r->in.bad)
 			same = stat(path, &st) == 0 && st.st_size == size &&
 			       st.st_mtim.tv_sec == sec && st.st_mtim.tv_nsec == nsec;
 	}
@@ -669,32 +579,32 @@ struct cache_unit *cache_decode(const unsigned char *data, size_t len, const str
 		*why = "it is not a cache entry of this version";
 		return NULL;
 	}
-	r.p = data + CACHE_HEADER;
-	r.end = data + len;
+	r.in.p = data + CACHE_HEADER;
+	r.in.end = data + len;
 	memcpy(&crc, data + 4, sizeof(crc));
-	if (crc != checksum(data + CACHE_HEADER, len - CACHE_HEADER)) {
+	if (crc != bytes_crc32(data + CACHE_HEADER, len - CACHE_HEADER)) {
 		*why = "its checksum does not match";
 		return NULL;
 	}
-	if (key && (uint64_t)get_i64(&r) != *key) {
-		*why = r.bad ? r.bad : "it belongs to another file";
+	if (key && (uint64_t)bytes_get_i64(&r.in) != *key) {
+		*why = r.in.bad ? r.in.bad : "it belongs to another file";
 		return NULL;
 	}
 	if (!key)
-		get_i64(&r);
-	if (!deps_unchanged(&r, key != NULL) || r.bad) {
-		*why = r.bad;
+		bytes_get_i64(&r.in);
+	if (!deps_unchanged(&r, key != NULL) || r.in.bad) {
+		*why = r.in.bad;
 		return NULL;
 	}
 	n = get_count(&r);
 	u = xcalloc(1, sizeof(*u));
 	u->fns = xcalloc(n + 1, sizeof(*u->fns));
-	while (u->nfns < n && !r.bad)
+	while (u->nfns < n && !r.in.bad)
 		u->fns[u->nfns++] = get_func(&r);
-	if (!r.bad && r.p != r.end)
-		fail(&r, CUT);
-	if (r.bad) {
-		*why = r.bad;
+	if (!r.in.bad && r.in.p != r.in.end)
+		fail(&r, BYTES_CUT);
+	if (r.in.bad) {
+		*why = r.in.bad;
 		cache_unit_free(u);
 		return NULL;
 	}

@@ -10,7 +10,7 @@
  *               size, mtime seconds and nanoseconds each), the functions
  *               (count, then each function's fields, variables, sites
  *               and blocks in ir.h's order).
- * Integers are int64, strings a length (-1: NULL) and the bytes.  Rule
+ * Integers and strings as bytes.h encodes them.  Rule
  * references are the rule's function name (and an acquire entry's
  * position), looked up again on loading.
  */
@@ -20,23 +20,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytes.h"
 #include "cache.h"
 
 #define CACHE_MAGIC "LKC2"
 #define CACHE_HEADER 8              /* magic and checksum */
 
-/* A growing byte buffer (free p when done). */
-struct cache_wbuf {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-void cache_put(struct cache_wbuf *b, const void *p, size_t n);
-void cache_put_i64(struct cache_wbuf *b, int64_t v);
-void cache_put_str(struct cache_wbuf *b, const char *s);
-
 /* Appends the count of fns and each function's IR to b. */
-void cache_put_funcs(struct cache_wbuf *b, struct ir_func *const *fns, size_t nfns);
+void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
 
 /*
  * Decodes an entry of len bytes.  With key non-NULL, the entry must have
