@@ -47,7 +47,7 @@ static uint64_t hash_cond(uint64_t h, const struct rule_strcond *c)
 	return h;
 }
 
-static uint64_t rules_hash(const struct rules *rules)
+uint64_t cache_rules_hash(const struct rules *rules)
 {
 	uint64_t h = UTIL_HASH_INIT;
 	size_t i;
@@ -155,7 +155,7 @@ int cache_init(struct cache *c, const char *dir, bool parents, const struct rule
 
 	c->dir = NULL;
 	c->rules = rules;
-	c->salt = util_hash(rules_hash(rules), version, strlen(version));
+	c->salt = util_hash(cache_rules_hash(rules), version, strlen(version));
 	/* a rebuilt leakcheck may lower differently: its own file is part of the key */
 	if (stat("/proc/self/exe", &self) == 0) {
 		int64_t id[] = { (int64_t)self.st_size, (int64_t)self.st_mtim.tv_sec,

@@ -44,6 +44,12 @@ struct cache {
 };
 
 /*
+ * A hash of what the rules say (every function's entries, not where
+ * they were read from): the cache's key and the summary index's check.
+ */
+uint64_t cache_rules_hash(const struct rules *rules);
+
+/*
  * Sets up the cache in dir (NULL disables it).  dir is created (mode
  * 0700) if missing; with parents, so are its missing parents (the default
  * directory), else its parent must exist (a directory the user named).

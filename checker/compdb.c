@@ -539,3 +539,31 @@ bool compdb_is_c_source(const char *file)
 
 	return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".h") || !strcmp(dot, ".i"));
 }
+
+/* The length of the longest directory prefix that dir (n bytes) and path share. */
+static size_t common_dir(const char *dir, size_t n, const char *path)
+{
+	size_t i = 0, last = 0;
+
+	while (i < n && path[i] && path[i] == dir[i]) {
+		if (dir[i] == '/')
+			last = i;
+		i++;
+	}
+	if (i == n && (path[i] == '/' || path[i] == 0))
+		return n;               /* all of dir */
+	return last;
+}
+
+const char *compdb_source_root(struct arena *a, const struct db *db)
+{
+	size_t n = strlen(db->dir), i;
+
+	while (n > 1 && db->dir[n - 1] == '/')
+		n--;
+	for (i = 0; i < db->len && n > 1; i++)
+		n = common_dir(db->dir, n, db->v[i].file);
+	if (n <= 1 || db->dir[0] != '/')
+		return NULL;
+	return arena_strndup(a, db->dir, n);
+}

@@ -83,4 +83,11 @@ bool compdb_is_c_source(const char *file);
 /* The C entry of db nearest to real (the same directory first), or NULL. */
 const struct db_entry *compdb_nearest(const struct db *db, const char *real);
 
+/*
+ * The source root of db: the deepest directory holding db's directory and
+ * every file it names (without a trailing '/'), in a; NULL when that is
+ * "/".  Paths in a summary index are relative to it.
+ */
+const char *compdb_source_root(struct arena *a, const struct db *db);
+
 #endif

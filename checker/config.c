@@ -30,11 +30,12 @@ static struct config config_none;
 static struct config config_broken;
 
 enum { KEY_RULES, KEY_DISABLE, KEY_ENABLE, KEY_NORETURN, KEY_SKIP, KEY_CHECK_MAIN,
-       KEY_UNKNOWN_CALLEES };
+       KEY_UNKNOWN_CALLEES, KEY_INDEX };
 static const char *const keys[] = {
 	"rules", "disable", "enable", "noreturn", "skip", "check-main", "unknown-callees",
+	"index",
 };
-#define KEY_LIST "rules, disable, enable, noreturn, skip, check-main, unknown-callees"
+#define KEY_LIST "rules, disable, enable, noreturn, skip, check-main, unknown-callees, index"
 
 /* The flags a finding may carry, without their "leakcheck-" prefix. */
 static const char *const flags[] = {
@@ -143,6 +144,27 @@ static int read_choice(const struct loader *ld, const yaml_node_t *v, const char
 	return 0;
 }
 
+/*
+ * Reads the scalar v of key, a path relative to the config's directory
+ * (or absolute), into *out as written (config_path() resolves it).
+ */
+static int read_path(const struct loader *ld, const yaml_node_t *v, const char *key,
+		     struct config_item *out)
+{
+	if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0 ||
+	    strlen(text_of(v)) != v->data.scalar.length) {
+		report_error_at(ld->c->path, line_of(v), col_of(v),
+				"expected a file name for '%s', found %s", key,
+				v->type == YAML_SCALAR_NODE ? "an empty or NUL-holding string" :
+				kind_name(v));
+		return -1;
+	}
+	out->text = arena_strdup(&ld->cs->arena, text_of(v));
+	out->line = line_of(v);
+	out->col = col_of(v);
+	return 0;
+}
+
 /* Checks that every noreturn entry of c is a C identifier, as in a rules file. */
 static int check_noreturn(const struct config *c)
 {
@@ -226,6 +248,9 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 			break;
 		case KEY_UNKNOWN_CALLEES:
 			r = read_choice(ld, v, keys[i], "escape", "borrow", &c->borrow_unknown);
+			break;
+		case KEY_INDEX:
+			r = read_path(ld, v, keys[i], &c->index);
 			break;
 		}
 		if (r < 0)
@@ -316,6 +341,7 @@ static struct config *load(struct config_set *cs, const char *path, const char *
 	c->dir = arena_strdup(&cs->arena, dir);
 	c->check_main = -1;
 	c->borrow_unknown = -1;
+	c->index.text = NULL;
 	report_verbose("reading config file '%s'", path);
 	if (parse_file(cs, c) < 0) {
 		strmap_put(&cs->by_path, key, &config_broken);
@@ -585,6 +611,13 @@ int config_set_apply(struct config_set *cs, struct rules *r)
 			ret = -1;
 	}
 	return ret;
+}
+
+const char *config_index(struct config_set *cs, const struct config *c)
+{
+	if (!c || !c->index.text)
+		return NULL;
+	return c->index.text[0] == '/' ? c->index.text : join(cs, c->dir, c->index.text);
 }
 
 bool config_skips(const struct config *c, const char *real)

@@ -13,6 +13,7 @@
  *   skip: [vendor/zlib.c]         # database entries not analysed
  *   check-main: true
  *   unknown-callees: borrow       # or escape (the default)
+ *   index: build/leakcheck.idx    # a summary index (sumindex.h), relative to the config
  *
  * Each file is loaded whole with libyaml (yamlnode.h: a regular file of
  * at most CONFIG_MAX_FILE_SIZE bytes, nesting at most 64 levels); unknown
@@ -75,6 +76,7 @@ struct config {
 	struct config_list skip;    /* fnmatch globs relative to dir */
 	int check_main;             /* check-main: 1 true, 0 false, -1 not given */
 	int borrow_unknown;         /* unknown-callees: 1 borrow, 0 escape, -1 not given */
+	struct config_item index;   /* index: the summary index as written, or text NULL */
 };
 
 /* Every config of a run: discovered ones by directory, or the forced one. */
@@ -118,6 +120,9 @@ int config_find(struct config_set *cs, const char *file, const struct config **o
  * every error.
  */
 int config_set_apply(struct config_set *cs, struct rules *r);
+
+/* The summary index c names (its key "index", relative to its directory), or NULL. */
+const char *config_index(struct config_set *cs, const struct config *c);
 
 /* Whether c's skip globs match the file whose realpath is real. */
 bool config_skips(const struct config *c, const char *real);

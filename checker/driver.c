@@ -29,6 +29,7 @@
 #include "driver.h"
 #include "compdb.h"
 #include "summary.h"
+#include "sumindex.h"
 #include "cache.h"
 #include "config.h"
 #include "arena.h"
@@ -50,7 +51,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
 
 /* One translation unit to check. */
 struct job {
@@ -74,8 +74,6 @@ struct job {
 	const struct config *config;    /* the .leakcheck.yml governing it, or NULL */
 };
 
-
-
 /* Everything one driver_run() owns. */
 struct run {
 	const struct driver_opts *opts;
@@ -98,13 +96,11 @@ struct run {
 	size_t nfns, capfns;
 	size_t nchecked;            /* translation units lowered and analysed */
 	size_t nsummaries;          /* functions summarised */
+	struct summaries S;         /* every function's summary, and the index's */
+	uint64_t rules_id;          /* the rule files' hash, before any config's */
+	const char *root;           /* the -p database's source root, or NULL */
 	bool trouble;               /* an input error happened: exit with EXIT_TROUBLE */
 };
-
-
-
-
-
 
 /* Adds a job for file with args; e, if not NULL, is the database entry they come from. */
 static void add_job(struct run *r, const char *file, const char *const *args, size_t nargs,
@@ -120,16 +116,6 @@ static void add_job(struct run *r, const char *file, const char *const *args, si
 	j->dropped = e ? e->dropped : NULL;
 	j->entry = e;
 }
-
-
-
-
-
-
-
-
-
-
 
 /*
  * Loads the compile database at path (once: later calls return the same
@@ -170,8 +156,6 @@ static size_t db_add_jobs(struct run *r, const struct db *db, const char *file, 
 	}
 	return n;
 }
-
-
 
 /* Adds file with the arguments of the nearest entry of db; false if db has none. */
 static bool add_nearest(struct run *r, const struct db *db, const char *file, const char *real)
@@ -226,7 +210,6 @@ static int add_discovered(struct run *r, const char *file)
 	}
 	return 0;
 }
-
 
 /*
  * With -p and FILEs, the database's other C files: what the result cache
@@ -487,19 +470,56 @@ static void collect_function(struct ir_func *f, void *arg)
 static void analyse_all(struct run *r)
 {
 	struct analyse_opts opts = r->analyse;
-	struct summaries S;
 	size_t i;
 
-	summaries_init(&S, r->opts->cross_file);
-	S.dump = r->opts->dump_summaries;
-	opts.summaries = &S;
-	summaries_analyse_all(&S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
+	r->S.dump = r->opts->dump_summaries;
+	opts.summaries = &r->S;
+	summaries_analyse_all(&r->S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
 			      &r->stats);
-	r->nsummaries = S.computed;
-	summaries_release(&S);
+	r->nsummaries = r->S.computed;
+	if (r->opts->write_index &&
+	    sumindex_write(r->opts->write_index, &r->S, r->rules_id, r->root) < 0)
+		r->trouble = true;
 	for (i = 0; i < r->nfns; i++)
 		ir_func_free(r->fns[i]);
 	free(r->fns);
+}
+
+/*
+ * Reads the summary index of the run, if any: --index, or with -p and
+ * FILEs the one the configs of the FILEs name (they must agree; one that
+ * is missing is skipped with a warning, as a developer may not have
+ * fetched it).  It replaces the cache as the source of what the other
+ * files' functions do, so their jobs go.  Returns -1 after an error line.
+ */
+static int use_index(struct run *r)
+{
+	const struct driver_opts *o = r->opts;
+	const char *path = o->index_file, *p, *from = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < r->njobs && !path && o->build_dir && o->nfiles && !o->write_index; i++) {
+		if (r->jobs[i].context || !(p = config_index(&r->configs, r->jobs[i].config)))
+			continue;
+		if (from && strcmp(from, p)) {
+			report_error("the configs of this run disagree on 'index': '%s' and '%s'; check their files in separate runs",
+				     from, p);
+			return -1;
+		}
+		from = p;
+	}
+	if (from && access(from, F_OK) != 0) {
+		report_warning("not using the index '%s' named by the config: %s", from,
+			       strerror(errno));
+		from = NULL;
+	}
+	if (!path && !(path = from))
+		return 0;
+	for (i = 0; i < r->njobs; i++)
+		if (!r->jobs[i].context)
+			r->jobs[n++] = r->jobs[i];
+	r->njobs = n;
+	return sumindex_load(path, &r->S, &r->rules, r->rules_id, r->root) < 0 ? -1 : 0;
 }
 
 /* Errors of one file printed before the rest are only counted (clang's -ferror-limit). */
@@ -716,8 +736,14 @@ int driver_run(const struct driver_opts *opts)
 	rules_init(&r.rules);
 	config_set_init(&r.configs);
 	r.analyse = opts->analyse;
-	if (worker_prepare() < 0 ||
-	    load_rules(&r) < 0 || collect_jobs(&r) < 0 || load_configs(&r) < 0 ||
+	summaries_init(&r.S, opts->cross_file);
+	if (worker_prepare() < 0 || load_rules(&r) < 0)
+		goto release_run;
+	r.rules_id = cache_rules_hash(&r.rules);
+	if (opts->build_dir)
+		r.root = compdb_source_root(&r.arena, db_get(&r, compdb_path_join(&r.arena,
+				opts->build_dir, "compile_commands.json")));
+	if (collect_jobs(&r) < 0 || load_configs(&r) < 0 || use_index(&r) < 0 ||
 	    cache_init(&r.cache, opts->no_cache ? NULL :
 		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), !opts->cache_dir,
 		       &r.rules) < 0)
@@ -739,6 +765,7 @@ int driver_run(const struct driver_opts *opts)
 		       r.stats.states, r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:
+	summaries_release(&r.S);
 	config_set_release(&r.configs);
 	rules_release(&r.rules);
 	arena_release(&r.arena);

@@ -51,6 +51,8 @@ struct driver_opts {
 	unsigned jobs;              /* -j: parser threads (each with its own libclang index) */
 	const char *cache_dir;      /* --cache-dir, or NULL for the default */
 	bool no_cache;              /* --no-cache */
+	const char *index_file;     /* --index: the summary index to read, or NULL */
+	const char *write_index;    /* --write-index: where to write one, or NULL */
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
 	const char *config_file;    /* --config FILE, or NULL: find .leakcheck.yml files */

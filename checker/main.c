@@ -52,6 +52,12 @@ static const char help_text[] =
 	"      --cache-dir DIR  keep what each unchanged file's parse gave in DIR\n"
 	"                       (default $XDG_CACHE_HOME/leakcheck or ~/.cache/leakcheck)\n"
 	"      --no-cache       parse every file, and keep nothing\n"
+	"      --write-index FILE\n"
+	"                       with -p and no FILE: write what every function of\n"
+	"                       the database does (its summary) to FILE\n"
+	"      --index FILE     know the functions of files not checked from FILE,\n"
+	"                       an index written by --write-index, instead of the\n"
+	"                       cache (also the key 'index' of .leakcheck.yml)\n"
 	"      --budget N       explore at most N states per function (default 20000)\n"
 	"      --check-main     also report what is still held at the exits of main();\n"
 	"                       by default it is not reported, because the system\n"
@@ -114,6 +120,8 @@ enum {
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
 	OPT_CONFIG,
+	OPT_INDEX,
+	OPT_WRITE_INDEX,
 };
 
 static const struct option long_opts[] = {
@@ -139,6 +147,8 @@ static const struct option long_opts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "index", required_argument, NULL, OPT_INDEX },
+	{ "write-index", required_argument, NULL, OPT_WRITE_INDEX },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -302,6 +312,12 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		case OPT_NO_CACHE:
 			o->no_cache = true;
 			break;
+		case OPT_INDEX:
+			o->index_file = optarg;
+			break;
+		case OPT_WRITE_INDEX:
+			o->write_index = optarg;
+			break;
 		case OPT_EXPLAIN:
 			o->analyse.explain = true;
 			break;
@@ -337,6 +353,10 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 	o->nfiles = (size_t)(end - optind);
 	if (o->build_dir && o->have_dashdash) {
 		report_error("-p and '--' cannot be combined: the compile database gives the arguments");
+		return usage_hint();
+	}
+	if (o->write_index && (!o->build_dir || o->nfiles)) {
+		report_error("--write-index needs -p and no FILE: the index describes the whole compile database");
 		return usage_hint();
 	}
 	if (!o->build_dir && o->nfiles == 0) {

@@ -281,6 +281,9 @@ void summary_refc_finish(struct summaries *S, const struct summary_builder *b, s
 /* Prints " refs arg N" / " unrefs arg N" for s to file (a FILE *). */
 void summary_refc_dump(const struct summary *s, void *file);
 
+/* The resource kind of the references a summarised function takes (ref_acq->res). */
+const struct rule_resource *summary_refc_resource(void);
+
 /* Prints s in one line ("name: returns ... releases 1 ...") to file (a FILE *). */
 void summary_dump(const struct summary *s, void *file);
 

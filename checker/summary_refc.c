@@ -32,6 +32,11 @@ static const struct rule_resource refc_resource = {
 	.noun = "reference to",
 };
 
+const struct rule_resource *summary_refc_resource(void)
+{
+	return &refc_resource;
+}
+
 void summary_refc_finish(struct summaries *S, const struct summary_builder *b, struct summary *s)
 {
 	const struct ir_func *f = b->f;
