@@ -333,6 +333,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 			}
 			o.fill_param[o.nfill] = sl[x].pend - 1;
 			o.fill_name[o.nfill] = A->fid_names[sl[x].hfid];
+			o.fill_loc[o.nfill] = site_of_slot(A, (int)x)->loc;
 			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;

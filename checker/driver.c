@@ -258,6 +258,7 @@ static int collect_jobs(struct run *r)
 	db = db_get(r, compdb_path_join(&r->arena, o->build_dir, "compile_commands.json"));
 	if (db->bad)
 		return -1;
+	r->root = compdb_source_root(&r->arena, db);
 	if (o->nfiles == 0) {
 		for (i = 0; i < db->len; i++) {
 			if (!compdb_is_c_source(db->v[i].file)) {
@@ -740,9 +741,6 @@ int driver_run(const struct driver_opts *opts)
 	if (worker_prepare() < 0 || load_rules(&r) < 0)
 		goto release_run;
 	r.rules_id = cache_rules_hash(&r.rules);
-	if (opts->build_dir)
-		r.root = compdb_source_root(&r.arena, db_get(&r, compdb_path_join(&r.arena,
-				opts->build_dir, "compile_commands.json")));
 	if (collect_jobs(&r) < 0 || load_configs(&r) < 0 || use_index(&r) < 0 ||
 	    cache_init(&r.cache, opts->no_cache ? NULL :
 		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), !opts->cache_dir,

@@ -183,6 +183,7 @@ struct exit_obs {
 					       fill_name of *parameter fill_param (0-based) */
 	const char *fill_name[SUMMARY_MAX_FILLS];
 	const struct rule_acquire *fill_acq[SUMMARY_MAX_FILLS];
+	struct ir_loc fill_loc[SUMMARY_MAX_FILLS];  /* ... where */
 	int nfill;
 	bool fill_over;                     /* more than that */
 };
@@ -195,6 +196,7 @@ struct fill_seen {
 	int param;
 	const char *name;
 	const struct rule_acquire *acq;
+	struct ir_loc loc;                  /* where (the first exit's) */
 	bool bad;                           /* filled with two kinds of resource */
 };
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */

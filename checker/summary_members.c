@@ -61,6 +61,7 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].param = o->fill_param[i];
 			b->fills[k].name = o->fill_name[i];
 			b->fills[k].acq = o->fill_acq[i];
+			b->fills[k].loc = o->fill_loc[i];
 			b->fills[k].bad = false;
 			b->nfills++;
 		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
@@ -169,8 +170,8 @@ static const struct rule_acquire *fill_of(struct summaries *S, const struct summ
 	m->fails = FAIL_NEVER;
 	m->func = s->name;
 	m->via = under->via ? under->via : under->func;
-	m->file = under->via ? under->file : s->loc.file;
-	m->line = under->via ? under->line : s->loc.line;
+	m->file = under->via ? under->file : b->fills[k].loc.file;
+	m->line = under->via ? under->line : b->fills[k].loc.line;
 	if (!bad.n || !b->fill_valued)
 		return m;               /* on every exit, or nobody can tell */
 	if (s->ret.res || !summary_sets_fail(&ok, &bad, m))

@@ -103,7 +103,7 @@ int early_return(const char *s)
 		return -1;
 // CHECK: :[[@LINE-1]]:3: warning: 'b.ptr' allocated by buf_add() at line [[@LINE-3]] is not freed when returning here [leakcheck-leak]
 // CHECK-NEXT: :[[@LINE-4]]:2: note: 'b.ptr' acquired here
-// CHECK-NEXT: :[[@LINE-5]]:2: note: buf_add() hands back what realloc() allocated at {{.*}}param-member-fill.c:23
+// CHECK-NEXT: :[[@LINE-5]]:2: note: buf_add() hands back what realloc() allocated at {{.*}}param-member-fill.c:31
 	buf_release(&b);
 	return 0;
 }
