@@ -1,8 +1,17 @@
 /*
  * bytes.c - the binary encoding of the cache and the index (bytes.h).
  */
+#define _GNU_SOURCE                 /* asprintf, mkostemp */
 #include "bytes.h"
+#include "report.h"
 #include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <limits.h>
 #include <string.h>
@@ -126,3 +135,89 @@ const char *bytes_get_name(struct bytes_in *r, struct arena *a)
 		bytes_fail(r, BYTES_CUT);
 	return s;
 }
+
+int bytes_write_gz(const char *path, const struct bytes_out *b, const char *what)
+{
+	char *tmp = NULL;
+	const unsigned char *p = b->p;
+	size_t left = b->len;
+	gzFile g;
+	int fd, ok;
+
+	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		return -1;
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		report_error("cannot write the %s '%s': %s", what, path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	g = fchmod(fd, 0644) == 0 ? gzdopen(fd, "wb6") : NULL;
+	ok = g != NULL;
+	if (!g)
+		close(fd);
+	while (ok && left) {
+		unsigned k = left > (1u << 30) ? 1u << 30 : (unsigned)left;
+
+		ok = gzwrite(g, p, k) == (int)k;
+		p += k;
+		left -= k;
+	}
+	if (g && gzclose(g) != Z_OK)
+		ok = 0;
+	if (!ok || rename(tmp, path) != 0) {
+		report_error("cannot write the %s '%s': %s", what, path,
+			     errno ? strerror(errno) : "write error");
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+
+int bytes_read_gz(const char *path, unsigned char **data, size_t *len, const char *what)
+{
+	size_t cap = 1 << 16;
+	struct stat st;
+	gzFile g;
+	int fd, k;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		report_error("cannot read the %s '%s': %s", what, path,
+			     fd < 0 ? strerror(errno) : "not a regular file");
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (!(g = gzdopen(fd, "rb"))) {
+		close(fd);
+		report_error("cannot read the %s '%s': out of memory", what, path);
+		return -1;
+	}
+	*data = xmalloc(cap);
+	*len = 0;
+	while ((k = gzread(g, *data + *len, (unsigned)(cap - *len))) > 0) {
+		*len += (size_t)k;
+		if (*len == cap && cap < BYTES_MAX_FILE + 1) {
+			cap *= 2;
+			*data = xrealloc(*data, cap);
+		} else if (*len == cap) {
+			break;
+		}
+	}
+	if (k < 0 || *len > BYTES_MAX_FILE) {
+		int e;
+		const char *why = k < 0 ? gzerror(g, &e) : "it is larger than 1 GiB uncompressed";
+
+		report_error("the %s '%s' is damaged: %s", what, path, why);
+		gzclose(g);
+		free(*data);
+		return -1;
+	}
+	gzclose(g);
+	return 0;
+}
+

@@ -59,4 +59,21 @@ const char *bytes_get_str(struct bytes_in *r, struct arena *a);
 /* A string that must be there. */
 const char *bytes_get_name(struct bytes_in *r, struct arena *a);
 
+/* The largest file bytes_read_gz() reads, uncompressed. */
+#define BYTES_MAX_FILE ((size_t)1 << 30)
+
+/*
+ * Writes b, gzip-compressed, to a fresh file beside path (mode 0644) and
+ * renames it over path.  what names the file in the error ("index").
+ * Returns -1 after one error line.
+ */
+int bytes_write_gz(const char *path, const struct bytes_out *b, const char *what);
+
+/*
+ * Reads the regular file path whole (gzip-compressed or not) into *data
+ * (free it), at most BYTES_MAX_FILE bytes; never opens a FIFO for long.
+ * Returns -1 after one error line naming it as what.
+ */
+int bytes_read_gz(const char *path, unsigned char **data, size_t *len, const char *what);
+
 #endif

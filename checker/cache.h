@@ -93,6 +93,13 @@ struct cache_unit {
  */
 struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data, size_t len);
 
+/*
+ * Appends to b an entry holding fns, with no key and no dependencies, that
+ * cache_load_buffer() reads back (a sharded run's bundle holds one per unit).
+ */
+struct bytes_out;
+void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
+
 /* Frees u, its functions and its array; NULL is fine. */
 void cache_unit_free(struct cache_unit *u);
 

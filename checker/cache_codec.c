@@ -168,6 +168,20 @@ void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfn
 		put_func(b, fns[i]);
 }
 
+void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns)
+{
+	size_t start = b->len;
+	uint32_t crc;
+
+	bytes_put(b, CACHE_MAGIC, 4);
+	bytes_put(b, "\0\0\0\0", 4);     /* the checksum, below */
+	bytes_put_i64(b, 0);                /* no key */
+	bytes_put_i64(b, 0);                /* no dependencies */
+	cache_put_funcs(b, fns, nfns);
+	crc = bytes_crc32(b->p + start + CACHE_HEADER, b->len - start - CACHE_HEADER);
+	memcpy(b->p + start + 4, &crc, sizeof(crc));
+}
+
 void cache_seal_buffer(void *data, size_t len)
 {
 	uint32_t crc;

@@ -200,7 +200,8 @@ int driver_run(const struct driver_opts *opts)
 	if (report_check_outputs() < 0)
 		goto release_run;
 
-	driver_parse_all(&r);
+	driver_parse_jobs(&r);
+	driver_take_jobs(&r);
 	report_set_filter(keep_finding, &r);
 	worker_run(1, analyse_worker, &r);
 	report_set_filter(NULL, NULL);

@@ -97,10 +97,28 @@ int driver_load_configs(struct run *r);
 /* driver_parse.c */
 
 /*
- * Parses and lowers every job on up to opts->jobs threads, then takes
- * their messages and functions in job order, so that the output does not
- * depend on the number of threads or on which finished first.
+ * Parses and lowers every job on up to opts->jobs threads; each job keeps
+ * its messages (errors, remarks) and functions.
  */
-void driver_parse_all(struct run *r);
+void driver_parse_jobs(struct run *r);
+
+/*
+ * Prints the jobs' messages and takes their functions into the run, in job
+ * order, so that the output does not depend on the number of threads or on
+ * which finished first (or on which machine: driver_shard.c).
+ */
+void driver_take_jobs(struct run *r);
+
+/* driver_shard.c */
+
+/* --shard K/N --emit-ir DIR: the K-th slice of the sorted jobs, parsed, into a bundle. */
+int driver_emit_shard(struct run *r);
+
+/*
+ * --from-ir DIR...: reads every bundle, checks that they are the N shards
+ * of one database, and makes their units the run's jobs (functions and
+ * messages included).  Returns -1 after an error line.
+ */
+int driver_read_bundles(struct run *r);
 
 #endif

@@ -187,16 +187,21 @@ static void *parse_worker(void *arg)
  * their messages and functions in job order, so that the output does not
  * depend on the number of threads or on which finished first.
  */
-void driver_parse_all(struct run *r)
+void driver_parse_jobs(struct run *r)
 {
 	struct pool p = { .r = r, .next = 0, .done = 0 };
-	size_t nthreads = r->opts->jobs ? r->opts->jobs : 1, i, k;
+	size_t nthreads = r->opts->jobs ? r->opts->jobs : 1;
 
 	if (nthreads > r->njobs)
 		nthreads = r->njobs ? r->njobs : 1;
 	pthread_mutex_init(&p.lock, NULL);
 	worker_run(nthreads, parse_worker, &p);
 	pthread_mutex_destroy(&p.lock);
+}
+
+void driver_take_jobs(struct run *r)
+{
+	size_t i, k;
 
 	for (i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];

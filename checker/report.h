@@ -199,6 +199,20 @@ size_t report_count(void);
  */
 size_t report_flush(void);
 
+/*
+ * The errors and notices kept for SARIF, as a sharded run carries them
+ * from the machines that parse to the one that analyses (driver_shard.c):
+ * how many were kept so far; each of those kept since the from-th, in
+ * any order; and one read back, kept as it was (nothing printed).
+ * report_keep_notice() returns -1 for a level that is not one.
+ */
+typedef void report_notice_fn(void *arg, int level, const char *file, unsigned line,
+			      unsigned col, const char *text);
+size_t report_notice_count(void);
+void report_each_notice(size_t from, report_notice_fn *fn, void *arg);
+int report_keep_notice(int level, const char *file, unsigned line, unsigned col,
+		       const char *text);
+
 /* Why the analysis of a function stopped short (report_incomplete()). */
 enum incomplete_reason {
 	INCOMPLETE_BUDGET,          /* "budget": its budget of states ran out */

@@ -104,6 +104,35 @@ const struct report_notice *report_notices(size_t *n)
 	return notes.v;
 }
 
+size_t report_notice_count(void)
+{
+	size_t n;
+
+	pthread_mutex_lock(&notes.lock);
+	n = notes.len;
+	pthread_mutex_unlock(&notes.lock);
+	return n;
+}
+
+void report_each_notice(size_t from, report_notice_fn *fn, void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < notes.len; i++)
+		if (notes.v[i].seq >= from)
+			fn(arg, (int)notes.v[i].level, notes.v[i].file, notes.v[i].line,
+			   notes.v[i].col, notes.v[i].text);
+}
+
+int report_keep_notice(int level, const char *file, unsigned line, unsigned col,
+		       const char *text)
+{
+	if (level != NOTICE_ERROR && level != NOTICE_WARNING && level != NOTICE_NOTE)
+		return -1;
+	keep((enum notice_level)level, file, line, col, text);
+	return 0;
+}
+
 void report_notices_release(void)
 {
 	pthread_mutex_lock(&notes.lock);

@@ -12,24 +12,18 @@
  *   a flag: 1 and the summary (sumindex_codec.c), or 0 (a body whose
  *   walk gave no summary)
  */
-#define _GNU_SOURCE                 /* asprintf, mkostemp */
 #include "bytes.h"
 #include "report.h"
 #include "sumindex.h"
 #include "util.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #define MAGIC "LKIX"
 #define HEADER 8                    /* magic and checksum */
-#define MAX_BYTES ((size_t)1 << 30) /* the largest index read (uncompressed) */
 
 struct entry {
 	const char *key;
@@ -60,47 +54,6 @@ static struct entry *entries(const struct summaries *S, size_t *n)
 	return v;
 }
 
-/* Writes b to a new file beside path, compressed, and renames it over path. */
-static int write_file(const char *path, const struct bytes_out *b)
-{
-	char *tmp = NULL;
-	const unsigned char *p = b->p;
-	size_t left = b->len;
-	gzFile g;
-	int fd, ok;
-
-	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-		return -1;
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		report_error("cannot write the index '%s': %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	g = fchmod(fd, 0644) == 0 ? gzdopen(fd, "wb6") : NULL;
-	ok = g != NULL;
-	if (!g)
-		close(fd);
-	while (ok && left) {
-		unsigned k = left > (1u << 30) ? 1u << 30 : (unsigned)left;
-
-		ok = gzwrite(g, p, k) == (int)k;
-		p += k;
-		left -= k;
-	}
-	if (g && gzclose(g) != Z_OK)
-		ok = 0;
-	if (!ok || rename(tmp, path) != 0) {
-		report_error("cannot write the index '%s': %s", path,
-			     errno ? strerror(errno) : "write error");
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 int sumindex_write(const char *path, const struct summaries *S, uint64_t rules_id,
 		   const char *root)
 {
@@ -127,57 +80,12 @@ int sumindex_write(const char *path, const struct summaries *S, uint64_t rules_i
 	crc = bytes_crc32(b.p + HEADER, b.len - HEADER);
 	memcpy(b.p + 4, &crc, sizeof(crc));
 	errno = 0;
-	status = write_file(path, &b);
+	status = bytes_write_gz(path, &b, "index");
 	if (status == 0)
 		report_verbose("wrote the summaries of %zu functions to the index '%s'", n, path);
 	free(v);
 	free(b.p);
 	return status;
-}
-
-/* Reads the regular file path whole, uncompressed, into *data; -1 after an error line. */
-static int read_file(const char *path, unsigned char **data, size_t *len)
-{
-	size_t cap = 1 << 16;
-	struct stat st;
-	gzFile g;
-	int fd, k;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		report_error("cannot read the index '%s': %s", path,
-			     fd < 0 ? strerror(errno) : "not a regular file");
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	if (!(g = gzdopen(fd, "rb"))) {
-		close(fd);
-		report_error("cannot read the index '%s': out of memory", path);
-		return -1;
-	}
-	*data = xmalloc(cap);
-	*len = 0;
-	while ((k = gzread(g, *data + *len, (unsigned)(cap - *len))) > 0) {
-		*len += (size_t)k;
-		if (*len == cap && cap < MAX_BYTES + 1) {
-			cap *= 2;
-			*data = xrealloc(*data, cap);
-		} else if (*len == cap) {
-			break;
-		}
-	}
-	if (k < 0 || *len > MAX_BYTES) {
-		int e;
-		const char *why = k < 0 ? gzerror(g, &e) : "it is larger than 1 GiB uncompressed";
-
-		report_error("the index '%s' is damaged: %s", path, why);
-		gzclose(g);
-		free(*data);
-		return -1;
-	}
-	gzclose(g);
-	return 0;
 }
 
 /* Checks the header of r; -1 after an error line. */
@@ -223,7 +131,7 @@ long sumindex_load(const char *path, struct summaries *S, const struct rules *ru
 	struct strmap made;
 	size_t len, n, i;
 
-	if (read_file(path, &data, &len) < 0)
+	if (bytes_read_gz(path, &data, &len, "index") < 0)
 		return -1;
 	r = (struct bytes_in){ data, data + len, NULL };
 	if (check_header(&r, &S->arena, path, rules_id) < 0) {
