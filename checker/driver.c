@@ -189,18 +189,29 @@ int driver_run(const struct driver_opts *opts)
 	if (worker_prepare() < 0 || load_rules(&r) < 0)
 		goto release_run;
 	r.rules_id = cache_rules_hash(&r.rules);
-	if (driver_collect_jobs(&r) < 0 || driver_load_configs(&r) < 0 || use_index(&r) < 0 ||
-	    cache_init(&r.cache, opts->no_cache ? NULL :
-		       opts->cache_dir ? opts->cache_dir : cache_default_dir(), !opts->cache_dir,
-		       &r.rules) < 0)
+	if (opts->nfrom_ir) {
+		if (driver_read_bundles(&r) < 0)
+			goto release_run;
+	} else if (driver_collect_jobs(&r) < 0 || driver_load_configs(&r) < 0 ||
+		   use_index(&r) < 0 ||
+		   cache_init(&r.cache, opts->no_cache ? NULL :
+			      opts->cache_dir ? opts->cache_dir : cache_default_dir(),
+			      !opts->cache_dir, &r.rules) < 0) {
 		goto release_run;
-	driver_sort_jobs(&r);
+	} else {
+		driver_sort_jobs(&r);
+	}
+	if (opts->emit_ir) {
+		status = driver_emit_shard(&r);
+		goto release_run;
+	}
 	for (i = 0; i < r.njobs; i++)
 		report_input(r.jobs[i].file);
 	if (report_check_outputs() < 0)
 		goto release_run;
 
-	driver_parse_jobs(&r);
+	if (!opts->nfrom_ir)
+		driver_parse_jobs(&r);
 	driver_take_jobs(&r);
 	report_set_filter(keep_finding, &r);
 	worker_run(1, analyse_worker, &r);

@@ -53,6 +53,10 @@ struct driver_opts {
 	bool no_cache;              /* --no-cache */
 	const char *index_file;     /* --index: the summary index to read, or NULL */
 	const char *write_index;    /* --write-index: where to write one, or NULL */
+	unsigned shard_k, shard_n;  /* --shard K/N (1 <= K <= N), or 0 */
+	const char *emit_ir;        /* --emit-ir DIR: write the shard's bundle there */
+	char **from_ir;             /* --from-ir DIR...: read the bundles there */
+	size_t nfrom_ir;
 	bool cross_file;            /* summaries of external functions cross files
 				       (--no-cross-file turns it off) */
 	const char *config_file;    /* --config FILE, or NULL: find .leakcheck.yml files */

@@ -42,6 +42,8 @@ struct job {
 	bool listed;                /* taken from a database with no FILE named:
 				       a config's skip applies */
 	const struct config *config;    /* the .leakcheck.yml governing it, or NULL */
+	const unsigned char *ir;    /* --from-ir: its IR in a bundle (a cache entry), */
+	size_t irlen;               /* ... so many bytes; decoded once the rules are in */
 };
 
 /* Everything one driver_run() owns. */

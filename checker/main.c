@@ -13,6 +13,7 @@
 
 #include <clang-c/Index.h>
 #include <errno.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -55,6 +56,11 @@ static const char help_text[] =
 	"      --write-index FILE\n"
 	"                       with -p and no FILE: write what every function of\n"
 	"                       the database does (its summary) to FILE\n"
+	"      --shard K/N --emit-ir DIR\n"
+	"                       with -p and no FILE: parse the K-th of N slices of\n"
+	"                       the database into a bundle in DIR, for --from-ir\n"
+	"      --from-ir DIR... analyse the bundles of all N shards (one DIR each, or\n"
+	"                       all in one) and report as one run on one machine would\n"
 	"      --index FILE     know the functions of files not checked from FILE,\n"
 	"                       an index written by --write-index, instead of the\n"
 	"                       cache (also the key 'index' of .leakcheck.yml)\n"
@@ -122,6 +128,9 @@ enum {
 	OPT_CONFIG,
 	OPT_INDEX,
 	OPT_WRITE_INDEX,
+	OPT_SHARD,
+	OPT_EMIT_IR,
+	OPT_FROM_IR,
 };
 
 static const struct option long_opts[] = {
@@ -149,6 +158,9 @@ static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "index", required_argument, NULL, OPT_INDEX },
 	{ "write-index", required_argument, NULL, OPT_WRITE_INDEX },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "emit-ir", required_argument, NULL, OPT_EMIT_IR },
+	{ "from-ir", required_argument, NULL, OPT_FROM_IR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -239,6 +251,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 	o->jobs = default_jobs();
 	o->analyse.guess = true;
 	o->rule_files = xcalloc((size_t)argc, sizeof(*o->rule_files));
+	o->from_ir = xcalloc((size_t)argc, sizeof(*o->from_ir));
 	for (end = 1; end < argc && strcmp(argv[end], "--") != 0; end++)
 		;
 	if (end < argc) {
@@ -318,6 +331,25 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		case OPT_WRITE_INDEX:
 			o->write_index = optarg;
 			break;
+		case OPT_SHARD: {
+			unsigned k, n;
+			int used = 0;
+
+			if (sscanf(optarg, "%u/%u%n", &k, &n, &used) != 2 || optarg[used] ||
+			    !isdigit((unsigned char)optarg[0]) || k < 1 || k > n || n > 100000) {
+				report_error("--shard needs K/N with 1 <= K <= N <= 100000, not '%s'", optarg);
+				return usage_hint();
+			}
+			o->shard_k = k;
+			o->shard_n = n;
+			break;
+		}
+		case OPT_EMIT_IR:
+			o->emit_ir = optarg;
+			break;
+		case OPT_FROM_IR:
+			o->from_ir[o->nfrom_ir++] = optarg;
+			break;
 		case OPT_EXPLAIN:
 			o->analyse.explain = true;
 			break;
@@ -355,6 +387,24 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		report_error("-p and '--' cannot be combined: the compile database gives the arguments");
 		return usage_hint();
 	}
+	if (o->nfrom_ir) {
+		/* --from-ir A B C: the names after the first are more directories */
+		while (o->nfiles) {
+			o->from_ir[o->nfrom_ir++] = *o->files++;
+			o->nfiles--;
+		}
+		if (o->build_dir || o->have_dashdash || o->shard_n || o->emit_ir ||
+		    o->write_index || o->index_file) {
+			report_error("--from-ir takes no -p, FILE, '--', --shard, --emit-ir, --index or --write-index: the bundles hold the units");
+			return usage_hint();
+		}
+		return -1;
+	}
+	if (!o->shard_n != !o->emit_ir || (o->emit_ir && (!o->build_dir || o->nfiles ||
+							   o->write_index || o->index_file))) {
+		report_error("--shard K/N and --emit-ir DIR go together, with -p and no FILE (and no --index or --write-index)");
+		return usage_hint();
+	}
 	if (o->write_index && (!o->build_dir || o->nfiles)) {
 		report_error("--write-index needs -p and no FILE: the index describes the whole compile database");
 		return usage_hint();
@@ -381,5 +431,6 @@ int main(int argc, char **argv)
 			status = EXIT_TROUBLE;
 	}
 	free(opts.rule_files);
+	free(opts.from_ir);
 	return status;
 }
