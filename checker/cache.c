@@ -104,26 +104,6 @@ const char *cache_default_dir(void)
 	return path;
 }
 
-/* Creates dir (mode 0700) if missing, and with parents its missing parents too (also 0700). */
-static int make_dir(const char *dir, bool parents)
-{
-	char tmp[4096];
-	char *p;
-
-	if (snprintf(tmp, sizeof(tmp), "%s", dir) >= (int)sizeof(tmp)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (p = tmp + 1; parents && *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(tmp, 0700) < 0 && errno != EEXIST)
-				return -1;
-			*p = '/';
-		}
-	return mkdir(tmp, 0700) < 0 && errno != EEXIST ? -1 : 0;
-}
-
 /* Whether dir can be trusted with entries; if not, says why once and returns false. */
 static bool dir_trusted(const char *dir)
 {
@@ -165,7 +145,7 @@ int cache_init(struct cache *c, const char *dir, bool parents, const struct rule
 	}
 	if (!dir)
 		return 0;
-	if (make_dir(dir, parents) < 0) {
+	if (util_make_dir(dir, parents, 0700) < 0) {
 		report_error("cannot create the cache directory '%s': %s", dir, strerror(errno));
 		return -1;
 	}

@@ -123,7 +123,7 @@ int driver_emit_shard(struct run *r)
 		if (i % o->shard_n == o->shard_k - 1)
 			r->jobs[n++] = r->jobs[i];
 	r->njobs = n;
-	if (mkdir(o->emit_ir, 0777) != 0 && errno != EEXIST) {
+	if (util_make_dir(o->emit_ir, true, 0777) != 0) {
 		report_error("cannot create the directory '%s': %s", o->emit_ir, strerror(errno));
 		return EXIT_TROUBLE;
 	}

@@ -296,3 +296,22 @@ const char *util_excerpt_message(char *buf, size_t size, const char *msg)
 	free(text);
 	return buf;
 }
+
+int util_make_dir(const char *dir, bool parents, unsigned mode)
+{
+	char tmp[4096];
+	char *p;
+
+	if (snprintf(tmp, sizeof(tmp), "%s", dir) >= (int)sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (p = tmp + 1; parents && *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(tmp, (mode_t)mode) < 0 && errno != EEXIST)
+				return -1;
+			*p = '/';
+		}
+	return mkdir(tmp, (mode_t)mode) < 0 && errno != EEXIST ? -1 : 0;
+}

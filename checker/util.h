@@ -113,4 +113,10 @@ char *util_escape(const char *s);
  */
 const char *util_excerpt_message(char *buf, size_t size, const char *msg);
 
+/*
+ * Creates the directory dir with mode (less the umask), and with parents
+ * its missing parents too; one that exists is fine.  Returns -1 with errno.
+ */
+int util_make_dir(const char *dir, bool parents, unsigned mode);
+
 #endif
