@@ -396,6 +396,33 @@ static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir
 		lower_emit_var(L, EV_NONNULL, v, loc);
 }
 
+/*
+ * Whether lvalue x lies in the buffer a member points to (l->items[i],
+ * s.v[i].name): its address is an element of what that member owns, a
+ * borrow, not a way to the struct holding the member.
+ */
+static bool in_member_buffer(CXCursor x)
+{
+	CXCursor kid[2];
+
+	for (;;) {
+		enum CXCursorKind k;
+
+		x = lower_strip_casts(x);
+		k = clang_getCursorKind(x);
+		if (k == CXCursor_MemberRefExpr && !lower_is_arrow(x) &&
+		    lower_children(x, kid, 2) == 1) {
+			x = kid[0];             /* .name of an element */
+			continue;
+		}
+		if (k != CXCursor_ArraySubscriptExpr || lower_children(x, kid, 2) != 2)
+			return false;
+		x = lower_strip_casts(kid[0]);
+		if (clang_getCanonicalType(clang_getCursorType(x)).kind == CXType_Pointer)
+			return clang_getCursorKind(x) == CXCursor_MemberRefExpr;
+	}
+}
+
 /* &x, ++, --, !, -, ~ and the others; constants fold.  addr: e is the operand of &. */
 static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, bool addr)
 {
@@ -427,7 +454,7 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 		L->addr_only = false;
 		if (v < 0)
 			v = L->root_temp;               /* &make()->member */
-		if (v >= 0 && ctx == CTX_VALUE)
+		if (v >= 0 && ctx == CTX_VALUE && !in_member_buffer(x))
 			lower_emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
 		return op_none();
 	}
