@@ -184,6 +184,9 @@ struct exit_obs {
 	const char *fill_name[SUMMARY_MAX_FILLS];
 	const struct rule_acquire *fill_acq[SUMMARY_MAX_FILLS];
 	int nfill;
+	uint32_t fill_regrow;               /* bit i: fill i took over the member's own old
+					       value (p->v = xrealloc(p->v, n)): where it
+					       did not happen, the member holds what it held */
 	bool fill_over;                     /* more than that */
 };
 
@@ -196,6 +199,7 @@ struct fill_seen {
 	const char *name;
 	const struct rule_acquire *acq;
 	bool bad;                           /* filled with two kinds of resource */
+	bool regrow;                        /* every fill seen took over its old value */
 };
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {

@@ -62,10 +62,13 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].name = o->fill_name[i];
 			b->fills[k].acq = o->fill_acq[i];
 			b->fills[k].bad = false;
+			b->fills[k].regrow = true;
 			b->nfills++;
 		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
 			b->fills[k].bad = true;
 		}
+		if (!(o->fill_regrow & (1u << i)))
+			b->fills[k].regrow = false;
 		mask |= 1u << k;
 	}
 	if (b->nfexit == SUMMARY_MAX_FEXITS) {
@@ -171,8 +174,8 @@ static const struct rule_acquire *fill_of(struct summaries *S, const struct summ
 	m->via = under->via ? under->via : under->func;
 	m->file = under->via ? under->file : s->loc.file;
 	m->line = under->via ? under->line : s->loc.line;
-	if (!bad.n || !b->fill_valued)
-		return m;               /* on every exit, or nobody can tell */
+	if (!bad.n || !b->fill_valued || b->fills[k].regrow)
+		return m;               /* on every exit, nobody can tell, or it grows */
 	if (s->ret.res || !summary_sets_fail(&ok, &bad, m))
 		return NULL;
 	return m;
