@@ -203,38 +203,73 @@ static bool explained(const struct ir_func *f, struct pm_list *l, const struct i
 	}
 }
 
+/* Whether c takes over its argument a and returns it, grown (a realloc wrapper). */
+static bool takes_over(const struct summary *c, int a)
+{
+	return c && c->ret.res && c->ret.shape == SHAPE_RETURN && c->ret.transfer == a + 1;
+}
+
 /*
  * Whether giving member m to argument a of c is part of filling it: c takes
- * over that argument (a realloc wrapper) and m is filled (p->buf =
- * xrealloc(p->buf, n)).
+ * over that argument and m is filled (p->buf = xrealloc(p->buf, n)).
  */
 static bool regrown(const struct summary *c, int a, const struct summary_member *m)
 {
-	return c && m && m->fill && c->ret.res && c->ret.shape == SHAPE_RETURN &&
-	       c->ret.transfer == a + 1;
+	return m && m->fill && takes_over(c, a);
 }
 
-/* Whether variable v is only read through (v->x, borrowed) in f, but at event self. */
-static bool only_read_through(const struct ir_func *f, int v, const struct ir_event *self)
+/* The argument (0-based) of call e that its callee takes over and returns into v
+ * (v = xrealloc(v, n)), or -1. */
+static int regrows(const struct summaries *S, const struct ir_func *f,
+		   const struct ir_event *e, int v)
+{
+	const struct summary *c;
+	int a;
+
+	if (e->kind != EV_CALL || e->var != v || !(c = summaries_find(S, e->key, f->unit)))
+		return -1;
+	for (a = 0; a < e->nargs; a++)
+		if (e->args[a].kind == ARG_VAR && e->args[a].var == v && takes_over(c, a))
+			return a;
+	return -1;
+}
+
+/*
+ * Whether variable v is only read through (v->x, borrowed) in f, but at
+ * event self; with member m >= 0, v may also be regrown (v = xrealloc(v,
+ * n)) and stored back into m (m = v): a working copy of m.
+ */
+static bool only_read_through(const struct summaries *S, const struct ir_func *f, int v,
+			      int m, const struct ir_event *self)
 {
 	size_t b, i;
-	int a;
+	int a, grow;
 
 	for (b = 0; b < f->nblocks; b++)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
 
-			if (e == self)
+			grow = m >= 0 ? regrows(S, f, e, v) : -1;
+			if (e == self || (m >= 0 && e->kind == EV_ASSIGN && e->var == m &&
+					  e->src == v && !e->soft))
 				continue;
 			if (e->src == v || (e->var == v && e->kind != EV_NONNULL &&
-					    e->kind != EV_SCOPE_END && e->kind != EV_FORGET))
+					    e->kind != EV_SCOPE_END && e->kind != EV_FORGET &&
+					    grow < 0 && !(m >= 0 && e->kind == EV_ESCAPE && e->soft)))
 				return false;
 			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
 				if (e->args[a].var == v && e->args[a].kind != ARG_INNER &&
-				    !(e->args[a].kind == ARG_VAR && e->args[a].borrowed))
+				    !(e->args[a].kind == ARG_VAR && e->args[a].borrowed) &&
+				    a != grow)
 					return false;
 		}
 	return true;
+}
+
+/* Whether v is a plain local (not a member, slot or parameter). */
+static bool plain_local(const struct ir_func *f, int v)
+{
+	return v >= 0 && !(f->vars[v].flags & (VAR_FIELD | VAR_PSEUDO | VAR_PARAM));
 }
 
 /*
@@ -242,13 +277,26 @@ static bool only_read_through(const struct ir_func *f, int v, const struct ir_ev
  * just made member e->src hold (`regs = p->priv = xmalloc(n)`), the local
  * then only read through (`regs->nr = n`): the member is not copied out.
  */
-static bool chained(const struct ir_func *f, const struct ir_event *prev,
-		    const struct ir_event *e)
+static bool chained(const struct summaries *S, const struct ir_func *f,
+		    const struct ir_event *prev, const struct ir_event *e)
 {
-	return e->kind == EV_ASSIGN && prev->var == e->src && e->var >= 0 &&
-	       !(f->vars[e->var].flags & (VAR_FIELD | VAR_PSEUDO | VAR_PARAM)) &&
+	return e->kind == EV_ASSIGN && prev->var == e->src && plain_local(f, e->var) &&
 	       (prev->kind == EV_ACQUIRE || prev->kind == EV_CALL) &&
-	       only_read_through(f, e->var, e);
+	       only_read_through(S, f, e->var, -1, e);
+}
+
+/*
+ * Whether assignment e copies filled member e->src into a local that is
+ * its working copy (`v = p->items; if (full) { v = xrealloc(v, n);
+ * p->items = v; } v[nr] = x;`): the member is regrown, not copied out.
+ */
+static bool working_copy(const struct summaries *S, const struct ir_func *f,
+			 struct pm_list *l, const struct ir_event *e, int p)
+{
+	const struct summary_member *m = pm_find(l, p, member_name(f, e->src));
+
+	return e->kind == EV_ASSIGN && m && m->fill && plain_local(f, e->var) &&
+	       only_read_through(S, f, e->var, e->src, e);
 }
 
 /*
@@ -273,7 +321,8 @@ static uint64_t touched(const struct summaries *S, const struct ir_func *f, stru
 				m |= 1ULL << p;         /* freed, stored, overwritten */
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
 			    (p = summary_member_param(f, e->src)) >= 0 &&
-			    !(i > 0 && chained(f, &f->blocks[b].ev[i - 1], e)))
+			    !(i > 0 && chained(S, f, &f->blocks[b].ev[i - 1], e)) &&
+			    !working_copy(S, f, l, e, p))
 				m |= 1ULL << p;         /* copied out */
 			if (e->kind != EV_CALL)
 				continue;
