@@ -516,6 +516,8 @@ void summary_dump(const struct summary *s, void *file)
 
 		if (m->frees)
 			fprintf(out, " frees member %s of arg %d", m->name, m->param + 1);
+		else if (m->resets && !m->fill && !strcmp(m->name, "*"))
+			fprintf(out, " resets every member of arg %d", m->param + 1);
 		else if (m->resets && !m->fill)
 			fprintf(out, " resets member %s of arg %d", m->name, m->param + 1);
 		if (m->fill)

@@ -40,7 +40,8 @@
  */
 struct summary_member {
 	int param;                          /* 0-based */
-	const char *name;
+	const char *name;                   /* "*": every member (with resets only: a
+					       blank struct written over *p) */
 	const struct rule_acquire *fill;    /* a fresh resource is stored there (or was
 					       there already: it grows it), failing as
 					       fill->fails says of the result; or NULL */

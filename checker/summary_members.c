@@ -96,12 +96,15 @@ static struct summary_member *pm_find(struct pm_list *l, int param, const char *
 	return NULL;
 }
 
-/* f frees (or, reset, overwrites) member name of parameter p (0-based). */
+/*
+ * f frees (or, reset, overwrites) member name of parameter p (0-based);
+ * name "*" is every member, reset to no resource (memset(p, 0, ..)).
+ */
 static void add_free(struct pm_list *l, int p, const char *name, bool reset)
 {
 	struct summary_member *m = pm_find(l, p, name);
 
-	if (!strcmp(name, "*"))
+	if (!strcmp(name, "*") && !reset)
 		l->touched |= 1ULL << p;
 	else if (!m && l->n == MAX_FREES)
 		l->touched |= 1ULL << p;        /* no room: let them all go */
@@ -129,7 +132,8 @@ static void find_frees(const struct summaries *S, const struct ir_func *f, struc
 				add_free(l, p, member_name(f, e->var), false);
 			if ((e->kind == EV_SETCONST || e->kind == EV_CLOBBER) &&
 			    (p = summary_member_param(f, e->var)) >= 0)
-				add_free(l, p, member_name(f, e->var), true);
+				add_free(l, p, member_name(f, e->var),
+					 e->kind == EV_SETCONST || strcmp(member_name(f, e->var), "*"));
 			if (e->kind != EV_CALL || !(c = summaries_find(S, e->key, f->unit)))
 				continue;
 			for (a = 0; a < e->nargs && a < SUMMARY_MAX_PARAMS; a++) {
@@ -149,6 +153,27 @@ static void find_frees(const struct summaries *S, const struct ir_func *f, struc
 								 !c->pmem[k].frees);
 			}
 		}
+}
+
+/*
+ * Whether b->fills[k] is a fill some exits of an initialiser make: f
+ * returns nothing, resets every member of that parameter (l) and fills
+ * it on some paths only, not by growing it (strbuf_init(sb, hint) grows
+ * sb->buf `if (hint)`, and hint is mostly 0).  The summary says nothing
+ * of it: the caller follows the member from its next fill (a miss when
+ * the argument makes it fill, never a false leak).
+ */
+static bool init_maybe_fills(const struct summary_builder *b, struct pm_list *l, int k)
+{
+	const struct summary_member *all = pm_find(l, b->fills[k].param, "*");
+	int e;
+
+	if (b->fill_valued || b->fills[k].regrow || !all || !all->resets)
+		return false;
+	for (e = 0; e < b->nfexit; e++)
+		if (!(b->fexit_mask[e] & (1u << k)))
+			return true;
+	return false;
 }
 
 /* The fill of b->fills[k] as s's caller sees it, or NULL when the result cannot tell it. */
@@ -362,7 +387,7 @@ uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct su
 		struct summary_member *m = pm_find(&l, p, b->fills[k].name);
 		const struct rule_acquire *fill = NULL;
 
-		if (p < 0 || p >= SUMMARY_MAX_PARAMS)
+		if (p < 0 || p >= SUMMARY_MAX_PARAMS || (!b->fills_over && init_maybe_fills(b, &l, k)))
 			continue;
 		if (b->fills_over || b->fills[k].bad || (m && m->frees) ||
 		    !(fill = fill_of(S, s, b, k))) {
