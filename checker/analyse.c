@@ -334,6 +334,9 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 			o.fill_param[o.nfill] = sl[x].pend - 1;
 			o.fill_name[o.nfill] = A->fid_names[sl[x].hfid];
 			o.fill_loc[o.nfill] = site_of_slot(A, (int)x)->loc;
+			if (site_of_slot(A, (int)x)->from >= 0 &&
+			    site_of_slot(A, (int)x)->from == site_of_slot(A, (int)x)->dst)
+				o.fill_regrow |= 1u << o.nfill;
 			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;

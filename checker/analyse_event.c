@@ -524,6 +524,29 @@ void an_do_assign(struct an *A, unsigned char *s, int dst, int src, const struct
 		an_field_stored(A, s, dst, src);        /* s->name = name */
 }
 
+/*
+ * Whether the handle v holds is also held by a member (p->items = v, a
+ * parameter's or a struct's we own, or a local struct's s.items): then
+ * the address of an element of it leaving (&v[i]) leaves the buffer to
+ * that member.
+ */
+static bool held_by_member(struct an *A, unsigned char *s, int v)
+{
+	struct var_st *w = vst(A, s, v), *o;
+	size_t k;
+
+	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
+		return false;
+	if (slots(A, s)[w->bind].hfid)
+		return true;
+	for (k = 0; k < A->nvars; k++)
+		if (k != (size_t)v && (A->f->vars[k].flags & (VAR_FIELD | VAR_PSEUDO)) &&
+		    A->f->vars[k].parent >= 0 && (o = vst(A, s, (int)k)) &&
+		    o->role == ROLE_HANDLE && o->bind == w->bind)
+			return true;
+	return false;
+}
+
 /* Executes event ev on state s. */
 static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev)
 {
@@ -551,6 +574,8 @@ static void exec_event(struct an *A, unsigned char *s, const struct ir_event *ev
 	case EV_ESCAPE:
 		if (ev->src >= 0 && an_lend_param(A, s, ev->var, ev->src, (int)ev->value))
 			break;  /* cb(cb_arg): the function our caller gives decides */
+		if (ev->soft && held_by_member(A, s, ev->var))
+			break;  /* &v[i], p->items = v: the buffer stays p's */
 		an_because(A, ev->out_param ? EXPL_OUT_PARAM : EXPL_STORED, ev->loc.line,
 			ev->out_param ? A->f->vars[ev->out_param - 1].name : NULL, 0);
 		an_escape_led(A, s, ev->var);

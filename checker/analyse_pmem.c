@@ -110,14 +110,19 @@ static void let_go(struct an *A, unsigned char *s, int x, const struct ir_event 
 	an_held_follow(A, s, x, HELD_ESCAPE, NULL);
 }
 
-/* The live slot member fid of the holder (slot h, or parameter p in summary mode) holds, or -1. */
-static int held_member(const struct an *A, unsigned char *s, int h, int p, uint8_t fid)
+/*
+ * The live slot member fid of the holder (slot h, or parameter p in
+ * summary mode) holds, or -1; fid ANY_MEMBER: any member, from slot from on.
+ */
+#define ANY_MEMBER 256
+static int held_member(const struct an *A, unsigned char *s, int h, int p, unsigned fid,
+		       size_t from)
 {
 	const struct slot_st *sl = slots(A, s);
 	size_t u;
 
-	for (u = 0; u < A->nslots && fid; u++) {
-		if (sl[u].hfid != fid)
+	for (u = from; u < A->nslots && fid; u++) {
+		if (fid == ANY_MEMBER ? !sl[u].hfid : sl[u].hfid != fid)
 			continue;
 		if (p >= 0 ? sl[u].st == RS_OUT && sl[u].pend == p + 1 :
 			     sl[u].holder == h + 1 && live(sl[u].st))
@@ -159,7 +164,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 	} else {
 		return;
 	}
-	if (held_member(A, s, h, p, fid) >= 0)
+	if (held_member(A, s, h, p, fid, 0) >= 0)
 		return;
 	an_do_acquire(A, s, &acq);
 	sl = slots(A, s);
@@ -177,10 +182,12 @@ static void free_member(struct an *A, unsigned char *s, const struct ir_event *e
 			const struct ir_arg *g, const char *name)
 {
 	const struct var_st *w;
-	int x;
+	bool all = !strcmp(name, "*");  /* a blank struct over it: every member */
+	unsigned fid = all ? ANY_MEMBER : 0, k;
+	int x, h = -1, p = -1;
 
 	if (g->kind == ARG_ADDR) {
-		int d = A->has_kids[g->var] ? member_var(A, g->var, name) : -1;
+		int d = A->has_kids[g->var] ? all ? g->var : member_var(A, g->var, name) : -1;
 
 		if (d >= 0) {
 			an_because(A, EXPL_PASSED, ev->loc.line, ev->callee, i + 1);
@@ -191,22 +198,17 @@ static void free_member(struct an *A, unsigned char *s, const struct ir_event *e
 	w = vst(A, s, g->var);
 	if (!w || w->role != ROLE_HANDLE || w->bind < 0)
 		return;
-	{
-		uint8_t fid = 0;
-		unsigned k;
-
-		for (k = 1; k < 256 && A->fid_names[k]; k++)
-			if (!strcmp(A->fid_names[k], name)) {
-				fid = (uint8_t)k;
-				break;
-			}
-		if (param_slot(A, w->bind))
-			x = A->sb ? held_member(A, s, -1,
-						(int)((size_t)A->slot_site[w->bind] - A->first_param), fid) : -1;
-		else
-			x = held_member(A, s, w->bind, -1, fid);
-	}
-	if (x >= 0)
+	for (k = 1; k < 256 && A->fid_names[k] && !fid; k++)
+		if (!strcmp(A->fid_names[k], name))
+			fid = k;
+	if (!param_slot(A, w->bind))
+		h = w->bind;
+	else if (A->sb)
+		p = (int)((size_t)A->slot_site[w->bind] - A->first_param);
+	else
+		return;
+	for (x = held_member(A, s, h, p, fid, 0); x >= 0;
+	     x = all ? held_member(A, s, h, p, ANY_MEMBER, (size_t)x + 1) : -1)
 		let_go(A, s, x, ev, i + 1);
 }
 

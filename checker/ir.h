@@ -129,7 +129,9 @@ struct ir_event {
 					       kind (the same argument is also an object);
 					       EV_ASSIGN: var, a value in memory, gets src's
 					       value only, not its handle (node->prev = p: p
-					       escapes there) */
+					       escapes there); EV_ESCAPE: only the address
+					       of an element of var's buffer leaves (&v[i]),
+					       no escape while a member holds that buffer */
 	const char *callee;                 /* EV_RELEASE: name of the releasing call */
 	enum ir_exit exit;                  /* EV_SCOPE_END: how the scope is left */
 	const char *label;                  /* EV_SCOPE_END with EXIT_GOTO: target label */

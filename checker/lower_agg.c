@@ -33,9 +33,28 @@ enum use {
 	USE_NONE,       /* not evaluated (sizeof) */
 };
 
+/*
+ * A write of a blank struct over *param (memset(p, 0, ..), memcpy(p, &blank,
+ * ..), *p = blank, *p = (struct T){ 0 }): a reset of every member when blank
+ * is a local named nowhere else (its initialiser holds what it holds).
+ */
+struct blank_write {
+	CXCursor param;             /* the parameter's declaration */
+	CXCursor src;               /* the local copied, or a null cursor (memset, a literal) */
+};
+
+#define AGG_MAX_BLANKS 16
+
+struct blanks {
+	struct blank_write v[AGG_MAX_BLANKS];
+	size_t n;
+	struct cursor_map refs;     /* local declaration -> references to it seen */
+};
+
 struct scan {
 	struct lower *L;
 	enum use use;
+	struct blanks *bl;
 };
 
 /* Whether t (canonical) is a struct or union, or an array of them. */
@@ -61,6 +80,53 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 
 /* L->aliased value of a parameter whose struct is used as a whole (*p = t). */
 #define WHOLE 2
+/* ... only ever overwritten with a blank struct (struct blank_write). */
+#define RESET 3
+
+/* What a C library writer of raw memory does (whole_writer()). */
+enum writer {
+	WR_NONE,        /* not one */
+	WR_SET,         /* sets its first argument's bytes (memset(p, 0, n)) */
+	WR_COPY,        /* copies its second argument's over its first's (memcpy) */
+};
+
+/* Whether call c is one of the C library's writers of raw memory (memset(p, ..)). */
+static enum writer whole_writer(CXCursor c)
+{
+	static const char *const names[] = {
+		"memset", "bzero", "explicit_bzero", "memset_explicit", "__builtin_memset",
+		"memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove", "mempcpy",
+	};
+	CXString sp = clang_getCursorSpelling(c);
+	const char *n = clang_getCString(sp);
+	enum writer w = WR_NONE;
+	size_t i;
+
+	for (i = 0; n && i < sizeof(names) / sizeof(names[0]) && w == WR_NONE; i++)
+		if (strcmp(n, names[i]) == 0 ||
+		    (strncmp(n, "__builtin___", 12) == 0 &&
+		     strncmp(n + 12, names[i], strlen(names[i])) == 0))
+			w = i < 5 ? WR_SET : WR_COPY;
+	clang_disposeString(sp);
+	return w;
+}
+
+/* The parameter pointing to a struct that e (casts aside) names, or a null cursor. */
+static CXCursor record_param(CXCursor e)
+{
+	CXCursor decl;
+	CXType t;
+
+	e = lower_strip_casts(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return clang_getNullCursor();
+	decl = clang_getCursorReferenced(e);
+	t = clang_getCanonicalType(clang_getCursorType(decl));
+	if (clang_getCursorKind(decl) != CXCursor_ParmDecl || t.kind != CXType_Pointer ||
+	    clang_getCanonicalType(clang_getPointeeType(t)).kind != CXType_Record)
+		return clang_getNullCursor();
+	return decl;
+}
 
 /*
  * p, a parameter pointing to a struct, is read or written as a whole
@@ -69,45 +135,76 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
  */
 static void mark_whole(struct lower *L, CXCursor e)
 {
-	CXCursor decl;
-	CXType t;
+	CXCursor decl = record_param(e);
 
-	e = lower_strip_casts(e);
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return;
-	decl = clang_getCursorReferenced(e);
-	t = clang_getCanonicalType(clang_getCursorType(decl));
-	if (clang_getCursorKind(decl) != CXCursor_ParmDecl || t.kind != CXType_Pointer ||
-	    clang_getCanonicalType(clang_getPointeeType(t)).kind != CXType_Record)
-		return;
-	cursor_map_put(&L->aliased, decl, WHOLE);
+	if (!clang_Cursor_isNull(decl))
+		cursor_map_put(&L->aliased, decl, WHOLE);
 }
 
-/* Whether call c is one of the C library's writers of raw memory (memset(p, ..)). */
-static bool whole_writer(CXCursor c)
+/*
+ * Whether e (casts aside) is a blank struct's value: a compound literal
+ * (*src: a null cursor) or a local struct (*src: its declaration).
+ */
+static bool blank_value(CXCursor e, CXCursor *src)
 {
-	static const char *const names[] = {
-		"memset", "memcpy", "memmove", "bzero", "explicit_bzero", "memset_explicit",
-		"__builtin_memset", "__builtin_memcpy", "__builtin_memmove", "mempcpy",
-	};
-	CXString sp = clang_getCursorSpelling(c);
-	const char *n = clang_getCString(sp);
-	bool yes = false;
-	size_t i;
+	CXCursor decl;
 
-	for (i = 0; n && i < sizeof(names) / sizeof(names[0]) && !yes; i++)
-		yes = strcmp(n, names[i]) == 0 ||
-		      (strncmp(n, "__builtin___", 12) == 0 && strncmp(n + 12, names[i], strlen(names[i])) == 0);
-	clang_disposeString(sp);
-	return yes;
+	e = lower_strip_casts(e);
+	*src = clang_getNullCursor();
+	if (clang_getCursorKind(e) == CXCursor_CompoundLiteralExpr)
+		return true;
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return false;
+	decl = clang_getCursorReferenced(e);
+	*src = decl;
+	return local_decl(decl) &&
+	       clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Record;
+}
+
+/* A blank struct (src, as blank_value() says; ok: it is one) written over *dst. */
+static void blank_write(struct scan *s, CXCursor dst, CXCursor src, bool ok)
+{
+	CXCursor param = record_param(dst);
+
+	if (clang_Cursor_isNull(param))
+		return;
+	if (!ok || !s->bl || s->bl->n == AGG_MAX_BLANKS)
+		cursor_map_put(&s->L->aliased, param, WHOLE);
+	else
+		s->bl->v[s->bl->n++] = (struct blank_write){ param, src };
 }
 
 /* Visits the children of c, each used as use says. */
-static void scan_kids(struct lower *L, CXCursor c, enum use use)
+static void scan_kids(struct scan *from, CXCursor c, enum use use)
 {
-	struct scan s = { L, use };
+	struct scan s = { from->L, use, from->bl };
 
 	clang_visitChildren(c, scan_child, &s);
+}
+
+/*
+ * If c is `*p = x`, p a parameter pointing to a struct: notes the write
+ * (a blank one when x is) and scans x; true.  Else false, nothing done.
+ */
+static bool whole_store(struct scan *s, CXCursor c)
+{
+	CXCursor kid[2], lhs, p[1], src;
+	struct scan v = { s->L, USE_VALUE, s->bl };
+	bool ok;
+
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign ||
+	    lower_children(c, kid, 2) != 2)
+		return false;
+	lhs = lower_strip(kid[0]);
+	if (clang_getCursorKind(lhs) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(lhs) != CXUnaryOperator_Deref ||
+	    lower_children(lhs, p, 1) != 1 || clang_Cursor_isNull(record_param(p[0])))
+		return false;
+	ok = blank_value(kid[1], &src);
+	blank_write(s, p[0], src, ok);
+	scan_child(kid[1], c, &v);
+	return true;
 }
 
 /* The use of the children of c, when c itself is used as `use`. */
@@ -144,15 +241,22 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 		return CXChildVisit_Continue;   /* (p = &s, p an alias of s: lower_alias.c) */
 	if (k == CXCursor_CallExpr) {
 		int i, n = clang_Cursor_getNumArguments(c);
+		enum writer w = whole_writer(c);
+		CXCursor x, src = clang_getNullCursor();
 
-		if (whole_writer(c))
-			for (i = 0; i < n; i++)
-				mark_whole(s->L, clang_Cursor_getArgument(c, (unsigned)i));
+		if (w == WR_SET && n >= 1)
+			blank_write(s, clang_Cursor_getArgument(c, 0), src, true);
+		if (w == WR_COPY && n >= 2) {
+			bool ok = lower_addr_of(clang_Cursor_getArgument(c, 1), &x) &&
+				  blank_value(x, &src);
 
+			blank_write(s, clang_Cursor_getArgument(c, 0), src, ok);
+			mark_whole(s->L, clang_Cursor_getArgument(c, 1));  /* copied out */
+		}
 		if (lower_children(c, kid, 1) >= 1)
-			scan_kids(s->L, kid[0], USE_VALUE);        /* the callee */
+			scan_kids(s, kid[0], USE_VALUE);        /* the callee */
 		for (i = 0; i < n; i++) {
-			struct scan a = { s->L, USE_ARG };
+			struct scan a = { s->L, USE_ARG, s->bl };
 
 			scan_child(clang_Cursor_getArgument(c, (unsigned)i), c, &a);
 		}
@@ -162,11 +266,11 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 	    ((k == CXCursor_UnaryOperator &&
 	      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) ||
 	     k == CXCursor_ArraySubscriptExpr))
-		mark_whole(s->L, kid[0]);       /* *p = t, t = p[0]: all of *p at once */
+		mark_whole(s->L, kid[0]);       /* t = *p, t = p[0]: all of *p at once */
 	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
 		struct scan b = { s->L, s->use == USE_ADDR || s->use == USE_ADDR_ARG ?
-					s->use : USE_BASE };
-		struct scan i = { s->L, USE_VALUE };
+					s->use : USE_BASE, s->bl };
+		struct scan i = { s->L, USE_VALUE, s->bl };
 
 		scan_child(kid[0], c, &b);
 		scan_child(kid[1], c, &i);
@@ -175,18 +279,39 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 	if (k == CXCursor_DeclRefExpr) {
 		CXCursor decl = clang_getCursorReferenced(c);
 
+		if (s->bl && local_decl(decl))
+			cursor_map_put(&s->bl->refs, decl,
+				       cursor_map_get(&s->bl->refs, decl) < 0 ? 1 :
+				       cursor_map_get(&s->bl->refs, decl) + 1);
 		if (local_decl(decl) && aggregate_type(clang_getCursorType(decl), &array) &&
 		    (s->use == USE_ADDR || (array && s->use == USE_VALUE)))
 			cursor_map_put(&s->L->aliased, decl, 1);
 		return CXChildVisit_Continue;
 	}
-	scan_kids(s->L, c, child_use(c, s->use));
+	if (whole_store(s, c))
+		return CXChildVisit_Continue;   /* *p = t */
+	scan_kids(s, c, child_use(c, s->use));
 	return CXChildVisit_Continue;
 }
 
 void lower_scan_aliases(struct lower *L, CXCursor body)
 {
-	scan_kids(L, body, USE_VALUE);
+	struct blanks bl = { .n = 0 };
+	struct scan s = { L, USE_VALUE, &bl };
+	size_t i;
+
+	cursor_map_init(&bl.refs);
+	scan_kids(&s, body, USE_VALUE);
+	for (i = 0; i < bl.n; i++) {
+		const struct blank_write *b = &bl.v[i];
+		bool blank = clang_Cursor_isNull(b->src) || cursor_map_get(&bl.refs, b->src) == 1;
+
+		if (!blank)
+			cursor_map_put(&L->aliased, b->param, WHOLE);  /* a struct filled first */
+		else if (cursor_map_get(&L->aliased, b->param) != WHOLE)
+			cursor_map_put(&L->aliased, b->param, RESET);
+	}
+	cursor_map_release(&bl.refs);
 }
 
 /* The depth of member and slot pseudo-variables above v (0 for a plain variable). */
@@ -443,8 +568,14 @@ void lower_whole_params(struct lower *L, CXCursor fn)
 	int i, n = clang_Cursor_getNumArguments(fn);
 
 	for (i = 0; i < n && i < L->f->nparams; i++)
-		if (cursor_map_get(&L->aliased, clang_Cursor_getArgument(fn, (unsigned)i)) == WHOLE)
+		switch (cursor_map_get(&L->aliased, clang_Cursor_getArgument(fn, (unsigned)i))) {
+		case WHOLE:
 			lower_emit_var(L, EV_CLOBBER, lower_field_named(L, i, "*"), L->f->loc);
+			break;
+		case RESET:     /* every member set to no resource (summary_members.c) */
+			lower_emit_var(L, EV_SETCONST, lower_field_named(L, i, "*"), L->f->loc);
+			break;
+		}
 }
 
 #define AGG_MAX_MEMBERS 16

@@ -396,6 +396,45 @@ static void lower_deref(struct lower *L, CXCursor b, struct operand o, struct ir
 		lower_emit_var(L, EV_NONNULL, v, loc);
 }
 
+/* Where an element whose address is taken lies (element_of()). */
+enum element {
+	ELEM_NONE,      /* not in a buffer a pointer points to (&p->f, &a[i]) */
+	ELEM_MEMBER,    /* in the buffer a member points to (&l->items[i]) */
+	ELEM_LOCAL,     /* in the buffer a variable points to (&v[i]) */
+};
+
+/*
+ * Where lvalue x lies: in the buffer a member points to (l->items[i],
+ * s.v[i].name), its address an element of what that member owns, a
+ * borrow, not a way to the struct holding the member; or in the buffer of
+ * a pointer variable (v[i]), a borrow when a member owns that buffer too
+ * (the walk decides: a soft EV_ESCAPE).
+ */
+static enum element element_of(CXCursor x)
+{
+	CXCursor kid[2];
+
+	for (;;) {
+		enum CXCursorKind k;
+
+		x = lower_strip_casts(x);
+		k = clang_getCursorKind(x);
+		if (k == CXCursor_MemberRefExpr && !lower_is_arrow(x) &&
+		    lower_children(x, kid, 2) == 1) {
+			x = kid[0];             /* .name of an element */
+			continue;
+		}
+		if (k != CXCursor_ArraySubscriptExpr || lower_children(x, kid, 2) != 2)
+			return ELEM_NONE;
+		x = lower_strip_casts(kid[0]);
+		if (clang_getCanonicalType(clang_getCursorType(x)).kind != CXType_Pointer)
+			continue;       /* an array names its own storage */
+		k = clang_getCursorKind(x);
+		return k == CXCursor_MemberRefExpr ? ELEM_MEMBER :
+		       k == CXCursor_DeclRefExpr ? ELEM_LOCAL : ELEM_NONE;
+	}
+}
+
 /* &x, ++, --, !, -, ~ and the others; constants fold.  addr: e is the operand of &. */
 static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, bool addr)
 {
@@ -427,8 +466,12 @@ static struct operand lower_unary(struct lower *L, CXCursor e, enum ctx ctx, boo
 		L->addr_only = false;
 		if (v < 0)
 			v = L->root_temp;               /* &make()->member */
-		if (v >= 0 && ctx == CTX_VALUE)
-			lower_emit_var(L, EV_ESCAPE, v, loc);    /* &p->member hands p on */
+		if (v >= 0 && ctx == CTX_VALUE && element_of(x) != ELEM_MEMBER) {
+			struct ir_event ev = { .kind = EV_ESCAPE, .loc = loc, .var = v, .src = -1,
+					       .site = -1, .soft = element_of(x) == ELEM_LOCAL };
+
+			lower_emit(L, &ev);     /* &p->member hands p on */
+		}
 		return op_none();
 	}
 	case CXUnaryOperator_PostInc: case CXUnaryOperator_PreInc:

@@ -516,8 +516,9 @@ void summary_dump(const struct summary *s, void *file)
 
 		if (m->frees)
 			fprintf(out, " frees member %s of arg %d", m->name, m->param + 1);
-		else if (m->resets && !m->fill)
-			fprintf(out, " resets member %s of arg %d", m->name, m->param + 1);
+		else if (m->resets && !m->fill)         /* "*": a blank struct written */
+			fprintf(out, strcmp(m->name, "*") ? " resets member %s of arg %d" :
+				" resets every member%.0s of arg %d", m->name, m->param + 1);
 		if (m->fill)
 			fprintf(out, " fills member %s of arg %d with %s (fails: %s)", m->name,
 				m->param + 1, m->fill->res->id, fails_name[m->fill->fails]);

@@ -40,7 +40,8 @@
  */
 struct summary_member {
 	int param;                          /* 0-based */
-	const char *name;
+	const char *name;                   /* "*": every member (with resets only: a
+					       blank struct written over *p) */
 	const struct rule_acquire *fill;    /* a fresh resource is stored there (or was
 					       there already: it grows it), failing as
 					       fill->fails says of the result; or NULL */
@@ -185,6 +186,9 @@ struct exit_obs {
 	const struct rule_acquire *fill_acq[SUMMARY_MAX_FILLS];
 	struct ir_loc fill_loc[SUMMARY_MAX_FILLS];  /* ... where */
 	int nfill;
+	uint32_t fill_regrow;               /* bit i: fill i took over the member's own old
+					       value (p->v = xrealloc(p->v, n)): where it
+					       did not happen, the member holds what it held */
 	bool fill_over;                     /* more than that */
 };
 
@@ -198,6 +202,7 @@ struct fill_seen {
 	const struct rule_acquire *acq;
 	struct ir_loc loc;                  /* where (the first exit's) */
 	bool bad;                           /* filled with two kinds of resource */
+	bool regrow;                        /* every fill seen took over its old value */
 };
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {

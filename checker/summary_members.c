@@ -63,10 +63,13 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].acq = o->fill_acq[i];
 			b->fills[k].loc = o->fill_loc[i];
 			b->fills[k].bad = false;
+			b->fills[k].regrow = true;
 			b->nfills++;
 		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
 			b->fills[k].bad = true;
 		}
+		if (!(o->fill_regrow & (1u << i)))
+			b->fills[k].regrow = false;
 		mask |= 1u << k;
 	}
 	if (b->nfexit == SUMMARY_MAX_FEXITS) {
@@ -94,12 +97,15 @@ static struct summary_member *pm_find(struct pm_list *l, int param, const char *
 	return NULL;
 }
 
-/* f frees (or, reset, overwrites) member name of parameter p (0-based). */
+/*
+ * f frees (or, reset, overwrites) member name of parameter p (0-based);
+ * name "*" is every member, reset to no resource (memset(p, 0, ..)).
+ */
 static void add_free(struct pm_list *l, int p, const char *name, bool reset)
 {
 	struct summary_member *m = pm_find(l, p, name);
 
-	if (!strcmp(name, "*"))
+	if (!strcmp(name, "*") && !reset)
 		l->touched |= 1ULL << p;
 	else if (!m && l->n == MAX_FREES)
 		l->touched |= 1ULL << p;        /* no room: let them all go */
@@ -127,7 +133,8 @@ static void find_frees(const struct summaries *S, const struct ir_func *f, struc
 				add_free(l, p, member_name(f, e->var), false);
 			if ((e->kind == EV_SETCONST || e->kind == EV_CLOBBER) &&
 			    (p = summary_member_param(f, e->var)) >= 0)
-				add_free(l, p, member_name(f, e->var), true);
+				add_free(l, p, member_name(f, e->var),
+					 e->kind == EV_SETCONST || strcmp(member_name(f, e->var), "*"));
 			if (e->kind != EV_CALL || !(c = summaries_find(S, e->key, f->unit)))
 				continue;
 			for (a = 0; a < e->nargs && a < SUMMARY_MAX_PARAMS; a++) {
@@ -147,6 +154,27 @@ static void find_frees(const struct summaries *S, const struct ir_func *f, struc
 								 !c->pmem[k].frees);
 			}
 		}
+}
+
+/*
+ * Whether b->fills[k] is a fill some exits of an initialiser make: f
+ * returns nothing, resets every member of that parameter (l) and fills
+ * it on some paths only, not by growing it (strbuf_init(sb, hint) grows
+ * sb->buf `if (hint)`, and hint is mostly 0).  The summary says nothing
+ * of it: the caller follows the member from its next fill (a miss when
+ * the argument makes it fill, never a false leak).
+ */
+static bool init_maybe_fills(const struct summary_builder *b, struct pm_list *l, int k)
+{
+	const struct summary_member *all = pm_find(l, b->fills[k].param, "*");
+	int e;
+
+	if (b->fill_valued || b->fills[k].regrow || !all || !all->resets)
+		return false;
+	for (e = 0; e < b->nfexit; e++)
+		if (!(b->fexit_mask[e] & (1u << k)))
+			return true;
+	return false;
 }
 
 /* The fill of b->fills[k] as s's caller sees it, or NULL when the result cannot tell it. */
@@ -172,8 +200,8 @@ static const struct rule_acquire *fill_of(struct summaries *S, const struct summ
 	m->via = under->via ? under->via : under->func;
 	m->file = under->via ? under->file : b->fills[k].loc.file;
 	m->line = under->via ? under->line : b->fills[k].loc.line;
-	if (!bad.n || !b->fill_valued)
-		return m;               /* on every exit, or nobody can tell */
+	if (!bad.n || !b->fill_valued || b->fills[k].regrow)
+		return m;               /* on every exit, nobody can tell, or it grows */
 	if (s->ret.res || !summary_sets_fail(&ok, &bad, m))
 		return NULL;
 	return m;
@@ -201,38 +229,73 @@ static bool explained(const struct ir_func *f, struct pm_list *l, const struct i
 	}
 }
 
+/* Whether c takes over its argument a and returns it, grown (a realloc wrapper). */
+static bool takes_over(const struct summary *c, int a)
+{
+	return c && c->ret.res && c->ret.shape == SHAPE_RETURN && c->ret.transfer == a + 1;
+}
+
 /*
  * Whether giving member m to argument a of c is part of filling it: c takes
- * over that argument (a realloc wrapper) and m is filled (p->buf =
- * xrealloc(p->buf, n)).
+ * over that argument and m is filled (p->buf = xrealloc(p->buf, n)).
  */
 static bool regrown(const struct summary *c, int a, const struct summary_member *m)
 {
-	return c && m && m->fill && c->ret.res && c->ret.shape == SHAPE_RETURN &&
-	       c->ret.transfer == a + 1;
+	return m && m->fill && takes_over(c, a);
 }
 
-/* Whether variable v is only read through (v->x, borrowed) in f, but at event self. */
-static bool only_read_through(const struct ir_func *f, int v, const struct ir_event *self)
+/* The argument (0-based) of call e that its callee takes over and returns into v
+ * (v = xrealloc(v, n)), or -1. */
+static int regrows(const struct summaries *S, const struct ir_func *f,
+		   const struct ir_event *e, int v)
+{
+	const struct summary *c;
+	int a;
+
+	if (e->kind != EV_CALL || e->var != v || !(c = summaries_find(S, e->key, f->unit)))
+		return -1;
+	for (a = 0; a < e->nargs; a++)
+		if (e->args[a].kind == ARG_VAR && e->args[a].var == v && takes_over(c, a))
+			return a;
+	return -1;
+}
+
+/*
+ * Whether variable v is only read through (v->x, borrowed) in f, but at
+ * event self; with member m >= 0, v may also be regrown (v = xrealloc(v,
+ * n)) and stored back into m (m = v): a working copy of m.
+ */
+static bool only_read_through(const struct summaries *S, const struct ir_func *f, int v,
+			      int m, const struct ir_event *self)
 {
 	size_t b, i;
-	int a;
+	int a, grow;
 
 	for (b = 0; b < f->nblocks; b++)
 		for (i = 0; i < f->blocks[b].nev; i++) {
 			const struct ir_event *e = &f->blocks[b].ev[i];
 
-			if (e == self)
+			grow = m >= 0 ? regrows(S, f, e, v) : -1;
+			if (e == self || (m >= 0 && e->kind == EV_ASSIGN && e->var == m &&
+					  e->src == v && !e->soft))
 				continue;
 			if (e->src == v || (e->var == v && e->kind != EV_NONNULL &&
-					    e->kind != EV_SCOPE_END && e->kind != EV_FORGET))
+					    e->kind != EV_SCOPE_END && e->kind != EV_FORGET &&
+					    grow < 0 && !(m >= 0 && e->kind == EV_ESCAPE && e->soft)))
 				return false;
 			for (a = 0; e->kind == EV_CALL && a < e->nargs; a++)
 				if (e->args[a].var == v && e->args[a].kind != ARG_INNER &&
-				    !(e->args[a].kind == ARG_VAR && e->args[a].borrowed))
+				    !(e->args[a].kind == ARG_VAR && e->args[a].borrowed) &&
+				    a != grow)
 					return false;
 		}
 	return true;
+}
+
+/* Whether v is a plain local (not a member, slot or parameter). */
+static bool plain_local(const struct ir_func *f, int v)
+{
+	return v >= 0 && !(f->vars[v].flags & (VAR_FIELD | VAR_PSEUDO | VAR_PARAM));
 }
 
 /*
@@ -240,13 +303,26 @@ static bool only_read_through(const struct ir_func *f, int v, const struct ir_ev
  * just made member e->src hold (`regs = p->priv = xmalloc(n)`), the local
  * then only read through (`regs->nr = n`): the member is not copied out.
  */
-static bool chained(const struct ir_func *f, const struct ir_event *prev,
-		    const struct ir_event *e)
+static bool chained(const struct summaries *S, const struct ir_func *f,
+		    const struct ir_event *prev, const struct ir_event *e)
 {
-	return e->kind == EV_ASSIGN && prev->var == e->src && e->var >= 0 &&
-	       !(f->vars[e->var].flags & (VAR_FIELD | VAR_PSEUDO | VAR_PARAM)) &&
+	return e->kind == EV_ASSIGN && prev->var == e->src && plain_local(f, e->var) &&
 	       (prev->kind == EV_ACQUIRE || prev->kind == EV_CALL) &&
-	       only_read_through(f, e->var, e);
+	       only_read_through(S, f, e->var, -1, e);
+}
+
+/*
+ * Whether assignment e copies filled member e->src into a local that is
+ * its working copy (`v = p->items; if (full) { v = xrealloc(v, n);
+ * p->items = v; } v[nr] = x;`): the member is regrown, not copied out.
+ */
+static bool working_copy(const struct summaries *S, const struct ir_func *f,
+			 struct pm_list *l, const struct ir_event *e, int p)
+{
+	const struct summary_member *m = pm_find(l, p, member_name(f, e->src));
+
+	return e->kind == EV_ASSIGN && m && m->fill && plain_local(f, e->var) &&
+	       only_read_through(S, f, e->var, e->src, e);
 }
 
 /*
@@ -271,7 +347,8 @@ static uint64_t touched(const struct summaries *S, const struct ir_func *f, stru
 				m |= 1ULL << p;         /* freed, stored, overwritten */
 			if ((e->kind == EV_ASSIGN || e->kind == EV_STATUS) &&
 			    (p = summary_member_param(f, e->src)) >= 0 &&
-			    !(i > 0 && chained(f, &f->blocks[b].ev[i - 1], e)))
+			    !(i > 0 && chained(S, f, &f->blocks[b].ev[i - 1], e)) &&
+			    !working_copy(S, f, l, e, p))
 				m |= 1ULL << p;         /* copied out */
 			if (e->kind != EV_CALL)
 				continue;
@@ -311,7 +388,7 @@ uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct su
 		struct summary_member *m = pm_find(&l, p, b->fills[k].name);
 		const struct rule_acquire *fill = NULL;
 
-		if (p < 0 || p >= SUMMARY_MAX_PARAMS)
+		if (p < 0 || p >= SUMMARY_MAX_PARAMS || (!b->fills_over && init_maybe_fills(b, &l, k)))
 			continue;
 		if (b->fills_over || b->fills[k].bad || (m && m->frees) ||
 		    !(fill = fill_of(S, s, b, k))) {
