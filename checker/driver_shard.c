@@ -382,8 +382,18 @@ int driver_read_bundles(struct run *r)
 		status = decode_ir(r, v[0].rules);
 	for (i = 0; i < npaths; i++)
 		free(v[i].data);             /* what the run keeps of them is copied */
-	for (i = 0; i < r->njobs; i++)
-		r->jobs[i].ir = NULL;
+	for (i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		size_t k;
+
+		j->ir = NULL;
+		if (status == 0)
+			continue;
+		free(j->messages);           /* nothing is run: what was read goes */
+		for (k = 0; k < j->nfns; k++)
+			ir_func_free(j->fns[k]);
+		free(j->fns);
+	}
 	free(v);
 	return status;
 }
