@@ -16,8 +16,15 @@ For each translation unit, runs `clang -fsyntax-only` with the entry's flags
 (minus -c, -o, dependency-file flags) in the entry's directory; then runs
 `leakcheck -p BUILD_DIR -j N` over the same files, with an empty result cache
 (cold) and again with the cache that run left (warm).
-Reports wall time, leakcheck/clang ratio, TU count, findings (`: warning:`
-lines on leakcheck's stdout) and leakcheck's peak RSS.
+Then, with that cache: the whole database again after the largest file's
+time changed (one file changed), a run on that file alone (a pre-commit
+hook), the same with no cache and the summary index the cold run wrote
+(--write-index), and the database in two shards (--shard 1/2, 2/2, run one
+after the other: the slower one is the wall time on two machines) merged
+with --from-ir.  Reports wall and CPU time, leakcheck/clang ratios, TU
+count, findings (`: warning:` lines on leakcheck's stdout; the warm and
+sharded runs must print the same), and peak RSS against the largest single
+clang parse.
 EOF
 }
 
@@ -92,8 +99,10 @@ files = sorted({src for _, _, src in tus})
 if not tus:
     sys.exit("bench.sh: empty compile database")
 
+cpu = {"last": 0.0}
+
 def run(argv, cwd=None, capture=False):
-    """Run argv; return (exit status, peak RSS in KiB, stdout)."""
+    """Run argv; return (exit status, peak RSS in KiB, stdout); its CPU time in cpu["last"]."""
     p = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     out = b""
@@ -102,14 +111,18 @@ def run(argv, cwd=None, capture=False):
         p.stdout.close()
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
+    cpu["last"] = ru.ru_utime + ru.ru_stime
     return p.returncode, ru.ru_maxrss, out
 
 def timed(tasks):
-    """Run tasks (cwd, argv) with `jobs` workers; return (wall s, results)."""
+    """Run tasks (cwd, argv) with `jobs` workers; return (wall s, CPU s, results)."""
     t0 = time.monotonic()
+    c0 = os.times()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         res = list(pool.map(lambda t: run(t[1], cwd=t[0], capture=t[2]), tasks))
-    return time.monotonic() - t0, res
+    c1 = os.times()
+    return time.monotonic() - t0, (c1.children_user - c0.children_user) + \
+        (c1.children_system - c0.children_system), res
 
 import shutil, tempfile
 clang_tasks = [(d, argv, False) for d, argv, _ in tus]
@@ -119,43 +132,90 @@ clang_tasks = [(d, argv, False) for d, argv, _ in tus]
 cache = tempfile.mkdtemp(prefix="leakcheck-bench-")
 lc_argv = [leakcheck, "-p", db_dir, "-j", str(jobs), "--cache-dir", cache]
 
-best_clang = best_lc = best_warm = float("inf")
-clang_fail = lc_status = findings = peak_rss = warm_rss = 0
+best = {k: float("inf") for k in ("clang", "clang_cpu", "cold", "cold_cpu", "warm", "warm_cpu",
+                                   "changed", "changed_cpu", "one_warm", "one_index", "shard", "merge")}
+clang_fail = lc_status = findings = peak_rss = warm_rss = parse_rss = 0
+index = os.path.join(cache + "-idx")
+# the largest source: the file a one-file run checks and the one "changed"
+largest = max(files, key=lambda f: os.path.getsize(f) if os.path.exists(f) else 0)
+
+def lc(argv, key, capture=True):
+    t0 = time.monotonic()
+    rc, rss, out = run(argv, capture=capture)
+    best[key] = min(best[key], time.monotonic() - t0)
+    if key + "_cpu" in best:
+        best[key + "_cpu"] = min(best[key + "_cpu"], cpu["last"])
+    return rc, rss, out
+
 for r in range(runs):
-    tc, res = timed(clang_tasks)
-    best_clang = min(best_clang, tc)
+    tc, cc, res = timed(clang_tasks)
+    best["clang"], best["clang_cpu"] = min(best["clang"], tc), min(best["clang_cpu"], cc)
     clang_fail = sum(1 for rc, _, _ in res if rc != 0)
+    parse_rss = max(parse_rss, max(rss for _, rss, _ in res))
     shutil.rmtree(cache, ignore_errors=True)
     os.makedirs(cache)
-    t0 = time.monotonic()
-    rc, rss, out = run(lc_argv, capture=True)
-    tl = time.monotonic() - t0
-    best_lc = min(best_lc, tl)
+    rc, rss, out = lc(lc_argv + ["--write-index", index], "cold")
     lc_status = max(lc_status, rc)
     findings = out.count(b": warning:")
     peak_rss = max(peak_rss, rss)
-    t0 = time.monotonic()
-    rc, rss, out2 = run(lc_argv, capture=True)
-    tw = time.monotonic() - t0
-    best_warm = min(best_warm, tw)
+    rc, rss, out2 = lc(lc_argv, "warm")
     warm_rss = max(warm_rss, rss)
     if out2 != out:
         sys.exit("bench.sh: the warm run's findings differ from the cold run's")
-    print(f"run {r + 1}/{runs}: clang {tc:.3f}s  leakcheck cold {tl:.3f}s  warm {tw:.3f}s",
+    # one file changed (its time), the whole database again with the cache
+    st = os.stat(largest)
+    os.utime(largest, ns=(st.st_atime_ns, st.st_mtime_ns + 1000))
+    try:
+        lc(lc_argv, "changed")
+    finally:
+        os.utime(largest, ns=(st.st_atime_ns, st.st_mtime_ns))
+    # a pre-commit run on that file: warm cache, or no cache and the index
+    lc(lc_argv + [largest], "one_warm")
+    lc([leakcheck, "-p", db_dir, "-j", "1", "--no-cache", "--index", index, largest], "one_index")
+    # two shards (one after the other here: the slower is the wall time on two machines)
+    sh = tempfile.mkdtemp(prefix="leakcheck-shards-")
+    slow = 0.0
+    for k in (1, 2):
+        t0 = time.monotonic()
+        run([leakcheck, "-p", db_dir, "-j", str(jobs), "--no-cache", "--shard", f"{k}/2",
+             "--emit-ir", os.path.join(sh, str(k))])
+        slow = max(slow, time.monotonic() - t0)
+    best["shard"] = min(best["shard"], slow)
+    rc, _, out3 = lc([leakcheck, "--from-ir", os.path.join(sh, "1"), os.path.join(sh, "2")], "merge")
+    shutil.rmtree(sh, ignore_errors=True)
+    if out3 != out:
+        sys.exit("bench.sh: the sharded run's findings differ from the one-machine run's")
+    print(f"run {r + 1}/{runs}: clang {tc:.3f}s  leakcheck cold {best['cold']:.3f}s  warm {best['warm']:.3f}s",
           file=sys.stderr)
+if os.path.exists(index):
+    os.unlink(index)
+best_clang, best_lc, best_warm = best["clang"], best["cold"], best["warm"]
 shutil.rmtree(cache, ignore_errors=True)
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if b > 0 else "n/a"
 
 rows = [
     ("database", os.path.join(db_dir, "compile_commands.json")),
     ("TUs (files)", f"{len(tus)} ({len(files)})"),
-    ("jobs / runs", f"{jobs} / {runs} (best wall time)"),
-    ("clang -fsyntax-only", f"{best_clang:.3f} s  [{os.path.basename(clang)}]"
+    ("jobs / runs", f"{jobs} / {runs} (best times)"),
+    ("clang -fsyntax-only", f"{best_clang:.3f} s wall, {best['clang_cpu']:.3f} s CPU  [{os.path.basename(clang)}]"
                             + (f"  ({clang_fail} TUs failed)" if clang_fail else "")),
-    ("leakcheck, cold cache", f"{best_lc:.3f} s"),
-    ("ratio leakcheck/clang", f"{best_lc / best_clang:.2f}x" if best_clang > 0 else "n/a"),
-    ("leakcheck, warm cache", f"{best_warm:.3f} s  ({best_warm / best_lc:.0%} of cold)"),
+    ("leakcheck, cold cache", f"{best_lc:.3f} s wall ({ratio(best_lc, best_clang)}), "
+                              f"{best['cold_cpu']:.3f} s CPU ({ratio(best['cold_cpu'], best['clang_cpu'])})"),
+    ("ratio leakcheck/clang", ratio(best_lc, best_clang)),
+    ("leakcheck, warm cache", f"{best_warm:.3f} s  ({best_warm / best_lc:.0%} of cold), "
+                              f"{best['warm_cpu']:.3f} s CPU"),
+    ("one file changed", f"{best['changed']:.3f} s  ({best['changed'] / best_lc:.0%} of cold; "
+                         f"{os.path.relpath(largest, db_dir)} touched)"),
+    ("one-file run, warm cache", f"{best['one_warm']:.3f} s"),
+    ("one-file run, index", f"{best['one_index']:.3f} s  (no cache; --index)"),
+    ("2 shards + merge", f"{best['shard']:.3f} s slower shard + {best['merge']:.3f} s merge "
+                         f"({ratio(best['shard'] + best['merge'], best_clang)} of clang)"),
     ("findings", str(findings)),
-    ("leakcheck peak RSS", f"{peak_rss / 1024:.1f} MiB cold, {warm_rss / 1024:.1f} MiB warm"),
+    ("leakcheck peak RSS", f"{peak_rss / 1024:.1f} MiB cold, {warm_rss / 1024:.1f} MiB warm; "
+                           f"largest clang parse {parse_rss / 1024:.1f} MiB "
+                           f"({ratio(peak_rss, parse_rss)})"),
     ("leakcheck exit status", str(lc_status) + ("" if lc_status in (0, 1) else "  (ERROR)")),
 ]
 width = max(len(k) for k, _ in rows)
