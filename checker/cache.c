@@ -209,7 +209,7 @@ static void note_inclusion(CXFile included, CXSourceLocation *stack, unsigned le
  * else may write.  Returns its bytes (free() them) and *len, or NULL with
  * *why: the reason it is not used, or NULL when there is none (no entry).
  */
-static unsigned char *read_entry(const char *path, size_t *len, const char **why)
+unsigned char *cache_read_file(const char *path, size_t *len, const char **why)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	unsigned char *data = NULL;
@@ -255,7 +255,7 @@ bool cache_load(const struct cache *c, const char *file, const char *const *args
 
 	if (!c->dir || !(path = entry_path(c, key)))
 		return false;
-	data = read_entry(path, &len, &why);
+	data = cache_read_file(path, &len, &why);
 	u = data ? cache_decode(data, len, c->rules, &key, &why) : NULL;
 	if (why)
 		report_verbose("not using the cache entry '%s' of '%s': %s", path, file, why);
@@ -286,7 +286,7 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 }
 
 /* Puts the entry b in place at path: a fresh file of our own, renamed over it. */
-static void write_entry(const char *path, const struct bytes_out *b)
+void cache_write_file(const char *path, const struct bytes_out *b)
 {
 	char *tmp = NULL;
 	int fd, ok;
@@ -323,7 +323,7 @@ void cache_store(const struct cache *c, const char *file, const char *const *arg
 		bytes_put(&b, deps.b.p, deps.b.len);
 	cache_put_funcs(&b, fns, nfns);
 	cache_seal_buffer(b.p, b.len);
-	write_entry(path, &b);
+	cache_write_file(path, &b);
 	free(path);
 	free(deps.b.p);
 	free(b.p);

@@ -100,6 +100,19 @@ struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data
 struct bytes_out;
 void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
 
+/*
+ * A file of the cache directory (an entry, a memo file: memo.h), read only
+ * when it is a regular file of ours that no one else may write, and not
+ * larger than an entry may be: its bytes (free them) and *len, or NULL
+ * and *why (NULL: there is none).  Written through a fresh file of ours
+ * (0600) renamed over it.
+ */
+unsigned char *cache_read_file(const char *path, size_t *len, const char **why);
+void cache_write_file(const char *path, const struct bytes_out *b);
+
+/* h continued with everything the IR of f says (as a cache entry holds it). */
+uint64_t cache_func_hash(const struct ir_func *f, uint64_t h);
+
 /* Frees u, its functions and its array; NULL is fine. */
 void cache_unit_free(struct cache_unit *u);
 

@@ -159,6 +159,16 @@ static void put_func(struct bytes_out *b, const struct ir_func *f)
 	}
 }
 
+uint64_t cache_func_hash(const struct ir_func *f, uint64_t h)
+{
+	struct bytes_out b = { 0 };
+
+	put_func(&b, f);
+	h = util_hash(h, b.p, b.len);
+	free(b.p);
+	return h;
+}
+
 void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns)
 {
 	size_t i;

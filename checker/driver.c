@@ -30,6 +30,7 @@
 #include "compdb.h"
 #include "summary.h"
 #include "sumindex.h"
+#include "memo.h"
 #include "cache.h"
 #include "config.h"
 #include "arena.h"
@@ -117,8 +118,12 @@ static void analyse_all(struct run *r)
 
 	r->S.dump = r->opts->dump_summaries;
 	opts.summaries = &r->S;
+	if (!opts.explain && !r->opts->dump_summaries && !r->opts->dump_ir)
+		r->S.memo = memo_open(r->cache.dir, r->cache.salt, &r->rules, &r->S, &opts);
 	summaries_analyse_all(&r->S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
 			      &r->stats);
+	memo_close(r->S.memo);
+	r->S.memo = NULL;
 	r->nsummaries = r->S.computed;
 	if (r->opts->write_index &&
 	    sumindex_write(r->opts->write_index, &r->S, r->rules_id, r->root) < 0)

@@ -401,6 +401,7 @@ void report_finding(const struct finding *f)
 	char flag[64];
 	size_t i;
 
+	report_recorded_finding(f);
 	snprintf(flag, sizeof(flag), "leakcheck-%s%s", report_flag_name(f->kind),
 		 guessed ? "-guessed" : "");
 	if (rep.filter && !rep.filter(rep.filter_arg, or_unknown(f->loc.file), flag,

@@ -231,6 +231,23 @@ enum incomplete_reason {
  */
 void report_incomplete(struct ir_loc loc, const char *func, enum incomplete_reason why);
 
+/*
+ * A recorder sees every finding and every function not fully analysed
+ * reported on this thread, before the filter (the result memo keeps what
+ * the walk of a function reported, to report it again without the walk:
+ * memo.h).  report_record(NULL) stops it.
+ */
+struct report_recorder {
+	void (*finding)(void *arg, const struct finding *f);
+	void (*incomplete)(void *arg, struct ir_loc loc, const char *func,
+			   enum incomplete_reason why);
+	void *arg;
+};
+void report_record(const struct report_recorder *r);
+
+/* For report.c: gives f to the recorder, if any. */
+void report_recorded_finding(const struct finding *f);
+
 /* Prints "FILE:LINE:COL: error: MESSAGE" (or without LINE:COL when line is 0) to stderr. */
 void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

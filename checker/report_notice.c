@@ -197,10 +197,26 @@ void report_set_verbose(bool on)
 	notes.verbose = on;
 }
 
+/* The recorder of this thread (report_record), or NULL. */
+static __thread const struct report_recorder *recorder;
+
+void report_record(const struct report_recorder *r)
+{
+	recorder = r;
+}
+
+void report_recorded_finding(const struct finding *f)
+{
+	if (recorder && recorder->finding)
+		recorder->finding(recorder->arg, f);
+}
+
 void report_incomplete(struct ir_loc loc, const char *func, enum incomplete_reason why)
 {
 	char *text;
 
+	if (recorder && recorder->incomplete)
+		recorder->incomplete(recorder->arg, loc, func, why);
 	if (why >= INCOMPLETE_NREASONS ||
 	    asprintf(&text, "'%s' is not fully analysed: %s", func ? func : "?",
 		     reasons[why].why) < 0)

@@ -60,6 +60,22 @@ struct bytes_in;
 
 void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const char *root);
 
+/* A resource kind, written whole (its id and words) or none. */
+void sumindex_put_res(struct bytes_out *b, const struct rule_resource *res, const char *root);
+
+/* What reading needs: strings and made-up resources go into S's arena. */
+struct sumindex_reader {
+	struct bytes_in *in;
+	struct summaries *S;
+	const struct rules *rules;
+	struct strmap *made;        /* resource id -> resource made up from what was read */
+	const char *root;
+	int nparams;                /* of the summary being read */
+};
+
+/* A resource written by sumindex_put_res(): the run's of that id, or one made up so. */
+const struct rule_resource *sumindex_get_res(struct sumindex_reader *d);
+
 /* The summary read from r, or NULL when r failed (r->bad says why). */
 struct summary *sumindex_get_summary(struct bytes_in *r, struct summaries *S,
 				     const struct rules *rules, struct strmap *made,

@@ -33,7 +33,7 @@ static void put_path(struct bytes_out *b, const char *path, const char *root)
 	bytes_put_str(b, path);
 }
 
-static void put_res(struct bytes_out *b, const struct rule_resource *res, const char *root)
+void sumindex_put_res(struct bytes_out *b, const struct rule_resource *res, const char *root)
 {
 	bytes_put_i64(b, res != NULL);
 	if (!res)
@@ -57,7 +57,7 @@ static void put_acq(struct bytes_out *b, const struct rule_acquire *a, const cha
 	if (!a || !a->res)
 		return;
 	bytes_put_str(b, a->func);
-	put_res(b, a->res, root);
+	sumindex_put_res(b, a->res, root);
 	bytes_put_i64(b, a->shape);
 	bytes_put_i64(b, a->arg);
 	bytes_put_i64(b, a->count);
@@ -125,7 +125,7 @@ void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const ch
 	}
 	put_acq(b, s->ref_acq, root);
 	for (k = 0; k < s->nparams; k++)
-		put_res(b, s->rel ? s->rel[k].res : NULL, root);
+		sumindex_put_res(b, s->rel ? s->rel[k].res : NULL, root);
 	bytes_put_i64(b, (int64_t)s->ngwrites);
 	for (i = 0; i < s->ngwrites; i++)
 		bytes_put_str(b, s->gwrites[i]);
@@ -138,17 +138,9 @@ void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const ch
 
 /* ---- reading ---- */
 
-struct rd {
-	struct bytes_in *in;
-	struct summaries *S;
-	const struct rules *rules;
-	struct strmap *made;        /* resource id -> resource made up from the index */
-	const char *root;
-	int nparams;                /* of the summary being read */
-};
 
 /* A path, put back under the root when it was stored relative to it. */
-static const char *get_path(struct rd *d)
+static const char *get_path(struct sumindex_reader *d)
 {
 	const char *p = bytes_get_str(d->in, &d->S->arena);
 	char *full;
@@ -163,12 +155,12 @@ static const char *get_path(struct rd *d)
 }
 
 /* A parameter number: 0 (none) to the summary's count, or 1 up when !none. */
-static int get_param(struct rd *d, bool none)
+static int get_param(struct sumindex_reader *d, bool none)
 {
 	return (int)bytes_get_range(d->in, none ? 0 : 1, d->nparams);
 }
 
-static const struct rule_resource *get_res(struct rd *d)
+const struct rule_resource *sumindex_get_res(struct sumindex_reader *d)
 {
 	struct arena *a = &d->S->arena;
 	const char *id, *acquired, *released, *held, *noun, *releaser, *file;
@@ -213,13 +205,13 @@ static const struct rule_resource *get_res(struct rd *d)
 }
 
 /* Reads an acquire entry into a (zeroed first); false when there is none. */
-static bool get_acq_into(struct rd *d, struct rule_acquire *a)
+static bool get_acq_into(struct sumindex_reader *d, struct rule_acquire *a)
 {
 	memset(a, 0, sizeof(*a));
 	if (!bytes_get_bool(d->in))
 		return false;
 	a->func = bytes_get_name(d->in, &d->S->arena);
-	a->res = get_res(d);
+	a->res = sumindex_get_res(d);
 	a->shape = (enum rule_shape)bytes_get_range(d->in, SHAPE_RETURN, SHAPE_OBJECT);
 	a->arg = get_param(d, true);
 	a->count = (int)bytes_get_range(d->in, 0, MAX_OUT_ARRAY);
@@ -242,21 +234,21 @@ static bool get_acq_into(struct rd *d, struct rule_acquire *a)
 	return !d->in->bad;
 }
 
-static const struct rule_acquire *get_acq(struct rd *d)
+static const struct rule_acquire *get_acq(struct sumindex_reader *d)
 {
 	struct rule_acquire *a = arena_alloc(&d->S->arena, sizeof(*a));
 
 	return get_acq_into(d, a) ? a : NULL;
 }
 
-static void get_loc(struct rd *d, struct ir_loc *l)
+static void get_loc(struct sumindex_reader *d, struct ir_loc *l)
 {
 	l->file = get_path(d);
 	l->line = (unsigned)bytes_get_range(d->in, 0, UINT_MAX);
 	l->col = (unsigned)bytes_get_range(d->in, 0, UINT_MAX);
 }
 
-static void get_members(struct rd *d, struct summary *s)
+static void get_members(struct sumindex_reader *d, struct summary *s)
 {
 	struct arena *a = &d->S->arena;
 	struct summary_member *pm;
@@ -285,7 +277,7 @@ static void get_members(struct rd *d, struct summary *s)
 		s->members = NULL, s->member_acq = NULL;
 }
 
-static void get_params(struct rd *d, struct summary *s)
+static void get_params(struct sumindex_reader *d, struct summary *s)
 {
 	struct arena *a = &d->S->arena;
 	size_t i;
@@ -295,7 +287,7 @@ static void get_params(struct rd *d, struct summary *s)
 	for (k = 0; k < s->nparams && !d->in->bad; k++) {
 		memset(&s->rel[k], 0, sizeof(s->rel[k]));
 		s->rel[k].func = s->name;
-		s->rel[k].res = get_res(d);
+		s->rel[k].res = sumindex_get_res(d);
 		s->rel[k].arg = k + 1;
 	}
 	if (!s->nparams)
@@ -318,7 +310,7 @@ struct summary *sumindex_get_summary(struct bytes_in *in, struct summaries *S,
 				     const struct rules *rules, struct strmap *made,
 				     const char *root)
 {
-	struct rd d = { in, S, rules, made, root, 0 };
+	struct sumindex_reader d = { in, S, rules, made, root, 0 };
 	struct summary *s = arena_alloc(&S->arena, sizeof(*s));
 	int flags;
 

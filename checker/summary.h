@@ -108,6 +108,7 @@ struct summary {
 					       function decides whether it is kept; 0: no;
 					       NULL when no parameter is lent */
 	uint8_t *lends_as;
+	uint64_t memo_hash;                 /* memo.c: a hash of its bytes, 0 until asked */
 	int error_arg;                      /* with ret (SHAPE_RETURN): *param N non-zero after
 					       the call means it failed (returned NULL), as in
 					       p = sort_items(.., &too_deep); if (too_deep) ..;
@@ -121,6 +122,7 @@ struct summaries {
 	bool dump;                          /* print each summary as it is made */
 	struct strmap bodies;               /* keys of every function of the run */
 	size_t computed;                    /* statistics */
+	struct memo *memo;                  /* the result memo (memo.h), or NULL */
 };
 
 #define SUMMARY_VSET_MAX 4

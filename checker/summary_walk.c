@@ -8,6 +8,7 @@
 #include "summary.h"
 #include "summary_int.h"
 #include "analyse.h"
+#include "memo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,11 +105,15 @@ static void summarise(struct walk *w, size_t i)
 	struct summary *s;
 	bool complete;
 
-	summary_begin(&b, f);
-	complete = analyse_function(f, w->opts, w->stats, &b);
-	s = summary_finish(w->S, &b, complete);
-	if (s)
-		s->keeps_varargs = keeps_varargs(w->S, f);
+	if (!memo_replay(w->S->memo, f, w->stats, &s)) {
+		memo_begin(w->S->memo, w->stats);
+		summary_begin(&b, f);
+		complete = analyse_function(f, w->opts, w->stats, &b);
+		s = summary_finish(w->S, &b, complete);
+		if (s)
+			s->keeps_varargs = keeps_varargs(w->S, f);
+		memo_end(w->S->memo, f, s, w->stats);
+	}
 	if (s) {
 		char local[1024];
 
