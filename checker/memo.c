@@ -38,8 +38,10 @@ struct unit_memo {
 	unsigned char *data;        /* the file read, or NULL */
 	struct strmap old;          /* hex key -> struct rec * */
 	size_t nold, nused;
-	struct bytes_out fresh;     /* entries walked in this run: key, length, bytes */
+	struct bytes_out fresh;     /* entries of this run (walked, or replayed): key,
+				       length, bytes */
 	size_t nfresh;
+	struct strmap added;        /* hex keys of the entries walked in this run */
 };
 
 struct memo {
@@ -233,6 +235,7 @@ static struct unit_memo *unit_of(struct memo *m, const struct ir_func *f)
 	h = util_hash(m->salt, name, strlen(name) + 1);
 	u->path = arena_printf(&m->arena, "%s/%016llx.lkm", m->dir, (unsigned long long)h);
 	strmap_init(&u->old);
+	strmap_init(&u->added);
 	load_unit(m, u);
 	strmap_put(&m->units, arena_strdup(&m->arena, name), u);
 	arena_grow(&m->arena, (void **)&m->uv, &m->capu, m->nu + 1, sizeof(*m->uv));
@@ -310,7 +313,7 @@ bool memo_replay(struct memo *m, const struct ir_func *f, struct analyse_stats *
 	m->key = key_of(m, f);
 	m->cur = unit_of(m, f);
 	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)m->key);
-	if (!(r = strmap_get(&m->cur->old, hex)) || r->used)
+	if (!(r = strmap_get(&m->cur->old, hex)))
 		return false;
 	in = (struct bytes_in){ r->p, r->p + r->len, NULL };
 	*s = NULL;
@@ -328,9 +331,11 @@ bool memo_replay(struct memo *m, const struct ir_func *f, struct analyse_stats *
 	stats->too_large += st[3];
 	stats->unsupported += st[4];
 	replay_findings(m, &in);        /* checked by its checksum: a bad one stops short */
+	m->replayed++;
+	if (r->used)
+		return true;            /* one body seen twice (a header's, with each unit) */
 	r->used = true;
 	m->cur->nused++;
-	m->replayed++;
 	/* kept for the next run as it was */
 	bytes_put_i64(&m->cur->fresh, (int64_t)m->key);
 	bytes_put_i64(&m->cur->fresh, (int64_t)r->len);
@@ -357,6 +362,7 @@ void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 {
 	struct bytes_out e = { 0 };
 	struct unit_memo *u;
+	char hex[17];
 
 	if (!m)
 		return;
@@ -377,11 +383,15 @@ void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 	bytes_put_i64(&e, (int64_t)m->ninc);
 	if (m->inc.len)
 		bytes_put(&e, m->inc.p, m->inc.len);
-	bytes_put_i64(&u->fresh, (int64_t)m->key);
-	bytes_put_i64(&u->fresh, (int64_t)e.len);
-	bytes_put(&u->fresh, e.p, e.len);
-	u->nfresh++;
 	m->walked++;
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)m->key);
+	if (!strmap_get(&u->added, hex)) {     /* one body seen twice: kept once */
+		strmap_put(&u->added, arena_strdup(&m->arena, hex), (void *)1);
+		bytes_put_i64(&u->fresh, (int64_t)m->key);
+		bytes_put_i64(&u->fresh, (int64_t)e.len);
+		bytes_put(&u->fresh, e.p, e.len);
+		u->nfresh++;
+	}
 	free(e.p);
 }
 
@@ -434,6 +444,7 @@ void memo_close(struct memo *m)
 		free(u->fresh.p);
 		free(u->data);
 		strmap_release(&u->old);
+		strmap_release(&u->added);
 	}
 	report_verbose("%zu functions walked, %zu taken from the result memo (%zu memo files written)",
 		       m->walked, m->replayed, written);
