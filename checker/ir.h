@@ -49,6 +49,9 @@ enum ir_var_flags {
 	VAR_FIELD = 1 << 8,         /* a pointer member through a local pointer, p->name
 				       (parent: p; also VAR_PSEUDO and VAR_MEMORY): holds
 				       what is stored there while p's object owns it */
+	VAR_COUNT = 1 << 9,         /* an integer member of a local aggregate (l.nr; parent:
+				       l): a branch finding it zero empties what l's
+				       members hold from a callee's regrow fill */
 };
 
 struct ir_var {

@@ -347,16 +347,24 @@ static bool root_allowed(struct lower *L, CXCursor base)
 	return local_decl(decl) && cursor_map_get(&L->aliased, decl) < 0;
 }
 
-/* The pseudo-variable for member name of aggregate variable b, of type bt (canonical). */
-static int field_var(struct lower *L, int b, CXType bt, const char *name)
+/*
+ * The pseudo-variable for member name, of type mt, of aggregate variable b,
+ * of type bt (canonical); an integer member of a struct is a VAR_COUNT.
+ */
+static int field_var(struct lower *L, int b, CXType bt, const char *name, CXType mt)
 {
 	bool is_union = clang_getCursorKind(clang_getTypeDeclaration(bt)) == CXCursor_UnionDecl;
 	/* the members of a union share one variable */
 	char *key = is_union ? arena_printf(&L->f->arena, "#%d|", b) :
 			       arena_printf(&L->f->arena, "#%d.%s", b, name);
+	int v = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
+			     b);
 
-	return lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
-			    b);
+	mt = clang_getCanonicalType(mt);
+	if (!is_union && ((mt.kind >= CXType_Bool && mt.kind <= CXType_Int128) ||
+			  mt.kind == CXType_Enum))
+		L->f->vars[v].flags |= VAR_COUNT;
+	return v;
 }
 
 /* For p->name or (*p).name, with p a pointer variable: p's reference. */
@@ -466,7 +474,7 @@ int lower_member_slot(struct lower *L, CXCursor member)
 	b = lower_local_lvalue(L, base);
 	if (b < 0 || (L->f->vars[b].flags & VAR_PARAM) || depth_of(L, b) >= AGG_MAX_DEPTH)
 		return -1;
-	return field_var(L, b, bt, lower_spelling(L, member));
+	return field_var(L, b, bt, lower_spelling(L, member), clang_getCursorType(member));
 }
 
 struct fields {
@@ -532,8 +540,9 @@ static bool init_members(struct lower *L, int b, CXType t, CXCursor init, struct
 		return false;   /* (an initialiser we cannot pair with its member) */
 	for (i = 0; i < n; i++) {
 		CXCursor fc = ndesig ? name[i] : fld[i];
+		CXType ft = clang_getCursorType(fc);
 
-		init_member(L, field_var(L, b, t, lower_spelling(L, fc)), clang_getCursorType(fc),
+		init_member(L, field_var(L, b, t, lower_spelling(L, fc), ft), ft,
 			    ndesig ? val[i] : kid[i], loc);
 	}
 	return true;
@@ -605,7 +614,7 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg)
 			continue;
 		sp = clang_getCursorSpelling(fv[i]);
 		if (clang_getCString(sp)[0])
-			field_var(L, v, t, arena_strdup(&L->f->arena, clang_getCString(sp)));
+			field_var(L, v, t, arena_strdup(&L->f->arena, clang_getCString(sp)), ft);
 		clang_disposeString(sp);
 		made++;
 	}
