@@ -9,7 +9,10 @@
  * variable of its own (`n = l.nr; if (!n)`), a count that says nothing
  * was appended because items were removed again (taken as nothing held),
  * members a plain fill (`b->name = strdup(s)`) or the function itself
- * (`l.items = xrealloc(l.items, n)`) gave a resource.
+ * (`l.items = xrealloc(l.items, n)`) gave a resource, strings (VAR_TEXT:
+ * a char * member, as git's strbuf sb.buf, holds its terminator once
+ * grown, even when sb.len is 0).  A call given &l forgets the values of
+ * l's counts (an_count_forget), so that the branch decides them.
  */
 #include "analyse_int.h"
 
@@ -70,7 +73,8 @@ void an_count_zero(struct an *A, unsigned char *s, const struct ir_term *t, int 
 	for (k = 0; agg >= 0 && k < A->nvars; k++) {
 		const struct var_st *w;
 
-		if (A->f->vars[k].parent != agg || !(w = vst(A, s, (int)k)) ||
+		if (A->f->vars[k].parent != agg || (A->f->vars[k].flags & VAR_TEXT) ||
+		    !(w = vst(A, s, (int)k)) ||
 		    w->role != ROLE_HANDLE || w->bind < 0 || !live(sl[w->bind].st) ||
 		    !grown_by_callee(A, w->bind))
 			continue;

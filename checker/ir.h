@@ -52,6 +52,9 @@ enum ir_var_flags {
 	VAR_COUNT = 1 << 9,         /* an integer member of a local aggregate (l.nr; parent:
 				       l): a branch finding it zero empties what l's
 				       members hold from a callee's regrow fill */
+	VAR_TEXT = 1 << 10,         /* a char * member of a local aggregate (sb.buf): a
+				       string, holding its terminator when its count
+				       is zero, so no count empties it */
 };
 
 struct ir_var {

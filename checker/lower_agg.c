@@ -347,9 +347,43 @@ static bool root_allowed(struct lower *L, CXCursor base)
 	return local_decl(decl) && cursor_map_get(&L->aliased, decl) < 0;
 }
 
+/* Whether canonical type t is an integer type. */
+static bool integer_type(CXType t)
+{
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
+}
+
+/* The VAR_COUNT or VAR_TEXT flag of a member of type mt of a struct (see ir.h), or 0. */
+static unsigned member_flags(CXType mt)
+{
+	CXType pt;
+
+	mt = clang_getCanonicalType(mt);
+	if (integer_type(mt))
+		return VAR_COUNT;
+	pt = clang_getCanonicalType(clang_getPointeeType(mt));
+	return mt.kind == CXType_Pointer &&
+	       (pt.kind == CXType_Char_S || pt.kind == CXType_Char_U ||
+		pt.kind == CXType_SChar || pt.kind == CXType_UChar) ? VAR_TEXT : 0;
+}
+
+unsigned lower_count_flag(CXCursor c)
+{
+	CXCursor kid[2], base;
+
+	c = lower_strip_casts(c);
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr || lower_is_arrow(c) ||
+	    lower_children(c, kid, 2) != 1)
+		return 0;
+	base = lower_strip(kid[0]);
+	return clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
+	       local_decl(clang_getCursorReferenced(base)) ?
+	       member_flags(clang_getCursorType(c)) & VAR_COUNT : 0;
+}
+
 /*
  * The pseudo-variable for member name, of type mt, of aggregate variable b,
- * of type bt (canonical); an integer member of a struct is a VAR_COUNT.
+ * of type bt (canonical); a member of a struct gets member_flags().
  */
 static int field_var(struct lower *L, int b, CXType bt, const char *name, CXType mt)
 {
@@ -360,10 +394,8 @@ static int field_var(struct lower *L, int b, CXType bt, const char *name, CXType
 	int v = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
 			     b);
 
-	mt = clang_getCanonicalType(mt);
-	if (!is_union && ((mt.kind >= CXType_Bool && mt.kind <= CXType_Int128) ||
-			  mt.kind == CXType_Enum))
-		L->f->vars[v].flags |= VAR_COUNT;
+	if (!is_union)
+		L->f->vars[v].flags |= member_flags(mt);
 	return v;
 }
 

@@ -54,6 +54,7 @@ void box_name(struct box *b, const char *s)
 // SUM: summary box_name: fills member name of arg 1 with heap (fails: never){{$}}
 
 int use(struct list *l);
+int use_item(char *s);
 
 int empty_returns(char **v, int n)
 {
@@ -155,4 +156,46 @@ int nonzero_clears(char **v, int n)
 		r = use(&l);
 	list_clear(&l);
 	return r;
+}
+
+#define for_each_item(it, list) \
+	for (it = (list)->items; it && it < (list)->items + (list)->nr; ++it)
+
+int empty_returns_then_iterates(char **v, int n)
+{
+	struct list l = { 0 };
+	char **it;
+	int r = 0;
+	add_some(&l, v, n);
+	if (!l.nr)
+		return 0;
+	for_each_item(it, &l)
+		r += use_item(*it);
+	list_clear(&l);
+	return r;
+}
+
+struct sbuf { char *buf; size_t len, alloc; };
+
+void sbuf_add(struct sbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->alloc) {
+		sb->alloc = (sb->len + n + 1) * 2;
+		sb->buf = grow_mem(sb->buf, sb->alloc);
+	}
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+// SUM: summary sbuf_add: fills member buf of arg 1 with heap (fails: never, grown){{$}}
+
+int string_len_zero(const char *s, size_t n)
+{
+	struct sbuf sb = { 0 };
+	sbuf_add(&sb, s, n);
+	if (!sb.len)
+		return 0;
+// CHECK: {{.*}}param-member-count-tested-zero.c:[[@LINE-1]]:3: warning: 'sb.buf' allocated by sbuf_add() at line [[@LINE-3]] is not freed when returning here [leakcheck-leak]
+	free(sb.buf);
+	return 1;
 }
