@@ -11,8 +11,9 @@
  * members a plain fill (`b->name = strdup(s)`) or the function itself
  * (`l.items = xrealloc(l.items, n)`) gave a resource, strings (VAR_TEXT:
  * a char * member, as git's strbuf sb.buf, holds its terminator once
- * grown, even when sb.len is 0).  A call given &l forgets the values of
- * l's counts (an_count_forget), so that the branch decides them.
+ * grown, even when sb.len is 0).  A call that grows a member of &l
+ * forgets the values of l's counts (an_count_forget), so that the branch
+ * decides them; other calls given &l leave them as they were.
  */
 #include "analyse_int.h"
 
@@ -27,10 +28,16 @@ static bool member_of(const struct an *A, int k, int v)
 	return false;
 }
 
-void an_count_forget(struct an *A, unsigned char *s, int v)
+void an_count_forget(struct an *A, unsigned char *s, int v, const struct summary *S, int i)
 {
 	size_t k;
+	int m;
 
+	for (m = 0; S && m < S->npmem; m++)
+		if (S->pmem[m].param == i && S->pmem[m].fill && S->pmem[m].regrow)
+			break;
+	if (!S || m == S->npmem)
+		return;
 	for (k = 0; k < A->nvars; k++)
 		if ((A->f->vars[k].flags & VAR_COUNT) && member_of(A, (int)k, v)) {
 			an_unequal(A, s, (int)k);

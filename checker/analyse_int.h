@@ -349,8 +349,12 @@ void an_member_effects(struct an *A, unsigned char *s, const struct ir_event *ev
  */
 void an_count_zero(struct an *A, unsigned char *s, const struct ir_term *t, int edge,
 		   struct val before);
-/* &v (a local aggregate) is given to a call: the values of its counts are forgotten. */
-void an_count_forget(struct an *A, unsigned char *s, int v);
+/*
+ * &v (a local aggregate) is given as argument i (0-based) to a call whose
+ * summary S grows a member of it (a regrow fill): the values of v's counts
+ * are forgotten (the call appends); any other call leaves them.
+ */
+void an_count_forget(struct an *A, unsigned char *s, int v, const struct summary *S, int i);
 
 /* analyse_branch.c */
 struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex);
