@@ -337,6 +337,8 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 			if (site_of_slot(A, (int)x)->from >= 0 &&
 			    site_of_slot(A, (int)x)->from == site_of_slot(A, (int)x)->dst)
 				o.fill_regrow |= 1u << o.nfill;
+			if ((o.fill_regrow & (1u << o.nfill)) || A->fsite_grow[A->slot_site[x]])
+				o.fill_grows |= 1u << o.nfill;  /* also list_add(p, x)'s */
 			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;
@@ -533,6 +535,7 @@ out:
 	free(A.msite_name);
 	free(A.fsite_of);
 	free(A.fsite_pm);
+	free(A.fsite_grow);
 	free(A.msite_fid);
 	free(A.lastpos);
 	free(A.seen_in);

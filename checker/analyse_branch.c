@@ -466,11 +466,17 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 			refine_group(A, n, t->var, known, t, edge);
 			if (w && w->role == ROLE_KEPT)
 				kept_decided(A, n, t->var);
+			an_count_zero(A, n, t, edge, known);
 			an_push(A, edge ? t->t : t->f, n, node);
 		}
 	} else {
-		an_push(A, t->t, s, node);
-		an_push(A, t->f, s, node);
+		int edge;
+
+		for (edge = 1; edge >= 0; edge--) {
+			memcpy(n, s, A->size);
+			an_count_zero(A, n, t, edge, TOP);
+			an_push(A, edge ? t->t : t->f, n, node);
+		}
 	}
 	free(n);
 }

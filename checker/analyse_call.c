@@ -177,6 +177,7 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 			an_unbind(A, s, a->var);
 			an_unequal(A, s, a->var);
 			an_set_val(A, s, a->var, TOP);
+			an_count_forget(A, s, a->var, S, i);    /* add_some(&l, ..) changes l.nr */
 		} else if (ev->guess_rel && i + 1 == ev->guess_rel->arg &&
 			   an_made_up_applies(A, ev, ev->guess_rel->res, S)) {
 			struct ir_event rel = *ev;

@@ -116,6 +116,7 @@ struct an {
 				   member of the struct it is given: sb.buf of
 				   strbuf_addf(&sb, ..)), the call's site; else -1 */
 	int *fsite_pm;          /* site -> the callee's summary.pmem entry it applies */
+	bool *fsite_grow;       /* site -> that entry's fill grows the member (regrow) */
 	uint8_t *msite_fid;     /* site -> that member's id */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
@@ -339,6 +340,21 @@ size_t an_fill_sites(const struct an *A, const struct ir_event *e, const struct 
 /* Applies S->pmem (fills and frees of members) to the arguments of call ev. */
 void an_member_effects(struct an *A, unsigned char *s, const struct ir_event *ev,
 		       const struct summary *S);
+
+/*
+ * analyse_count.c: on the edge (true when edge) of branch t, a count of a
+ * local aggregate found zero (`!l.nr`) that was not known zero before
+ * (before: its value then): its members hold nothing from a callee's
+ * regrow fill.
+ */
+void an_count_zero(struct an *A, unsigned char *s, const struct ir_term *t, int edge,
+		   struct val before);
+/*
+ * &v (a local aggregate) is given as argument i (0-based) to a call whose
+ * summary S grows a member of it (a regrow fill): the values of v's counts
+ * are forgotten (the call appends); any other call leaves them.
+ */
+void an_count_forget(struct an *A, unsigned char *s, int v, const struct summary *S, int i);
 
 /* analyse_branch.c */
 struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex);

@@ -93,6 +93,7 @@ size_t an_fill_sites(const struct an *A, const struct ir_event *e, const struct 
 		}
 		A->fsite_of[next + n] = e->site;
 		A->fsite_pm[next + n] = k;
+		A->fsite_grow[next + n] = m->regrow;
 		A->msite_name[next + n] = m->name;
 		n++;
 	}

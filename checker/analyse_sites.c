@@ -66,6 +66,7 @@ void an_complete_sites(struct an *A)
 	A->msite_fid = xcalloc(A->nsites + 1, 1);
 	A->fsite_of = xmalloc((A->nsites + 1) * sizeof(int));
 	A->fsite_pm = xcalloc(A->nsites + 1, sizeof(int));
+	A->fsite_grow = xcalloc(A->nsites + 1, sizeof(bool));
 	for (i = 0; i < A->nsites; i++)
 		A->msite_of[i] = A->fsite_of[i] = -1;
 	if (f->nsites)

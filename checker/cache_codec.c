@@ -302,7 +302,7 @@ static void get_vars(struct rbuf *r)
 		int v = ir_var_add(f, "", 0, -1), p, depth = 0;
 
 		f->vars[v].name = get_name(r, &f->arena);
-		f->vars[v].flags = (unsigned)get_range(r, 0, 0x1ff);   /* enum ir_var_flags */
+		f->vars[v].flags = (unsigned)get_range(r, 0, 0x7ff);   /* enum ir_var_flags */
 		/* a parent comes first (it exists when its slots are made), so there are no cycles */
 		f->vars[v].parent = (int)get_range(r, -1, v - 1);
 		f->vars[v].cleanup = get_str(r, &f->arena);

@@ -49,6 +49,12 @@ enum ir_var_flags {
 	VAR_FIELD = 1 << 8,         /* a pointer member through a local pointer, p->name
 				       (parent: p; also VAR_PSEUDO and VAR_MEMORY): holds
 				       what is stored there while p's object owns it */
+	VAR_COUNT = 1 << 9,         /* an integer member of a local aggregate (l.nr; parent:
+				       l): a branch finding it zero empties what l's
+				       members hold from a callee's regrow fill */
+	VAR_TEXT = 1 << 10,         /* a char * member of a local aggregate (sb.buf): a
+				       string, holding its terminator when its count
+				       is zero, so no count empties it */
 };
 
 struct ir_var {

@@ -347,16 +347,56 @@ static bool root_allowed(struct lower *L, CXCursor base)
 	return local_decl(decl) && cursor_map_get(&L->aliased, decl) < 0;
 }
 
-/* The pseudo-variable for member name of aggregate variable b, of type bt (canonical). */
-static int field_var(struct lower *L, int b, CXType bt, const char *name)
+/* Whether canonical type t is an integer type. */
+static bool integer_type(CXType t)
+{
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
+}
+
+/* The VAR_COUNT or VAR_TEXT flag of a member of type mt of a struct (see ir.h), or 0. */
+static unsigned member_flags(CXType mt)
+{
+	CXType pt;
+
+	mt = clang_getCanonicalType(mt);
+	if (integer_type(mt))
+		return VAR_COUNT;
+	pt = clang_getCanonicalType(clang_getPointeeType(mt));
+	return mt.kind == CXType_Pointer &&
+	       (pt.kind == CXType_Char_S || pt.kind == CXType_Char_U ||
+		pt.kind == CXType_SChar || pt.kind == CXType_UChar) ? VAR_TEXT : 0;
+}
+
+unsigned lower_count_flag(CXCursor c)
+{
+	CXCursor kid[2], base;
+
+	c = lower_strip_casts(c);
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr || lower_is_arrow(c) ||
+	    lower_children(c, kid, 2) != 1)
+		return 0;
+	base = lower_strip(kid[0]);
+	return clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
+	       local_decl(clang_getCursorReferenced(base)) ?
+	       member_flags(clang_getCursorType(c)) & VAR_COUNT : 0;
+}
+
+/*
+ * The pseudo-variable for member name, of type mt, of aggregate variable b,
+ * of type bt (canonical); a member of a struct gets member_flags().
+ */
+static int field_var(struct lower *L, int b, CXType bt, const char *name, CXType mt)
 {
 	bool is_union = clang_getCursorKind(clang_getTypeDeclaration(bt)) == CXCursor_UnionDecl;
 	/* the members of a union share one variable */
 	char *key = is_union ? arena_printf(&L->f->arena, "#%d|", b) :
 			       arena_printf(&L->f->arena, "#%d.%s", b, name);
+	int v = lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
+			     b);
 
-	return lower_pseudo(L, key, arena_printf(&L->f->arena, "%s.%s", L->f->vars[b].name, name),
-			    b);
+	if (!is_union)
+		L->f->vars[v].flags |= member_flags(mt);
+	return v;
 }
 
 /* For p->name or (*p).name, with p a pointer variable: p's reference. */
@@ -466,7 +506,7 @@ int lower_member_slot(struct lower *L, CXCursor member)
 	b = lower_local_lvalue(L, base);
 	if (b < 0 || (L->f->vars[b].flags & VAR_PARAM) || depth_of(L, b) >= AGG_MAX_DEPTH)
 		return -1;
-	return field_var(L, b, bt, lower_spelling(L, member));
+	return field_var(L, b, bt, lower_spelling(L, member), clang_getCursorType(member));
 }
 
 struct fields {
@@ -532,8 +572,9 @@ static bool init_members(struct lower *L, int b, CXType t, CXCursor init, struct
 		return false;   /* (an initialiser we cannot pair with its member) */
 	for (i = 0; i < n; i++) {
 		CXCursor fc = ndesig ? name[i] : fld[i];
+		CXType ft = clang_getCursorType(fc);
 
-		init_member(L, field_var(L, b, t, lower_spelling(L, fc)), clang_getCursorType(fc),
+		init_member(L, field_var(L, b, t, lower_spelling(L, fc), ft), ft,
 			    ndesig ? val[i] : kid[i], loc);
 	}
 	return true;
@@ -605,7 +646,7 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg)
 			continue;
 		sp = clang_getCursorSpelling(fv[i]);
 		if (clang_getCString(sp)[0])
-			field_var(L, v, t, arena_strdup(&L->f->arena, clang_getCString(sp)));
+			field_var(L, v, t, arena_strdup(&L->f->arena, clang_getCString(sp)), ft);
 		clang_disposeString(sp);
 		made++;
 	}

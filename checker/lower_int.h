@@ -304,6 +304,8 @@ int lower_field_named(struct lower *L, int p, const char *name);
  * fills sb.buf) has a name.
  */
 void lower_agg_members(struct lower *L, int v, CXCursor arg);
+/* VAR_COUNT when c is an integer member of a local struct (s.nr), else 0. */
+unsigned lower_count_flag(CXCursor c);
 /* The pseudo-variable for the member access `member` (base.name, p->name), or -1. */
 int lower_member_slot(struct lower *L, CXCursor member);
 /* Whether c is a member access through a pointer (p->name, (*p).name). */

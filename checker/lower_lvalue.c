@@ -132,7 +132,7 @@ int lower_memory_var(struct lower *L, CXCursor c, bool create)
 	if (!create)
 		return -1;
 	v = lower_pseudo(L, mk, key, lower_path_root(L, c));
-	L->f->vars[v].flags |= VAR_MEMORY;
+	L->f->vars[v].flags |= VAR_MEMORY | lower_count_flag(c);
 	return v;
 }
 

@@ -116,7 +116,8 @@ void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const ch
 		bytes_put_i64(b, s->pmem[k].param + 1);    /* 1-based, as read */
 		bytes_put_str(b, s->pmem[k].name);
 		put_acq(b, s->pmem[k].fill, root);
-		bytes_put_i64(b, s->pmem[k].frees | s->pmem[k].resets << 1);
+		bytes_put_i64(b, s->pmem[k].frees | s->pmem[k].resets << 1 |
+				 s->pmem[k].regrow << 2);
 	}
 	bytes_put_i64(b, s->nmembers);
 	for (k = 0; k < s->nmembers; k++) {
@@ -260,9 +261,10 @@ static void get_members(struct sumindex_reader *d, struct summary *s)
 		pm[k].param = get_param(d, false) - 1;
 		pm[k].name = bytes_get_name(d->in, a);
 		pm[k].fill = get_acq(d);
-		flags = (int)bytes_get_range(d->in, 0, 3);
+		flags = (int)bytes_get_range(d->in, 0, 7);
 		pm[k].frees = flags & 1;
 		pm[k].resets = flags & 2;
+		pm[k].regrow = flags & 4;
 	}
 	s->pmem = pm;
 	s->nmembers = (int)bytes_get_range(d->in, 0, SUMMARY_MAX_MEMBERS);

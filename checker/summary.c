@@ -520,8 +520,8 @@ void summary_dump(const struct summary *s, void *file)
 			fprintf(out, strcmp(m->name, "*") ? " resets member %s of arg %d" :
 				" resets every member%.0s of arg %d", m->name, m->param + 1);
 		if (m->fill)
-			fprintf(out, " fills member %s of arg %d with %s (fails: %s)", m->name,
-				m->param + 1, m->fill->res->id, fails_name[m->fill->fails]);
+			fprintf(out, " fills member %s of arg %d with %s (fails: %s%s)", m->name, m->param + 1,
+				m->fill->res->id, fails_name[m->fill->fails], m->regrow ? ", grown" : "");
 	}
 	if (s->error_arg)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);

@@ -48,6 +48,10 @@ struct summary_member {
 	bool frees;                         /* what it held is released (maybe) */
 	bool resets;                        /* it is overwritten with no resource
 					       (strbuf_init(sb): sb->buf = slopbuf) */
+	bool regrow;                        /* with fill: every fill grows what the member
+					       held (p->v = xrealloc(p->v, n), or a callee's
+					       such fill): a caller whose struct's count is
+					       then zero holds nothing there (analyse_count.c) */
 };
 
 struct summary {
@@ -191,6 +195,8 @@ struct exit_obs {
 	uint32_t fill_regrow;               /* bit i: fill i took over the member's own old
 					       value (p->v = xrealloc(p->v, n)): where it
 					       did not happen, the member holds what it held */
+	uint32_t fill_grows;                /* bit i: fill i grows the member: a regrow, or
+					       a callee's fill marked regrow (summary_member) */
 	bool fill_over;                     /* more than that */
 };
 
@@ -205,6 +211,7 @@ struct fill_seen {
 	struct ir_loc loc;                  /* where (the first exit's) */
 	bool bad;                           /* filled with two kinds of resource */
 	bool regrow;                        /* every fill seen took over its old value */
+	bool grows;                         /* every fill seen grows it (exit_obs.fill_grows) */
 };
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {

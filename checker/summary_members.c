@@ -63,13 +63,15 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].acq = o->fill_acq[i];
 			b->fills[k].loc = o->fill_loc[i];
 			b->fills[k].bad = false;
-			b->fills[k].regrow = true;
+			b->fills[k].regrow = b->fills[k].grows = true;
 			b->nfills++;
 		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
 			b->fills[k].bad = true;
 		}
 		if (!(o->fill_regrow & (1u << i)))
 			b->fills[k].regrow = false;
+		if (!(o->fill_grows & (1u << i)))
+			b->fills[k].grows = false;
 		mask |= 1u << k;
 	}
 	if (b->nfexit == SUMMARY_MAX_FEXITS) {
@@ -398,9 +400,11 @@ uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct su
 		if (m) {
 			m->fill = fill;         /* sb->buf = NULL, then it grows */
 			m->resets = false;
+			m->regrow = b->fills[k].grows;
 		} else {
 			l.m[l.n++] = (struct summary_member){ .param = p, .name = b->fills[k].name,
-							      .fill = fill };
+							      .fill = fill,
+							      .regrow = b->fills[k].grows };
 		}
 	}
 	t = touched(S, f, &l);

@@ -16,7 +16,7 @@ static char slop[1];
 #define SBUF_INIT { .buf = slop }
 
 void sb_grow(struct sbuf *sb, size_t extra)
-// SUM: summary sb_grow: fills member buf of arg 1 with heap (fails: never){{$}}
+// SUM: summary sb_grow: fills member buf of arg 1 with heap (fails: never, grown){{$}}
 {
 	int fresh = !sb->alloc;
 	if (fresh)

@@ -31,7 +31,7 @@ static void *grow_mem(void *p, size_t n)
 	} while (0)
 
 struct item *list_push_nodup(struct list *l, char *s)
-// SUM: summary list_push_nodup: fills member items of arg 1 with heap (fails: never) keeps arg 2{{$}}
+// SUM: summary list_push_nodup: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
 {
 	struct item *r;
 	GROW(l->items, l->nr + 1, l->alloc);
@@ -42,13 +42,13 @@ struct item *list_push_nodup(struct list *l, char *s)
 }
 
 struct item *list_push(struct list *l, const char *s)
-// SUM: summary list_push: fills member items of arg 1 with heap (fails: never) keeps arg 2{{$}}
+// SUM: summary list_push: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
 {
 	return list_push_nodup(l, l->dup ? strdup(s) : (char *)s);
 }
 
 void list_push_copy(struct list *l, char *s)
-// SUM: summary list_push_copy: fills member items of arg 1 with heap (fails: never) keeps arg 2{{$}}
+// SUM: summary list_push_copy: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
 {
 	size_t nr = l->nr, alloc = l->alloc;
 	struct item *items = l->items, *e;

@@ -62,7 +62,7 @@ static void strbuf_grow(struct strbuf *sb, size_t extra)
 	if (new_buf)
 		sb->buf[0] = '\0';
 }
-// SUM: summary strbuf_grow: fills member buf of arg 1 with heap (fails: never){{$}}
+// SUM: summary strbuf_grow: fills member buf of arg 1 with heap (fails: never, grown){{$}}
 
 static void strbuf_release(struct strbuf *sb)
 {
