@@ -55,6 +55,8 @@ struct scan {
 	struct lower *L;
 	enum use use;
 	struct blanks *bl;
+	unsigned depth;             /* of the walk: at LOWER_MAX_DEPTH it goes no deeper
+				       (the lowering marks such a function unsupported) */
 };
 
 /* Whether t (canonical) is a struct or union, or an array of them. */
@@ -177,9 +179,10 @@ static void blank_write(struct scan *s, CXCursor dst, CXCursor src, bool ok)
 /* Visits the children of c, each used as use says. */
 static void scan_kids(struct scan *from, CXCursor c, enum use use)
 {
-	struct scan s = { from->L, use, from->bl };
+	struct scan s = { from->L, use, from->bl, from->depth + 1 };
 
-	clang_visitChildren(c, scan_child, &s);
+	if (s.depth < LOWER_MAX_DEPTH)
+		clang_visitChildren(c, scan_child, &s);
 }
 
 /*
@@ -189,7 +192,7 @@ static void scan_kids(struct scan *from, CXCursor c, enum use use)
 static bool whole_store(struct scan *s, CXCursor c)
 {
 	CXCursor kid[2], lhs, p[1], src;
-	struct scan v = { s->L, USE_VALUE, s->bl };
+	struct scan v = { s->L, USE_VALUE, s->bl, s->depth };
 	bool ok;
 
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
@@ -237,6 +240,8 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 	bool array;
 
 	(void)parent;
+	if (s->depth >= LOWER_MAX_DEPTH)
+		return CXChildVisit_Break;
 	if (s->use == USE_NONE || lower_alias_skip(s->L, c))
 		return CXChildVisit_Continue;   /* (p = &s, p an alias of s: lower_alias.c) */
 	if (k == CXCursor_CallExpr) {
@@ -256,7 +261,7 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 		if (lower_children(c, kid, 1) >= 1)
 			scan_kids(s, kid[0], USE_VALUE);        /* the callee */
 		for (i = 0; i < n; i++) {
-			struct scan a = { s->L, USE_ARG, s->bl };
+			struct scan a = { s->L, USE_ARG, s->bl, s->depth + 1 };
 
 			scan_child(clang_Cursor_getArgument(c, (unsigned)i), c, &a);
 		}
@@ -269,8 +274,8 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 		mark_whole(s->L, kid[0]);       /* t = *p, t = p[0]: all of *p at once */
 	if (k == CXCursor_ArraySubscriptExpr && lower_children(c, kid, 2) == 2) {
 		struct scan b = { s->L, s->use == USE_ADDR || s->use == USE_ADDR_ARG ?
-					s->use : USE_BASE, s->bl };
-		struct scan i = { s->L, USE_VALUE, s->bl };
+					s->use : USE_BASE, s->bl, s->depth + 1 };
+		struct scan i = { s->L, USE_VALUE, s->bl, s->depth + 1 };
 
 		scan_child(kid[0], c, &b);
 		scan_child(kid[1], c, &i);
@@ -297,7 +302,7 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, void *arg
 void lower_scan_aliases(struct lower *L, CXCursor body)
 {
 	struct blanks bl = { .n = 0 };
-	struct scan s = { L, USE_VALUE, &bl };
+	struct scan s = { L, USE_VALUE, &bl, 0 };
 	size_t i;
 
 	cursor_map_init(&bl.refs);
