@@ -291,7 +291,7 @@ static json_t *initialize(struct lsp_server *s, json_t *params)
 	free(s->docs_url);
 	s->docs_url = xstrdup(docs && *docs ? docs : LSP_DOCS_URL);
 	s->initialized = true;
-	return json_pack("{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s]}, s:b},"
+	return json_pack("{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s]}},"
 			 " s:{s:s, s:s}}",
 			 "capabilities",
 			 "positionEncoding", s->utf8 ? "utf-8" : "utf-16",
