@@ -34,6 +34,10 @@
  * earlier run's findings are left there; --write-baseline is then not
  * written.
  *
+ * A caller that shows findings itself (the language server) sets a sink
+ * (report_set_sink()): report_flush() then gives it the findings it
+ * would print and the --explain remarks, and writes nothing.
+ *
  * Errors (bad input, unparsable code, broken rules) go to stderr at once
  * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
  * Verbose remarks (--verbose) go to stderr as "leakcheck: MESSAGE".
