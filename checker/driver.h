@@ -19,6 +19,9 @@
  * entry whose arguments name a FIFO or a device (-include /dev/zero) is
  * not parsed, nor is a FILE or entry that is not a regular file: an
  * input error.
+ *
+ * The language server runs it on one file with the editor's unsaved text
+ * (driver_opts.unsaved_text) and a report sink (report_set_sink()).
  */
 #ifndef LEAKCHECK_DRIVER_H
 #define LEAKCHECK_DRIVER_H
@@ -61,6 +64,10 @@ struct driver_opts {
 				       (--no-cross-file turns it off) */
 	const char *config_file;    /* --config FILE, or NULL: find .leakcheck.yml files */
 	bool check_main_given;      /* --check-main was given: it beats check-main */
+	const char *unsaved_text;   /* the language server (lsp.h): the text of files[0]
+				       as the editor has it, parsed instead of the file
+				       (neither read from nor stored in the cache), or NULL */
+	size_t unsaved_len;         /* its length in bytes */
 	struct analyse_opts analyse;
 };
 

@@ -75,15 +75,24 @@ static void say_checking(const struct job *j)
 	free(s);
 }
 
+/* Whether j is the file the editor gave the unsaved text of (driver_opts.unsaved_text). */
+static bool is_unsaved(const struct run *r, const struct job *j)
+{
+	return r->opts->unsaved_text && r->opts->nfiles == 1 && !j->context &&
+	       !strcmp(j->file, r->opts->files[0]);
+}
+
 /* Parses one translation unit and, if it has no errors, lowers and analyses it. */
 static void check_job(struct run *r, CXIndex index, struct job *j)
 {
+	struct CXUnsavedFile unsaved = { 0 };
+	bool editor = is_unsaved(r, j);
 	CXTranslationUnit tu;
 	enum CXErrorCode rc;
 	const char **args;
 	int err;
 
-	if ((err = compdb_check_readable(j->file))) {
+	if (!editor && (err = compdb_check_readable(j->file))) {
 		report_error("cannot read '%s': %s", j->file, util_strerror(err));
 		j->trouble = true;
 		return;
@@ -105,7 +114,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		return;
 	}
 	say_checking(j);
-	if (cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
+	if (!editor && cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
 		report_verbose("'%s' is unchanged: its functions come from the cache", j->file);
 		j->capfns = j->nfns;
 		j->checked = j->cached = true;
@@ -120,7 +129,11 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	args[j->nargs] = "-Wno-unknown-warning-option";
 	args[j->nargs + 1] = "-w";
 	args[j->nargs + 2] = "-ferror-limit=0";
-	rc = clang_parseTranslationUnit2(index, j->file, args, (int)j->nargs + 3, NULL, 0,
+	unsaved.Filename = j->file;
+	unsaved.Contents = r->opts->unsaved_text;
+	unsaved.Length = (unsigned long)r->opts->unsaved_len;
+	rc = clang_parseTranslationUnit2(index, j->file, args, (int)j->nargs + 3,
+					 editor ? &unsaved : NULL, editor ? 1 : 0,
 					 CXTranslationUnit_None, &tu);
 	free(args);
 	if (rc != CXError_Success) {
@@ -137,7 +150,8 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		j->trouble = true;
 	} else {
 		lower_tu(tu, &r->rules, collect_function, j);
-		cache_store(&r->cache, j->file, j->args, j->nargs, tu, j->fns, j->nfns);
+		if (!editor)
+			cache_store(&r->cache, j->file, j->args, j->nargs, tu, j->fns, j->nfns);
 		j->checked = true;
 	}
 	clang_disposeTranslationUnit(tu);

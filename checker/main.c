@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 
 #include "driver.h"
+#include "lsp.h"
 #include "report.h"
 #include "util.h"
 
@@ -30,6 +31,7 @@
 static const char help_text[] =
 	"Usage: leakcheck [OPTIONS] FILE... [-- COMPILER-ARGS...]\n"
 	"       leakcheck -p BUILD_DIR [OPTIONS] [FILE...]\n"
+	"       leakcheck --lsp [OPTIONS]\n"
 	"\n"
 	"Finds resources (memory, FILE streams, descriptors, locks, ...) that a C\n"
 	"function acquires and does not release on some path.\n"
@@ -93,6 +95,8 @@ static const char help_text[] =
 	"      --dump-ir        print the event IR of each function to stdout\n"
 	"      --dump-summaries print what each function does to resources (its\n"
 	"                       summary) to stdout\n"
+	"      --lsp            serve the Language Server Protocol on stdin and stdout:\n"
+	"                       findings in open files as diagnostics (docs/editors.md)\n"
 	"  -h, --help           print this help and exit\n"
 	"      --version        print the versions of leakcheck and libclang and exit\n"
 	"\n"
@@ -131,6 +135,7 @@ enum {
 	OPT_SHARD,
 	OPT_EMIT_IR,
 	OPT_FROM_IR,
+	OPT_LSP,
 };
 
 static const struct option long_opts[] = {
@@ -161,6 +166,7 @@ static const struct option long_opts[] = {
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "emit-ir", required_argument, NULL, OPT_EMIT_IR },
 	{ "from-ir", required_argument, NULL, OPT_FROM_IR },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -235,7 +241,8 @@ static const char *bad_option(char **argv, char *shortopt)
  * or the exit status to end with (--help, --version, a usage error).
  * o->rule_files is allocated in every case; the caller frees it.
  */
-static int parse_args(int argc, char **argv, struct driver_opts *o, struct report_opts *ro)
+static int parse_args(int argc, char **argv, struct driver_opts *o, struct report_opts *ro,
+		      bool *lsp)
 {
 	char shortopt[3];
 	int end, c;
@@ -350,6 +357,9 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		case OPT_FROM_IR:
 			o->from_ir[o->nfrom_ir++] = optarg;
 			break;
+		case OPT_LSP:
+			*lsp = true;
+			break;
 		case OPT_EXPLAIN:
 			o->analyse.explain = true;
 			break;
@@ -387,6 +397,15 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		report_error("-p and '--' cannot be combined: the compile database gives the arguments");
 		return usage_hint();
 	}
+	if (*lsp) {
+		if (o->nfiles || o->have_dashdash || o->nfrom_ir || o->shard_n || o->emit_ir ||
+		    o->write_index || o->dump_ir || o->dump_summaries || ro->output ||
+		    ro->baseline || ro->write_baseline) {
+			report_error("--lsp takes no FILE, '--', --from-ir, --shard, --emit-ir, --write-index, --dump-*, --output or baseline: the editor names the files and shows the findings");
+			return usage_hint();
+		}
+		return -1;
+	}
 	if (o->nfrom_ir) {
 		/* --from-ir A B C: the names after the first are more directories */
 		while (o->nfiles) {
@@ -420,9 +439,12 @@ int main(int argc, char **argv)
 {
 	struct driver_opts opts;
 	struct report_opts ropts;
-	int status = parse_args(argc, argv, &opts, &ropts);
+	bool lsp = false;
+	int status = parse_args(argc, argv, &opts, &ropts, &lsp);
 
-	if (status < 0) {
+	if (status < 0 && lsp) {
+		status = lsp_serve(&opts);
+	} else if (status < 0) {
 		if (report_open(&ropts) < 0)
 			status = EXIT_TROUBLE;
 		else

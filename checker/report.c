@@ -46,6 +46,7 @@ static struct {
 	bool failed;                /* writing findings or the baseline failed */
 	report_filter_fn *filter;   /* report_set_filter(), or NULL */
 	void *filter_arg;
+	const struct report_sink *sink;     /* report_set_sink(), or NULL */
 } rep = { .opts = &default_opts };
 
 static void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -386,6 +387,11 @@ int report_close(void)
 	return rep.failed ? -1 : 0;
 }
 
+void report_set_sink(const struct report_sink *s)
+{
+	rep.sink = s;
+}
+
 void report_set_filter(report_filter_fn *keep, void *arg)
 {
 	rep.filter = keep;
@@ -442,6 +448,10 @@ void report_finding(const struct finding *f)
 		e->exit_file = arena_strdup(&rep.arena, f->exit_loc.file);
 		e->exit_line = f->exit_loc.line;
 	}
+	e->at_return = f->kind == FK_LEAK && f->exit == EXIT_RETURN && !f->exit_loc.line;
+	e->object = f->res && f->res->object;
+	e->release_call = f->res ? f->res->release_call : NULL;
+	e->release_arg = f->res ? f->res->release_arg : 0;
 	if (f->var) {
 		e->var = arena_strdup(&rep.arena, f->var);
 		e->res_id = f->res ? arena_strdup(&rep.arena, f->res->id) : NULL;
@@ -621,61 +631,6 @@ static bool write_baseline(const char *path)
 	return false;
 }
 
-void report_explain(struct ir_loc loc, const char *var, const char *acquirer,
-		    const struct rule_resource *res, const struct explain_step *steps, size_t n)
-{
-	struct buf b = { 0 };
-	size_t i;
-
-	if (var && res->noun)
-		buf_addf(&b, "%s '%s' %s by %s() gives no finding: ", res->noun,
-			 var[0] == '*' ? var + 1 : var, res->acquired, acquirer);
-	else if (var)
-		buf_addf(&b, "'%s' %s by %s() gives no finding: ", var, res->acquired, acquirer);
-	else
-		buf_addf(&b, "result of %s() gives no finding: ", acquirer);
-	for (i = 0; i < n; i++) {
-		const struct explain_step *s = &steps[i];
-
-		buf_addf(&b, "%s", i ? "; " : "");
-		switch (s->kind) {
-		case EXPL_RELEASED:
-			buf_addf(&b, "%s by %s() at line %u", res->released, s->what, s->line);
-			break;
-		case EXPL_RETURNED:
-			buf_addf(&b, "returned at line %u", s->line);
-			break;
-		case EXPL_STORED:
-			if (s->what)    /* the container it went into */
-				buf_addf(&b, "stored into '%s' at line %u", s->what, s->line);
-			else
-				buf_addf(&b, "stored at line %u", s->line);
-			break;
-		case EXPL_OUT_PARAM:
-			buf_addf(&b, "stored into *%s at line %u", s->what, s->line);
-			break;
-		case EXPL_PASSED:
-			buf_addf(&b, "handed to %s() as argument %d at line %u", s->what, s->arg,
-				 s->line);
-			break;
-		case EXPL_UNCHECKED_EXITS:
-			buf_addf(&b, "held only at exits that are not checked (main(), or a function "
-				 "that takes a lock or object and never gives it back)");
-			break;
-		case EXPL_BUDGET:
-			buf_addf(&b, "not followed to the end: the budget of states ran out");
-			break;
-		case EXPL_TOO_LARGE:
-			buf_addf(&b, "not followed to the end: the function is too large");
-			break;
-		}
-	}
-	if (!n)
-		buf_addf(&b, "no path with it held reaches an exit");
-	report_keep_remark(or_unknown(loc.file), loc.line, loc.col, b.s ? b.s : "");
-	free(b.s);
-}
-
 /* Prints the --explain remarks (compiler format only). */
 static void print_remarks(FILE *out)
 {
@@ -733,6 +688,9 @@ static size_t flush(bool complete)
 	if (rep.len)
 		qsort(rep.v, rep.len, sizeof(*rep.v), entry_cmp);
 	srcfile_cache_init(&src);
+	if (rep.sink && rep.sink->unsaved_file)
+		srcfile_put(&src, rep.sink->unsaved_file, rep.sink->unsaved_text,
+			    rep.sink->unsaved_len);
 	for (i = 0; i < rep.len; i++) {
 		struct entry *e = &rep.v[i];
 
@@ -765,6 +723,11 @@ static size_t flush(bool complete)
 	}
 
 	/* a config found late (for a header) may have named an output */
+	if (rep.sink) {
+		report_sink_entries(rep.sink, rep.v, rep.len);
+		report_release();
+		return printed;
+	}
 	clash = report_check_outputs() < 0;
 	if (clash || !write_output())
 		rep.failed = true;

@@ -34,6 +34,10 @@
  * earlier run's findings are left there; --write-baseline is then not
  * written.
  *
+ * A caller that shows findings itself (the language server) sets a sink
+ * (report_set_sink()): report_flush() then gives it the findings it
+ * would print and the --explain remarks, and writes nothing.
+ *
  * Errors (bad input, unparsable code, broken rules) go to stderr at once
  * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
  * Verbose remarks (--verbose) go to stderr as "leakcheck: MESSAGE".
@@ -247,6 +251,56 @@ void report_record(const struct report_recorder *r);
 
 /* For report.c: gives f to the recorder, if any. */
 void report_recorded_finding(const struct finding *f);
+
+/* A note of a finding as it would be printed (struct report_shown). */
+struct report_shown_note {
+	const char *file;           /* "<unknown>" if not known */
+	unsigned line;
+	unsigned col;
+	const char *text;           /* the note's words: "'fp' acquired here" */
+};
+
+/*
+ * A finding as it would be printed, for a caller that shows findings
+ * itself (the language server, lsp.h); its strings live until the sink
+ * returns.
+ */
+struct report_shown {
+	const char *file;           /* where it is reported; "<unknown>" if not known */
+	unsigned line;
+	unsigned col;
+	enum finding_kind kind;
+	const char *flag;           /* full flag name: "leakcheck-leak" */
+	const char *msg;            /* the message, without place or flag */
+	const char *var;            /* the handle's variable, or NULL */
+	unsigned acq_line;          /* the line of its first "acquired here" note, or 0 */
+	bool at_return;             /* FK_LEAK found at a return statement and reported there */
+	bool object;                /* its resource is an object released through a pointer */
+	const char *release_call;   /* its resource's rule_resource.release_call, or NULL */
+	int release_arg;            /* ... and release_arg */
+	const struct report_shown_note *notes;  /* in path order, "also" notes last */
+	size_t nnotes;
+};
+
+/*
+ * Where report_flush() sends the findings it would print, and the
+ * --explain remarks, instead of printing them (no --output, --baseline or
+ * --write-baseline file is used then).  unsaved_file, if not NULL, is a
+ * file whose NOLINT comments are read from unsaved_text (unsaved_len
+ * bytes), the editor's text, rather than from the disk.
+ */
+struct report_sink {
+	void (*finding)(void *arg, const struct report_shown *f);
+	void (*remark)(void *arg, const char *file, unsigned line, unsigned col,
+		       const char *text);
+	void *arg;
+	const char *unsaved_file;
+	const char *unsaved_text;
+	size_t unsaved_len;
+};
+
+/* Sends what report_flush() prints to s (s must outlive it); NULL prints again. */
+void report_set_sink(const struct report_sink *s);
 
 /* Prints "FILE:LINE:COL: error: MESSAGE" (or without LINE:COL when line is 0) to stderr. */
 void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)

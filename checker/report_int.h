@@ -48,6 +48,10 @@ struct entry {
 	unsigned exit_line;         /* ... and its line */
 	const char *var;            /* the handle's variable, or NULL */
 	const char *res_id;         /* its resource kind's id, or NULL */
+	bool at_return;             /* report_shown.at_return */
+	bool object;                /* report_shown.object */
+	const char *release_call;   /* report_shown.release_call (the rules' string) */
+	int release_arg;            /* report_shown.release_arg */
 	const char *also;           /* the note an entry it is merged into gets, at its
 				       acquisition ("'p' also acquired here by strdup()"),
 				       or NULL when var is */
@@ -99,6 +103,16 @@ void report_keep_remark(const char *file, unsigned line, unsigned col, const cha
 /* Prints the kept remarks to out, sorted by place and text, each once, as
  * "FILE:LINE:COL: remark: TEXT [leakcheck-explain]". */
 void report_print_remarks(FILE *out);
+
+/*
+ * Gives the printed entries of v and the kept remarks to sink
+ * (report_sink.c).
+ */
+void report_sink_entries(const struct report_sink *sink, const struct entry *v, size_t n);
+
+/* Calls fn for each kept --explain remark, sorted, each once. */
+void report_each_remark(void (*fn)(void *arg, const char *file, unsigned line, unsigned col,
+				   const char *text), void *arg);
 
 /* Whether e is printed. */
 static inline bool entry_printed(const struct entry *e)

@@ -192,6 +192,23 @@ void report_print_remarks(FILE *out)
 	pthread_mutex_unlock(&notes.lock);
 }
 
+void report_each_remark(void (*fn)(void *arg, const char *file, unsigned line, unsigned col,
+				   const char *text), void *arg)
+{
+	size_t i;
+
+	pthread_mutex_lock(&notes.lock);
+	if (notes.nremarks)
+		qsort(notes.remarks, notes.nremarks, sizeof(*notes.remarks), remark_cmp);
+	for (i = 0; i < notes.nremarks; i++) {
+		const struct remark *r = &notes.remarks[i];
+
+		if (!i || remark_cmp(r, r - 1))
+			fn(arg, r->file, r->line, r->col, r->text);
+	}
+	pthread_mutex_unlock(&notes.lock);
+}
+
 void report_set_verbose(bool on)
 {
 	notes.verbose = on;

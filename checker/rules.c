@@ -356,6 +356,10 @@ static int load_release(const struct loader *ld, yaml_node_t *n,
 	else
 		e->fn.release = &rel->rel;
 	e->last = rel;
+	if (!res->release_call && !when) {
+		((struct rule_resource *)res)->release_call = e->fn.name;
+		((struct rule_resource *)res)->release_arg = arg;
+	}
 	return 0;
 }
 

@@ -102,6 +102,10 @@ struct rule_resource {
 	const char *releaser;       /* made up from GCC's malloc(dealloc): dealloc, the one
 				       function that releases it, named in messages ("is
 				       not released with obj_free()"); else NULL */
+	const char *release_call;   /* the first function of its release list that has
+				       no condition (fclose), or NULL: what the
+				       language server's quick fix calls */
+	int release_arg;            /* ... and its 1-based argument taking the handle */
 };
 
 struct rule_acquire {

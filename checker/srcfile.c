@@ -107,6 +107,19 @@ static struct srcfile *get_file(struct srcfile_cache *c, const char *file)
 	return sf;
 }
 
+void srcfile_put(struct srcfile_cache *c, const char *file, const char *text, size_t len)
+{
+	struct srcfile *sf = arena_alloc(&c->arena, sizeof(*sf));
+	char *copy = arena_alloc(&c->arena, len + 1);
+
+	memset(sf, 0, sizeof(*sf));
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	sf->has_ranges = strstr(copy, "NOLINTBEGIN") != NULL;
+	split_lines(&c->arena, sf, copy, len);
+	strmap_put(&c->files, arena_strdup(&c->arena, file), sf);
+}
+
 const char *srcfile_line(struct srcfile_cache *c, const char *file, unsigned line)
 {
 	struct srcfile *sf = get_file(c, file);

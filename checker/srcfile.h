@@ -25,6 +25,7 @@
 #define LEAKCHECK_SRCFILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "arena.h"
 #include "util.h"
@@ -39,6 +40,12 @@ void srcfile_cache_init(struct srcfile_cache *c);
 
 /* Frees every file read; the cache is empty and reusable afterwards. */
 void srcfile_cache_release(struct srcfile_cache *c);
+
+/*
+ * Makes text (len bytes, copied) the text of file in c, as an editor has
+ * it unsaved; call it before anything reads file.
+ */
+void srcfile_put(struct srcfile_cache *c, const char *file, const char *text, size_t len);
 
 /*
  * Returns the text of line (1-based) of file, without its newline, or

@@ -85,6 +85,9 @@ if (os.path.isdir(os.path.join(_sarif_dir, "node_modules", "@microsoft", "jest-s
         ("%sarif-validate", "node " + os.path.join(_sarif_dir, "validate.js")))
 # util-linux script(1) runs a command on a pseudo-terminal (tests of what
 # leakcheck prints on a terminal say `REQUIRES: script`).
+# Neovim's built-in LSP client (test/lsp/neovim.test; scripts install neovim).
+if lit.util.which("nvim"):
+    config.available_features.add("nvim")
 if lit.util.which("script"):
     config.available_features.add("script")
 config.substitutions.append(("%glib-cflags", os.popen("pkg-config --cflags glib-2.0 2>/dev/null").read().strip() or "-I/usr/include/glib-2.0 -I/usr/lib/x86_64-linux-gnu/glib-2.0/include"))

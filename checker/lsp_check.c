@@ -1,0 +1,487 @@
+/*
+ * lsp_check.c - the language server's checks: a one-file driver_run()
+ * on the editor's text with the findings taken from a report sink, and
+ * what the client is sent from them (diagnostics, code actions, hovers).
+ *
+ * Which compile database a document uses, as clangd finds one: -p, else
+ * the client's initializationOptions.compilationDatabase, else the first
+ * directory D, from the file's own upward, holding compile_commands.json
+ * or build/compile_commands.json.  With a database the run is that of
+ * `leakcheck -p DIR FILE`: the other files' summaries come from the
+ * result cache or the index.  With none, the file is parsed with no
+ * compiler arguments.
+ */
+#define _GNU_SOURCE
+
+#include "lsp_int.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void lsp_result_release(struct lsp_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++) {
+		struct lsp_finding *f = &r->v[i];
+
+		for (k = 0; k < f->nnotes; k++) {
+			free(f->notes[k].file);
+			free(f->notes[k].text);
+		}
+		free(f->notes);
+		free(f->flag);
+		free(f->msg);
+		free(f->var);
+		free(f->release_call);
+	}
+	for (i = 0; i < r->nrem; i++)
+		free(r->rem[i].text);
+	free(r->v);
+	free(r->rem);
+	memset(r, 0, sizeof(*r));
+}
+
+/* What a check's sink needs. */
+struct sink_ctx {
+	const char *path;           /* the checked file */
+	struct lsp_result *out;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Keeps a finding reported in the checked file. */
+static void sink_finding(void *arg, const struct report_shown *sh)
+{
+	struct sink_ctx *c = arg;
+	struct lsp_result *r = c->out;
+	struct lsp_finding *f;
+	size_t k;
+
+	if (strcmp(sh->file, c->path))
+		return;     /* in a header: the editor shows it in that file's check */
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->v = xrealloc(r->v, r->cap * sizeof(*r->v));
+	}
+	f = &r->v[r->n++];
+	memset(f, 0, sizeof(*f));
+	f->line = sh->line;
+	f->col = sh->col;
+	f->kind = sh->kind;
+	f->flag = xstrdup(sh->flag);
+	f->msg = xstrdup(sh->msg);
+	f->var = dup_or_null(sh->var);
+	f->acq_line = sh->acq_line;
+	f->at_return = sh->at_return;
+	f->object = sh->object;
+	f->release_call = dup_or_null(sh->release_call);
+	f->release_arg = sh->release_arg;
+	f->notes = xcalloc(sh->nnotes ? sh->nnotes : 1, sizeof(*f->notes));
+	f->nnotes = sh->nnotes;
+	for (k = 0; k < sh->nnotes; k++) {
+		f->notes[k].file = xstrdup(sh->notes[k].file);
+		f->notes[k].line = sh->notes[k].line;
+		f->notes[k].col = sh->notes[k].col;
+		f->notes[k].text = xstrdup(sh->notes[k].text);
+	}
+}
+
+/* Keeps an --explain remark made in the checked file. */
+static void sink_remark(void *arg, const char *file, unsigned line, unsigned col,
+			const char *text)
+{
+	struct sink_ctx *c = arg;
+	struct lsp_result *r = c->out;
+
+	if (strcmp(file, c->path))
+		return;
+	if (r->nrem == r->caprem) {
+		r->caprem = r->caprem ? r->caprem * 2 : 8;
+		r->rem = xrealloc(r->rem, r->caprem * sizeof(*r->rem));
+	}
+	r->rem[r->nrem].line = line;
+	r->rem[r->nrem].col = col;
+	r->rem[r->nrem++].text = xstrdup(text);
+}
+
+/* Whether dir/name exists. */
+static bool has(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+
+	return snprintf(path, sizeof(path), "%s/%s", dir, name) < (int)sizeof(path) &&
+	       access(path, F_OK) == 0;
+}
+
+/* The compile database directory of path (malloc'ed), or NULL: see above. */
+static char *database_dir(const struct lsp_server *s, const char *path)
+{
+	char dir[PATH_MAX], *slash;
+
+	if (s->base->build_dir)
+		return xstrdup(s->base->build_dir);
+	if (s->database)
+		return xstrdup(s->database);
+	if (strlen(path) >= sizeof(dir))
+		return NULL;
+	strcpy(dir, path);
+	while ((slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		if (has(*dir ? dir : "/", "compile_commands.json"))
+			return xstrdup(*dir ? dir : "/");
+		if (has(*dir ? dir : "/", "build/compile_commands.json")) {
+			char *b;
+
+			if (asprintf(&b, "%s/build", dir) < 0)
+				return NULL;
+			return b;
+		}
+	}
+	return NULL;
+}
+
+void lsp_check(struct lsp_server *s, const struct lsp_doc *d, const char *text, size_t len,
+	       bool explain, struct lsp_result *out)
+{
+	struct driver_opts o = *s->base;
+	char *files[1] = { d->path };
+	char *db = database_dir(s, d->path);
+	struct sink_ctx ctx = { .path = d->path, .out = out };
+	struct report_sink sink = {
+		.finding = sink_finding, .remark = sink_remark, .arg = &ctx,
+		.unsaved_file = d->path, .unsaved_text = text, .unsaved_len = len,
+	};
+	int status;
+
+	memset(out, 0, sizeof(*out));
+	o.files = files;
+	o.nfiles = 1;
+	o.build_dir = db;
+	o.have_dashdash = false;
+	o.extra_args = NULL;
+	o.nextra = 0;
+	o.unsaved_text = text;
+	o.unsaved_len = len;
+	o.analyse.explain = explain;
+	o.dump_ir = o.dump_summaries = false;
+	report_set_sink(&sink);
+	status = driver_run(&o);
+	report_set_sink(NULL);
+	report_close();
+	free(db);
+	if (status == EXIT_TROUBLE) {
+		/* a half-typed buffer: what was found is not worth showing */
+		lsp_result_release(out);
+		out->trouble = true;
+	}
+}
+
+/* Whether c can be part of a C identifier. */
+static bool ident_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* An LSP range over the word at 1-based line:col of text (one character if none). */
+static json_t *word_range(const struct lsp_server *s, const char *text, size_t len,
+			  unsigned line, unsigned col)
+{
+	unsigned from = lsp_character(s, text, len, line, col), to = from + 1;
+	unsigned l = line ? line - 1 : 0;
+
+	if (text && line && col) {
+		size_t off = lsp_line_start(text, len, l) + col - 1, end = off;
+
+		while (end < len && ident_char((unsigned char)text[end]))
+			end++;
+		if (end > off)
+			to = lsp_character(s, text, len, line, col + (unsigned)(end - off));
+	}
+	return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", (int)l, "character",
+			 (int)from, "end", "line", (int)l, "character", (int)to);
+}
+
+/* The text of the open document of path, if there is one. */
+static const struct lsp_doc *open_doc(const struct lsp_server *s, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndocs; i++)
+		if (!strcmp(s->docs[i]->path, path))
+			return s->docs[i];
+	return NULL;
+}
+
+/* One diagnostic for f of d. */
+static json_t *diagnostic(const struct lsp_server *s, const struct lsp_doc *d,
+			  const struct lsp_finding *f)
+{
+	json_t *related = json_array(), *diag;
+	char *href;
+	size_t k;
+
+	for (k = 0; k < f->nnotes; k++) {
+		const struct lsp_note *n = &f->notes[k];
+		const struct lsp_doc *nd = open_doc(s, n->file);
+		char *uri = lsp_path_uri(n->file);
+
+		json_array_append_new(related, json_pack(
+			"{s:{s:s, s:o}, s:s}", "location", "uri", uri, "range",
+			word_range(s, nd ? nd->text : NULL, nd ? nd->len : 0, n->line, n->col),
+			"message", n->text));
+		free(uri);
+	}
+	if (asprintf(&href, "%s#%s", s->docs_url, f->flag) < 0)
+		href = NULL;
+	diag = json_pack("{s:o, s:i, s:s, s:{s:s}, s:s, s:s, s:o}",
+			 "range", word_range(s, d->text, d->len, f->line, f->col),
+			 "severity", 2, "code", f->flag, "codeDescription", "href",
+			 href ? href : "", "source", "leakcheck", "message", f->msg,
+			 "relatedInformation", related);
+	free(href);
+	return diag;
+}
+
+void lsp_publish(struct lsp_server *s, const struct lsp_doc *d)
+{
+	json_t *diags = json_array();
+	size_t i;
+
+	for (i = 0; i < d->last.n; i++)
+		json_array_append_new(diags, diagnostic(s, d, &d->last.v[i]));
+	lsp_notify("textDocument/publishDiagnostics",
+		   json_pack("{s:s, s:I, s:o}", "uri", d->uri, "version",
+			     (json_int_t)d->last_version, "diagnostics", diags));
+}
+
+void lsp_publish_empty(const char *uri)
+{
+	lsp_notify("textDocument/publishDiagnostics",
+		   json_pack("{s:s, s:[]}", "uri", uri, "diagnostics"));
+}
+
+/* Makes sure d->last is the check of d's current text. */
+static void check_current(struct lsp_server *s, struct lsp_doc *d)
+{
+	if (d->have_last && d->last_version == d->version)
+		return;
+	lsp_result_release(&d->last);
+	lsp_check(s, d, d->text, d->len, false, &d->last);
+	d->have_last = true;
+	d->last_version = d->version;
+}
+
+/* A WorkspaceEdit of one insertion of text at 0-based line, character in d. */
+static json_t *insertion(const struct lsp_doc *d, unsigned line, unsigned character,
+			 const char *text)
+{
+	json_t *edit = json_pack("{s:{s:[{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:s}]}}", "changes",
+				 d->uri, "range", "start", "line", (int)line, "character",
+				 (int)character, "end", "line", (int)line, "character",
+				 (int)character, "newText", text);
+
+	return edit;
+}
+
+/* A code action titled title, fixing the diagnostic of f, with edit (taken). */
+static json_t *action(struct lsp_server *s, const struct lsp_doc *d,
+		      const struct lsp_finding *f, const char *title, json_t *edit,
+		      bool preferred)
+{
+	return json_pack("{s:s, s:s, s:[o], s:o, s:b}", "title", title, "kind", "quickfix",
+			 "diagnostics", diagnostic(s, d, f), "edit", edit, "isPreferred",
+			 preferred);
+}
+
+/* "Suppress with NOLINT(FLAG)": the comment appended to the finding's line. */
+static json_t *nolint_action(struct lsp_server *s, const struct lsp_doc *d,
+			     const struct lsp_finding *f)
+{
+	size_t start = lsp_line_start(d->text, d->len, f->line - 1), end = start;
+	char *title, *text;
+	json_t *a;
+
+	while (end < d->len && d->text[end] != '\n')
+		end++;
+	if (end > start && d->text[end - 1] == '\r')
+		end--;
+	if (asprintf(&title, "Suppress with NOLINT(%s)", f->flag) < 0)
+		return NULL;
+	if (asprintf(&text, " // NOLINT(%s)", f->flag) < 0) {
+		free(title);
+		return NULL;
+	}
+	a = action(s, d, f, title,
+		   insertion(d, f->line - 1,
+			     lsp_character(s, d->text, d->len, f->line,
+					   (unsigned)(end - start) + 1), text),
+		   false);
+	free(title);
+	free(text);
+	return a;
+}
+
+/* Whether the word w (n bytes) occurs as an identifier in the line text. */
+static bool mentions(const char *line, size_t len, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + n <= len; i++)
+		if (!memcmp(line + i, w, n) && (i == 0 || !ident_char((unsigned char)line[i - 1])) &&
+		    (i + n == len || !ident_char((unsigned char)line[i + n])))
+			return true;
+	return false;
+}
+
+/* Whether var is a plain lvalue the fix can name: x, x.m, x->m. */
+static bool plain_var(const char *var)
+{
+	const char *p;
+
+	if (!var || !(isalpha((unsigned char)*var) || *var == '_'))
+		return false;
+	for (p = var; *p; p++)
+		if (!ident_char((unsigned char)*p) && *p != '.' && !(p[0] == '-' && p[1] == '>') &&
+		    !(p[0] == '>' && p > var && p[-1] == '-'))
+			return false;
+	return true;
+}
+
+/*
+ * The text of the quick fix of f: "INDENTfclose(fp);\n" to insert at the
+ * start of the return statement's line, or NULL when no fix is obvious:
+ * not a leak at a return that starts its line, no plain variable or
+ * release function of one argument, the return names the variable, or
+ * the line before may be an if, else or loop whose only statement the
+ * return is.
+ */
+static char *release_text(const struct lsp_doc *d, const struct lsp_finding *f)
+{
+	size_t start, i, end, p;
+	char *text;
+	int n;
+
+	if (f->kind != FK_LEAK || !f->at_return || f->object || !f->release_call ||
+	    f->release_arg != 1 || !plain_var(f->var) || f->line < 2)
+		return NULL;
+	start = lsp_line_start(d->text, d->len, f->line - 1);
+	for (i = start; i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'); i++)
+		;
+	if (i != start + f->col - 1 || d->len - i < 6 || memcmp(d->text + i, "return", 6) ||
+	    (i + 6 < d->len && ident_char((unsigned char)d->text[i + 6])))
+		return NULL;
+	for (end = i; end < d->len && d->text[end] != '\n'; end++)
+		;
+	if (!memchr(d->text + i, ';', end - i) ||
+	    mentions(d->text + i, end - i, f->var, strcspn(f->var, ".-")))
+		return NULL;
+	/* the last character before the line that is not blank ends a statement */
+	for (p = start; p > 0 && isspace((unsigned char)d->text[p - 1]); p--)
+		;
+	if (p == 0 || !strchr(";{}", d->text[p - 1]))
+		return NULL;
+	n = asprintf(&text, "%.*s%s(%s);\n", (int)(i - start), d->text + start, f->release_call,
+		     f->var);
+	return n < 0 ? NULL : text;
+}
+
+/*
+ * Whether inserting fix at the start of f's line leaves fewer findings
+ * and no new kind: the edited text is checked again (it must parse).
+ */
+static bool fix_works(struct lsp_server *s, const struct lsp_doc *d,
+		      const struct lsp_finding *f, const char *fix)
+{
+	size_t at = lsp_line_start(d->text, d->len, f->line - 1), n = strlen(fix), i;
+	char *text = xmalloc(d->len + n + 1);
+	struct lsp_result r;
+	bool ok;
+
+	memcpy(text, d->text, at);
+	memcpy(text + at, fix, n);
+	memcpy(text + at + n, d->text + at, d->len - at + 1);
+	lsp_check(s, d, text, d->len + n, false, &r);
+	ok = !r.trouble && r.n < d->last.n;
+	for (i = 0; i < r.n && ok; i++)
+		ok = r.v[i].kind == FK_LEAK;
+	lsp_result_release(&r);
+	free(text);
+	return ok;
+}
+
+json_t *lsp_code_actions(struct lsp_server *s, struct lsp_doc *d, unsigned first,
+			 unsigned last)
+{
+	json_t *actions = json_array(), *a;
+	size_t i;
+
+	check_current(s, d);
+	for (i = 0; i < d->last.n; i++) {
+		const struct lsp_finding *f = &d->last.v[i];
+		char *fix, *title;
+
+		if (f->line == 0 || f->line - 1 < first || f->line - 1 > last)
+			continue;
+		fix = release_text(d, f);
+		if (fix && fix_works(s, d, f, fix) &&
+		    asprintf(&title, "Release '%s' with %s() before returning", f->var,
+			     f->release_call) >= 0) {
+			json_array_append_new(actions, action(s, d, f, title,
+							      insertion(d, f->line - 1, 0, fix),
+							      true));
+			free(title);
+		}
+		free(fix);
+		if ((a = nolint_action(s, d, f)))
+			json_array_append_new(actions, a);
+	}
+	return actions;
+}
+
+json_t *lsp_hover(struct lsp_server *s, struct lsp_doc *d, unsigned line)
+{
+	char *text = NULL;
+	size_t len = 0, i, k;
+	FILE *out;
+	json_t *h;
+
+	if (!d->have_explained || d->explained_version != d->version) {
+		lsp_result_release(&d->explained);
+		lsp_check(s, d, d->text, d->len, true, &d->explained);
+		d->have_explained = true;
+		d->explained_version = d->version;
+	}
+	if (!(out = open_memstream(&text, &len)))
+		return json_null();
+	for (i = 0; i < d->explained.n; i++) {
+		const struct lsp_finding *f = &d->explained.v[i];
+
+		if (f->acq_line != line + 1 && f->line != line + 1)
+			continue;
+		fprintf(out, "%sreported (%s): %s\n", ftell(out) ? "\n" : "", f->flag,
+			f->msg);
+		for (k = 0; k < f->nnotes; k++)
+			fprintf(out, "- line %u: %s\n", f->notes[k].line, f->notes[k].text);
+	}
+	for (i = 0; i < d->explained.nrem; i++)
+		if (d->explained.rem[i].line == line + 1)
+			fprintf(out, "%snot reported: %s\n", ftell(out) ? "\n" : "",
+				d->explained.rem[i].text);
+	fclose(out);
+	if (!len) {
+		free(text);
+		return json_null();
+	}
+	h = json_pack("{s:{s:s, s:s}}", "contents", "kind", "plaintext", "value", text);
+	free(text);
+	return h;
+}
