@@ -174,22 +174,15 @@ static int remark_cmp(const void *pa, const void *pb)
 	return strcmp(a->text, b->text);
 }
 
+static void print_remark(void *arg, const char *file, unsigned line, unsigned col,
+			 const char *text)
+{
+	fprintf(arg, "%s:%u:%u: remark: %s [leakcheck-explain]\n", file, line, col, text);
+}
+
 void report_print_remarks(FILE *out)
 {
-	size_t i;
-
-	pthread_mutex_lock(&notes.lock);
-	if (notes.nremarks)
-		qsort(notes.remarks, notes.nremarks, sizeof(*notes.remarks), remark_cmp);
-	for (i = 0; i < notes.nremarks; i++) {
-		const struct remark *r = &notes.remarks[i];
-
-		if (i && !remark_cmp(r, r - 1))
-			continue;
-		fprintf(out, "%s:%u:%u: remark: %s [leakcheck-explain]\n", r->file, r->line, r->col,
-			r->text);
-	}
-	pthread_mutex_unlock(&notes.lock);
+	report_each_remark(print_remark, out);
 }
 
 void report_each_remark(void (*fn)(void *arg, const char *file, unsigned line, unsigned col,
