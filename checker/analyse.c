@@ -137,8 +137,11 @@ void an_push(struct an *A, int block, const unsigned char *s, int parent)
 	while (A->memo[h] >= 0) {
 		const struct node *o = &A->nodes[A->memo[h]];
 
-		if (o->hash == hash && o->block == block && !memcmp(A->store + o->state, s, A->size))
-			return;
+		if (o->hash == hash && o->block == block) {
+			an_store_get(A, A->memo[h], A->cmp);
+			if (!memcmp(A->cmp, s, A->size))
+				return;
+		}
 		h = (h + 1) & (A->memo_cap - 1);
 	}
 	if (A->nnodes >= A->opts->budget) {
@@ -149,23 +152,15 @@ void an_push(struct an *A, int block, const unsigned char *s, int parent)
 		A->exhausted = A->too_large = true;
 		return;
 	}
-	if (A->store_len + A->size > A->store_cap) {
-		A->store_cap = A->store_cap ? A->store_cap * 2 : 4096;
-		while (A->store_cap < A->store_len + A->size)
-			A->store_cap *= 2;
-		A->store = xrealloc(A->store, A->store_cap);
-	}
 	if (A->nnodes == A->capnodes) {
 		A->capnodes = A->capnodes ? A->capnodes * 2 : 256;
 		A->nodes = xrealloc(A->nodes, A->capnodes * sizeof(*A->nodes));
 	}
-	memcpy(A->store + A->store_len, s, A->size);
 	n = &A->nodes[A->nnodes];
 	n->block = block;
 	n->parent = parent;
-	n->state = A->store_len;
 	n->hash = hash;
-	A->store_len += A->size;
+	an_store_put(A, n, s);
 	A->memo[h] = (int)A->nnodes++;
 }
 
@@ -472,13 +467,16 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 	}
 	s = xmalloc(A.size);
 	A.norm = xmalloc(A.size);
+	A.pbuf = xmalloc(A.size);
+	A.cmp = xmalloc(A.size);
+	A.pnode = -1;
 	A.referenced = xmalloc(A.nslots + 1);
 	an_initial_state(&A, s);
 	an_push(&A, f->entry, s, -1);
 	for (i = 0; i < A.nnodes && !A.exhausted; i++) {
 		const struct ir_block *blk = &f->blocks[A.nodes[i].block];
 
-		memcpy(s, A.store + A.nodes[i].state, A.size);
+		an_store_read(&A, (int)i, s);
 		A.node = (int)i;
 		an_exec_block(&A, s, A.nodes[i].block, (size_t)-1);
 		if (A.dead)
@@ -516,6 +514,8 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		an_explain_sites(&A);
 	free(s);
 	free(A.norm);
+	free(A.pbuf);
+	free(A.cmp);
 	free(A.referenced);
 	free(A.seen.v);
 	free(A.memo);

@@ -77,7 +77,10 @@ struct val {
 struct node {
 	int block;
 	int parent;             /* node index, -1 for the entry */
-	size_t state;           /* offset of the state in the store */
+	size_t state;           /* offset of its state in the store (analyse_store.c) */
+	size_t slen;            /* ... so many bytes */
+	uint8_t depth;          /* 0: the whole state; else its difference from the
+				   parent's, which is depth - 1 differences from a whole one */
 	uint64_t hash;          /* of (block, state), for the memo table */
 };
 
@@ -133,8 +136,11 @@ struct an {
 	unsigned char *referenced;  /* scratch: slots some variable refers to */
 	size_t nslots, nrv, ncv, nvars;
 	size_t off_vars, off_vals, size;
-	unsigned char *store;   /* states, back to back */
+	unsigned char *store;   /* states, back to back, as differences (analyse_store.c) */
 	size_t store_len, store_cap;
+	unsigned char *pbuf;    /* scratch: the state of node pnode (-1: none) */
+	int pnode;
+	unsigned char *cmp;     /* scratch: a state the memo table compares with */
 	struct node *nodes;
 	size_t nnodes, capnodes;
 	int *memo;              /* open addressing over node indices, -1 empty */
@@ -367,6 +373,16 @@ void an_nonnull(struct an *A, unsigned char *s, int v);
 
 /* analyse.c */
 void an_push(struct an *A, int block, const unsigned char *s, int parent);
+
+/* analyse_store.c: the states of the nodes */
+/* Appends s as node n's state (n->parent set); returns the bytes it took. */
+size_t an_store_put(struct an *A, struct node *n, const unsigned char *s);
+/* Writes node n's state into buf (A->size bytes). */
+void an_store_get(const struct an *A, int n, unsigned char *buf);
+/* The same, through the scratch of pnode: for the node the walk expands. */
+void an_store_read(struct an *A, int n, unsigned char *buf);
+/* Node n's state in memory of its own (free it). */
+unsigned char *an_store_copy(const struct an *A, int n);
 int an_resolve(const struct an *A, int b);
 
 /* analyse_event.c */

@@ -94,7 +94,7 @@ static struct ir_loc first_release(struct an *A, const int *path, size_t len, in
 	A->watch = x;
 	A->watch_loc.line = 0;
 	for (q = 0; q < len; q++) {
-		memcpy(s, A->store + A->nodes[path[q]].state, A->size);
+		an_store_get(A, path[q], s);
 		A->node = path[q];
 		an_exec_block(A, s, A->nodes[path[q]].block, q + 1 == len ? saved.evi : (size_t)-1);
 	}

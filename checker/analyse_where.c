@@ -29,7 +29,7 @@ static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf
 	struct an saved = *A;
 
 	A->quiet = true;
-	memcpy(buf, A->store + A->nodes[n].state, A->size);
+	an_store_get(A, n, buf);
 	A->node = n;
 	an_exec_block(A, buf, A->nodes[n].block, (size_t)-1);
 	*A = saved;
@@ -44,15 +44,19 @@ static const struct slot_st *state_after(struct an *A, int n, unsigned char *buf
 int an_failed_transfer(struct an *A, const int *path, size_t q, int x, unsigned char *after)
 {
 	const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
-	const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
-	const struct slot_st *there = slots(A, A->store + A->nodes[path[q + 1]].state);
-	const struct slot_st *here;
+	unsigned char *sb = an_store_copy(A, path[q]), *st = an_store_copy(A, path[q + 1]);
+	const struct slot_st *before = slots(A, sb), *there = slots(A, st), *here;
+	int site = -1;
 
 	/* only an acquisition or a call makes a handle wait on another */
-	if (there[x].st != RS_HELD || !(before[x].st == RS_PENDING || block_acquires_any(blk)))
-		return -1;
-	here = state_after(A, path[q], after);
-	return here[x].st == RS_PENDING && here[x].pend >= 0 ? A->slot_site[here[x].pend] : -1;
+	if (there[x].st == RS_HELD && (before[x].st == RS_PENDING || block_acquires_any(blk))) {
+		here = state_after(A, path[q], after);
+		if (here[x].st == RS_PENDING && here[x].pend >= 0)
+			site = A->slot_site[here[x].pend];
+	}
+	free(sb);
+	free(st);
+	return site;
 }
 
 /* How a block uses a set of variables (block_use). */
@@ -263,14 +267,18 @@ int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, in
 		g = edge_goto(A, A->nodes[path[q]].block, A->nodes[path[q + 1]].block);
 	if (g < 0)
 		return -1;
-	s = A->store + A->nodes[path[q + 1]].state;
-	if (!live(slots(A, s)[x].st))
+	s = an_store_copy(A, path[q + 1]);
+	if (!live(slots(A, s)[x].st)) {
+		free(s);
 		return -1;
+	}
 	set = xcalloc(A->nvars + 1, sizeof(*set));
 	if (!mark_holders(A, s, x, set)) {
 		free(set);
+		free(s);
 		return -1;
 	}
+	free(s);
 	if (site->dst >= 0)
 		set[site->dst + (x - A->base[A->slot_site[x]])] = true;
 	after = xmalloc((A->nvars + 1) * sizeof(*after));
@@ -310,11 +318,13 @@ int an_lost_by_transfer(struct an *A, const int *path, size_t start, size_t len,
 
 	for (q = start; q + 1 < len && found < 0; q++) {
 		const struct ir_block *blk = &A->f->blocks[A->nodes[path[q]].block];
-		const struct slot_st *before = slots(A, A->store + A->nodes[path[q]].state);
+		unsigned char *sb = an_store_copy(A, path[q]);
+		const struct slot_st *before = slots(A, sb);
 		bool maybe = before[x].st == RS_PENDING && before[x].pend >= 0 &&
 			     self_transfer(site_of_slot(A, before[x].pend));
 		int t;
 
+		free(sb);
 		for (i = 0; i < blk->nev && !maybe; i++)
 			maybe = blk->ev[i].kind == EV_ACQUIRE &&
 				self_transfer(&A->sites[blk->ev[i].site]);
@@ -323,9 +333,13 @@ int an_lost_by_transfer(struct an *A, const int *path, size_t start, size_t len,
 		if (!after)
 			after = xmalloc(A->size);
 		t = an_failed_transfer(A, path, q, x, after);
-		if (t >= 0 && self_transfer(&A->sites[t]) &&
-		    !mark_holders(A, A->store + A->nodes[path[q + 1]].state, x, NULL))
-			found = t;
+		if (t >= 0 && self_transfer(&A->sites[t])) {
+			unsigned char *st = an_store_copy(A, path[q + 1]);
+
+			if (!mark_holders(A, st, x, NULL))
+				found = t;
+			free(st);
+		}
 	}
 	free(after);
 	return found;
