@@ -176,9 +176,8 @@ void an_escape_led(struct an *A, unsigned char *s, int v)
 			}
 }
 
-/* Whether the release entries rel (those of mask, 0: all) give back res. */
-static bool releases(const struct rule_release *rel, unsigned mask,
-		     const struct rule_resource *res)
+bool an_releases(const struct rule_release *rel, unsigned mask,
+		 const struct rule_resource *res)
 {
 	unsigned i;
 
@@ -221,7 +220,7 @@ void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 		return;
 	x = w->bind;
 	if (ev->soft && ev->rel && site_of_slot(A, x)->acq->res &&
-	    !releases(ev->rel, ev->rel_mask, site_of_slot(A, x)->acq->res))
+	    !an_releases(ev->rel, ev->rel_mask, site_of_slot(A, x)->acq->res))
 		return;         /* fclose(fp) after flockfile(fp): the stream, not the lock */
 	if (an_refc_release(A, s, ev, x))
 		return;         /* one of several references on the object */
@@ -230,7 +229,7 @@ void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 
 		/* a deallocator named by an attribute may also be given what
 		   its own body frees (its constructor cleaning up): no mismatch */
-		if (ev->rel && res && !releases(ev->rel, ev->rel_mask, res) && !res->guessed &&
+		if (ev->rel && res && !an_releases(ev->rel, ev->rel_mask, res) && !res->guessed &&
 		    !ev->rel->res->guessed && !ev->rel->res->releaser)
 			an_report(A, FK_MISMATCHED_RELEASE, x, ev->loc, EXIT_SCOPE, NULL, ev->callee);
 		sl[x].st = RS_RELEASED;

@@ -3,7 +3,8 @@
  * analyse_event.c: the transitions, what each event does to a state;
  * analyse_branch.c: branches and value domains; analyse_path.c: findings
  * with their paths, and --explain; analyse_where.c: where a leak found at
- * an exit is reported; analyse_layout.c: the state layout and liveness;
+ * an exit is reported; analyse_retarget.c: a label such a goto could jump
+ * to instead; analyse_layout.c: the state layout and liveness;
  * analyse_keep.c: the summary of a rule's borrower that keeps on success).
  * Not an API: only analyse*.c include it.
  */
@@ -394,6 +395,9 @@ void an_escape(struct an *A, unsigned char *s, int v, int out_param);
 /* and what the same call acquired along with it goes too (a return, a store) */
 void an_escape_led(struct an *A, unsigned char *s, int v);
 void an_exec_block(struct an *A, unsigned char *s, int block, size_t upto);
+/* Whether the release entries rel (those of mask, 0: all) give back res. */
+bool an_releases(const struct rule_release *rel, unsigned mask,
+		 const struct rule_resource *res);
 
 /* analyse_path.c */
 /* Reports a finding of kind about slot x at loc, once per (kind, x, place); a
@@ -414,8 +418,20 @@ int an_failed_transfer(struct an *A, const int *path, size_t q, int x, unsigned 
 int an_lost_by_transfer(struct an *A, const int *path, size_t start, size_t len, int x);
 /* The trampoline block of the goto past every release of slot x on the path
    path[start..len) ending at an exit, or -1 (uses the search marks of the path
-   notes: call after their set-up). */
-int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x);
+   notes: call after their set-up); *after: the path's node right after the jump. */
+int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x,
+		     int *after);
+
+/* analyse_retarget.c */
+/*
+ * For a leak of slot x reported at the goto whose trampoline is block g
+ * (s: the state right after the jump), the label the goto could jump to
+ * instead, whose straight-line code releases x and only handles certainly
+ * held in s before falling through to the goto's label; or NULL.  *also:
+ * the names of those other handles ("'fp', 'sock'"), or NULL; the caller
+ * frees it with free().  The label lives in the function's arena.
+ */
+const char *an_retarget(struct an *A, int g, unsigned char *s, int x, char **also);
 /* Where the acquisition event of site is (the assignment), else the call. */
 struct ir_loc an_acquisition_loc(const struct an *A, int site);
 

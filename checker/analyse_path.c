@@ -408,7 +408,8 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	struct note *notes;
 	struct ir_loc at = loc;     /* where it is reported */
 	size_t nnotes = 0, len = 0, q, start = 0;
-	int *path, n, lost = -1, g = -1;
+	int *path, n, lost = -1, g = -1, jumped = -1;
+	char *also = NULL;
 
 	if (A->quiet || A->f->context || param_slot(A, x) ||
 	    (!at_exit && seen_before(A, kind, x, loc)))
@@ -433,7 +434,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		notes_init(A);
 		if ((lost = an_lost_by_transfer(A, path, start, len, x)) >= 0)
 			at = an_acquisition_loc(A, lost);
-		else if ((g = an_skipping_goto(A, path, start, len, x)) >= 0)
+		else if ((g = an_skipping_goto(A, path, start, len, x, &jumped)) >= 0)
 			at = A->f->blocks[g].term.loc;
 		if (seen_before(A, kind, x, at)) {
 			free(path);
@@ -477,6 +478,13 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 		fd.lost_by = lost >= 0 ? A->sites[lost].acq->func : NULL;
 		fd.exit = lost >= 0 ? exit : EXIT_GOTO;
 		fd.label = g >= 0 ? A->f->blocks[g].term.text : NULL;
+		if (g >= 0) {
+			unsigned char *s = an_store_copy(A, jumped);
+
+			fd.retarget = an_retarget(A, g, s, x, &also);
+			free(s);
+		}
+		fd.retarget_also = also;
 	}
 	if (kind == FK_LEAK && exit != EXIT_OWNER) {
 		notes[nnotes].kind = exit == EXIT_RETURN || exit == EXIT_END ?
@@ -500,6 +508,7 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	fd.notes = notes;
 	fd.nnotes = nnotes;
 	report_finding(&fd);
+	free(also);
 	free(notes);
 	free(path);
 }

@@ -255,7 +255,8 @@ static size_t mark_holders(const struct an *A, unsigned char *s, int x, bool *se
  * (so there was a release to jump past; a function that never frees it
  * is reported at the exit).
  */
-int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x)
+int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, int x,
+		     int *after_node)
 {
 	const struct ir_site *site = site_of_slot(A, x);
 	bool *set, *after, *reach;
@@ -267,6 +268,7 @@ int an_skipping_goto(struct an *A, const int *path, size_t start, size_t len, in
 		g = edge_goto(A, A->nodes[path[q]].block, A->nodes[path[q + 1]].block);
 	if (g < 0)
 		return -1;
+	*after_node = path[q + 1];
 	s = an_store_copy(A, path[q + 1]);
 	if (!live(slots(A, s)[x].st)) {
 		free(s);

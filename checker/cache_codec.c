@@ -156,6 +156,7 @@ static void put_func(struct bytes_out *b, const struct ir_func *f)
 		for (k = 0; k < f->blocks[i].nev; k++)
 			put_event(b, &f->blocks[i].ev[k]);
 		put_term(b, &f->blocks[i].term);
+		bytes_put_str(b, f->blocks[i].label);
 	}
 }
 
@@ -550,6 +551,7 @@ static struct ir_func *get_func(struct rbuf *r)
 			ir_event_add(f, b, &e);
 		}
 		get_term(r, &f->blocks[b].term, n);
+		f->blocks[b].label = get_str(r, &f->arena);
 	}
 	if (f->entry >= 0 && (size_t)f->entry >= f->nblocks)
 		fail(r, BYTES_RANGE);

@@ -86,7 +86,8 @@ void ir_dump(const struct ir_func *f, void *file)
 		const struct ir_block *blk = &f->blocks[b];
 		const struct ir_term *t = &blk->term;
 
-		fprintf(out, " B%zu:\n", b);
+		fprintf(out, " B%zu:%s%s\n", b, blk->label ? " label " : "",
+			blk->label ? blk->label : "");
 		for (i = 0; i < blk->nev; i++) {
 			const struct ir_event *e = &blk->ev[i];
 

@@ -236,6 +236,9 @@ struct ir_block {
 	struct ir_event *ev;                /* events in execution order */
 	size_t nev, cap;
 	struct ir_term term;
+	const char *label;                  /* the label statement this block starts (its
+					       name: the language server retargets gotos
+					       to it), or NULL */
 };
 
 /* The texts of ir_func.unsupported (analyse.c counts functions by them). */

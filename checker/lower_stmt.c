@@ -437,6 +437,7 @@ static void lower_label(struct lower *L, CXCursor s)
 
 	lower_goto(L, lab->block);
 	L->cur = lab->block;
+	L->f->blocks[lab->block].label = name;
 	lab->defined = true;
 	lab->nchain = L->nchain;
 	lab->chain = arena_alloc(&L->f->arena, (L->nchain + 1) * sizeof(unsigned));

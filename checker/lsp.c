@@ -278,18 +278,44 @@ static bool client_utf8(json_t *params)
 	return false;
 }
 
+/*
+ * Where the diagnostics link to when the client does not say
+ * (malloc'ed), or NULL: docs/flags.md as installed
+ * (LEAKCHECK_INSTALL_DOCDIR, CMake's CMAKE_INSTALL_FULL_DOCDIR), else
+ * in the source tree leakcheck was built from (LEAKCHECK_SOURCE_DOCDIR),
+ * as a file: URI, whichever exists now.
+ */
+static char *docs_default(void)
+{
+	static const char *const dirs[] = { LEAKCHECK_INSTALL_DOCDIR, LEAKCHECK_SOURCE_DOCDIR };
+	char *path, *uri = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]) && !uri; i++) {
+		if (asprintf(&path, "%s/flags.md", dirs[i]) < 0)
+			return NULL;
+		if (path[0] == '/' && access(path, R_OK) == 0)
+			uri = lsp_path_uri(path);
+		free(path);
+	}
+	return uri;
+}
+
 /* initialize: the capabilities. */
 static json_t *initialize(struct lsp_server *s, json_t *params)
 {
 	json_t *opts = json_object_get(params, "initializationOptions");
 	const char *db = json_string_value(json_object_get(opts, "compilationDatabase"));
-	const char *docs = json_string_value(json_object_get(opts, "docsUrl"));
+	json_t *docs = json_object_get(opts, "docsUrl");
 
 	s->utf8 = client_utf8(params);
 	free(s->database);
 	s->database = db && *db ? xstrdup(db) : NULL;
 	free(s->docs_url);
-	s->docs_url = xstrdup(docs && *docs ? docs : LSP_DOCS_URL);
+	if (json_is_string(docs))       /* a base URL, or "": no links */
+		s->docs_url = *json_string_value(docs) ? xstrdup(json_string_value(docs)) : NULL;
+	else
+		s->docs_url = docs_default();
 	s->initialized = true;
 	return json_pack("{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s]}},"
 			 " s:{s:s, s:s}}",

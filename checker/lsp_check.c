@@ -1,7 +1,8 @@
 /*
  * lsp_check.c - the language server's checks: a one-file driver_run()
  * on the editor's text with the findings taken from a report sink, and
- * what the client is sent from them (diagnostics, code actions, hovers).
+ * what the client is sent from them (diagnostics, hovers; the code
+ * actions are lsp_action.c's).
  *
  * Which compile database a document uses, as clangd finds one: -p, else
  * the client's initializationOptions.compilationDatabase, else the first
@@ -39,6 +40,9 @@ void lsp_result_release(struct lsp_result *r)
 		free(f->msg);
 		free(f->var);
 		free(f->release_call);
+		free(f->goto_label);
+		free(f->retarget);
+		free(f->retarget_also);
 	}
 	for (i = 0; i < r->nrem; i++)
 		free(r->rem[i].text);
@@ -85,6 +89,9 @@ static void sink_finding(void *arg, const struct report_shown *sh)
 	f->object = sh->object;
 	f->release_call = dup_or_null(sh->release_call);
 	f->release_arg = sh->release_arg;
+	f->goto_label = dup_or_null(sh->goto_label);
+	f->retarget = dup_or_null(sh->retarget);
+	f->retarget_also = dup_or_null(sh->retarget_also);
 	f->notes = xcalloc(sh->nnotes ? sh->nnotes : 1, sizeof(*f->notes));
 	f->nnotes = sh->nnotes;
 	for (k = 0; k < sh->nnotes; k++) {
@@ -185,12 +192,6 @@ void lsp_check(struct lsp_server *s, const struct lsp_doc *d, const char *text, 
 	}
 }
 
-/* Whether c can be part of a C identifier. */
-static bool ident_char(int c)
-{
-	return isalnum(c) || c == '_';
-}
-
 /* An LSP range over the word at 1-based line:col of text (one character if none). */
 static json_t *word_range(const struct lsp_server *s, const char *text, size_t len,
 			  unsigned line, unsigned col)
@@ -201,7 +202,7 @@ static json_t *word_range(const struct lsp_server *s, const char *text, size_t l
 	if (text && line && col) {
 		size_t off = lsp_line_start(text, len, l) + col - 1, end = off;
 
-		while (end < len && ident_char((unsigned char)text[end]))
+		while (end < len && lsp_ident_char((unsigned char)text[end]))
 			end++;
 		if (end > off)
 			to = lsp_character(s, text, len, line, col + (unsigned)(end - off));
@@ -221,9 +222,8 @@ static const struct lsp_doc *open_doc(const struct lsp_server *s, const char *pa
 	return NULL;
 }
 
-/* One diagnostic for f of d. */
-static json_t *diagnostic(const struct lsp_server *s, const struct lsp_doc *d,
-			  const struct lsp_finding *f)
+json_t *lsp_diagnostic(const struct lsp_server *s, const struct lsp_doc *d,
+		       const struct lsp_finding *f)
 {
 	json_t *related = json_array(), *diag;
 	char *href;
@@ -240,14 +240,14 @@ static json_t *diagnostic(const struct lsp_server *s, const struct lsp_doc *d,
 			"message", n->text));
 		free(uri);
 	}
-	if (asprintf(&href, "%s#%s", s->docs_url, f->flag) < 0)
-		href = NULL;
-	diag = json_pack("{s:o, s:i, s:s, s:{s:s}, s:s, s:s, s:o}",
+	diag = json_pack("{s:o, s:i, s:s, s:s, s:s, s:o}",
 			 "range", word_range(s, d->text, d->len, f->line, f->col),
-			 "severity", 2, "code", f->flag, "codeDescription", "href",
-			 href ? href : "", "source", "leakcheck", "message", f->msg,
+			 "severity", 2, "code", f->flag, "source", "leakcheck", "message", f->msg,
 			 "relatedInformation", related);
-	free(href);
+	if (s->docs_url && asprintf(&href, "%s#%s", s->docs_url, f->flag) >= 0) {
+		json_object_set_new(diag, "codeDescription", json_pack("{s:s}", "href", href));
+		free(href);
+	}
 	return diag;
 }
 
@@ -257,7 +257,7 @@ void lsp_publish(struct lsp_server *s, const struct lsp_doc *d)
 	size_t i;
 
 	for (i = 0; i < d->last.n; i++)
-		json_array_append_new(diags, diagnostic(s, d, &d->last.v[i]));
+		json_array_append_new(diags, lsp_diagnostic(s, d, &d->last.v[i]));
 	lsp_notify("textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:I, s:o}", "uri", d->uri, "version",
 			     (json_int_t)d->last_version, "diagnostics", diags));
@@ -267,184 +267,6 @@ void lsp_publish_empty(const char *uri)
 {
 	lsp_notify("textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:[]}", "uri", uri, "diagnostics"));
-}
-
-/* Makes sure d->last is the check of d's current text. */
-static void check_current(struct lsp_server *s, struct lsp_doc *d)
-{
-	if (d->have_last && d->last_version == d->version)
-		return;
-	lsp_result_release(&d->last);
-	lsp_check(s, d, d->text, d->len, false, &d->last);
-	d->have_last = true;
-	d->last_version = d->version;
-}
-
-/* A WorkspaceEdit of one insertion of text at 0-based line, character in d. */
-static json_t *insertion(const struct lsp_doc *d, unsigned line, unsigned character,
-			 const char *text)
-{
-	json_t *edit = json_pack("{s:{s:[{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:s}]}}", "changes",
-				 d->uri, "range", "start", "line", (int)line, "character",
-				 (int)character, "end", "line", (int)line, "character",
-				 (int)character, "newText", text);
-
-	return edit;
-}
-
-/* A code action titled title, fixing the diagnostic of f, with edit (taken). */
-static json_t *action(struct lsp_server *s, const struct lsp_doc *d,
-		      const struct lsp_finding *f, const char *title, json_t *edit,
-		      bool preferred)
-{
-	return json_pack("{s:s, s:s, s:[o], s:o, s:b}", "title", title, "kind", "quickfix",
-			 "diagnostics", diagnostic(s, d, f), "edit", edit, "isPreferred",
-			 preferred);
-}
-
-/* "Suppress with NOLINT(FLAG)": the comment appended to the finding's line. */
-static json_t *nolint_action(struct lsp_server *s, const struct lsp_doc *d,
-			     const struct lsp_finding *f)
-{
-	size_t start = lsp_line_start(d->text, d->len, f->line - 1), end = start;
-	char *title, *text;
-	json_t *a;
-
-	while (end < d->len && d->text[end] != '\n')
-		end++;
-	if (end > start && d->text[end - 1] == '\r')
-		end--;
-	if (asprintf(&title, "Suppress with NOLINT(%s)", f->flag) < 0)
-		return NULL;
-	if (asprintf(&text, " // NOLINT(%s)", f->flag) < 0) {
-		free(title);
-		return NULL;
-	}
-	a = action(s, d, f, title,
-		   insertion(d, f->line - 1,
-			     lsp_character(s, d->text, d->len, f->line,
-					   (unsigned)(end - start) + 1), text),
-		   false);
-	free(title);
-	free(text);
-	return a;
-}
-
-/* Whether the word w (n bytes) occurs as an identifier in the line text. */
-static bool mentions(const char *line, size_t len, const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + n <= len; i++)
-		if (!memcmp(line + i, w, n) && (i == 0 || !ident_char((unsigned char)line[i - 1])) &&
-		    (i + n == len || !ident_char((unsigned char)line[i + n])))
-			return true;
-	return false;
-}
-
-/* Whether var is a plain lvalue the fix can name: x, x.m, x->m. */
-static bool plain_var(const char *var)
-{
-	const char *p;
-
-	if (!var || !(isalpha((unsigned char)*var) || *var == '_'))
-		return false;
-	for (p = var; *p; p++)
-		if (!ident_char((unsigned char)*p) && *p != '.' && !(p[0] == '-' && p[1] == '>') &&
-		    !(p[0] == '>' && p > var && p[-1] == '-'))
-			return false;
-	return true;
-}
-
-/*
- * The text of the quick fix of f: "INDENTfclose(fp);\n" to insert at the
- * start of the return statement's line, or NULL when no fix is obvious:
- * not a leak at a return that starts its line, no plain variable or
- * release function of one argument, the return names the variable, or
- * the line before may be an if, else or loop whose only statement the
- * return is.
- */
-static char *release_text(const struct lsp_doc *d, const struct lsp_finding *f)
-{
-	size_t start, i, end, p;
-	char *text;
-	int n;
-
-	if (f->kind != FK_LEAK || !f->at_return || f->object || !f->release_call ||
-	    f->release_arg != 1 || !plain_var(f->var) || f->line < 2)
-		return NULL;
-	start = lsp_line_start(d->text, d->len, f->line - 1);
-	for (i = start; i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'); i++)
-		;
-	if (i != start + f->col - 1 || d->len - i < 6 || memcmp(d->text + i, "return", 6) ||
-	    (i + 6 < d->len && ident_char((unsigned char)d->text[i + 6])))
-		return NULL;
-	for (end = i; end < d->len && d->text[end] != '\n'; end++)
-		;
-	if (!memchr(d->text + i, ';', end - i) ||
-	    mentions(d->text + i, end - i, f->var, strcspn(f->var, ".-")))
-		return NULL;
-	/* the last character before the line that is not blank ends a statement */
-	for (p = start; p > 0 && isspace((unsigned char)d->text[p - 1]); p--)
-		;
-	if (p == 0 || !strchr(";{}", d->text[p - 1]))
-		return NULL;
-	n = asprintf(&text, "%.*s%s(%s);\n", (int)(i - start), d->text + start, f->release_call,
-		     f->var);
-	return n < 0 ? NULL : text;
-}
-
-/*
- * Whether inserting fix at the start of f's line leaves fewer findings
- * and no new kind: the edited text is checked again (it must parse).
- */
-static bool fix_works(struct lsp_server *s, const struct lsp_doc *d,
-		      const struct lsp_finding *f, const char *fix)
-{
-	size_t at = lsp_line_start(d->text, d->len, f->line - 1), n = strlen(fix), i;
-	char *text = xmalloc(d->len + n + 1);
-	struct lsp_result r;
-	bool ok;
-
-	memcpy(text, d->text, at);
-	memcpy(text + at, fix, n);
-	memcpy(text + at + n, d->text + at, d->len - at + 1);
-	lsp_check(s, d, text, d->len + n, false, &r);
-	ok = !r.trouble && r.n < d->last.n;
-	for (i = 0; i < r.n && ok; i++)
-		ok = r.v[i].kind == FK_LEAK;
-	lsp_result_release(&r);
-	free(text);
-	return ok;
-}
-
-json_t *lsp_code_actions(struct lsp_server *s, struct lsp_doc *d, unsigned first,
-			 unsigned last)
-{
-	json_t *actions = json_array(), *a;
-	size_t i;
-
-	check_current(s, d);
-	for (i = 0; i < d->last.n; i++) {
-		const struct lsp_finding *f = &d->last.v[i];
-		char *fix, *title;
-
-		if (f->line == 0 || f->line - 1 < first || f->line - 1 > last)
-			continue;
-		fix = release_text(d, f);
-		if (fix && fix_works(s, d, f, fix) &&
-		    asprintf(&title, "Release '%s' with %s() before returning", f->var,
-			     f->release_call) >= 0) {
-			json_array_append_new(actions, action(s, d, f, title,
-							      insertion(d, f->line - 1, 0, fix),
-							      true));
-			free(title);
-		}
-		free(fix);
-		if ((a = nolint_action(s, d, f)))
-			json_array_append_new(actions, a);
-	}
-	return actions;
 }
 
 json_t *lsp_hover(struct lsp_server *s, struct lsp_doc *d, unsigned line)

@@ -3,7 +3,7 @@
  * only lsp*.c include it).  lsp.c reads and writes messages and
  * dispatches them; lsp_doc.c keeps the open documents, their text and
  * positions; lsp_check.c runs the checks and turns findings into
- * diagnostics, code actions and hovers.
+ * diagnostics and hovers; lsp_action.c makes the code actions.
  */
 #ifndef LEAKCHECK_LSP_INT_H
 #define LEAKCHECK_LSP_INT_H
@@ -11,6 +11,7 @@
 #include "driver.h"
 #include "report.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -47,6 +48,9 @@ struct lsp_finding {
 	bool object;
 	char *release_call;         /* or NULL */
 	int release_arg;
+	char *goto_label;           /* reported at a goto statement: its label, or NULL */
+	char *retarget;             /* ... a label it could jump to instead, or NULL */
+	char *retarget_also;        /* ... what else that label releases, or NULL */
 	struct lsp_note *notes;
 	size_t nnotes;
 };
@@ -91,11 +95,10 @@ struct lsp_server {
 	bool shutdown;              /* shutdown answered */
 	bool utf8;                  /* positions count UTF-8 bytes, not UTF-16 units */
 	char *database;             /* initializationOptions.compilationDatabase, or NULL */
-	char *docs_url;             /* base of codeDescription.href (LSP_DOCS_URL) */
+	char *docs_url;             /* base of codeDescription.href: the flag F's
+				       documentation is at docs_url "#" F; NULL:
+				       no link (lsp.c, docs_default()) */
 };
-
-/* The documentation of flag F is at LSP_DOCS_URL "#" F (docs/flags.md). */
-#define LSP_DOCS_URL "https://github.com/leakcheck/leakcheck/blob/main/docs/flags.md"
 
 /* lsp.c */
 
@@ -149,6 +152,12 @@ char *lsp_path_uri(const char *path);
 /* lsp_result */
 void lsp_result_release(struct lsp_result *r);
 
+/* Whether c can be part of a C identifier. */
+static inline bool lsp_ident_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
 /* lsp_check.c */
 
 /*
@@ -164,11 +173,21 @@ void lsp_publish(struct lsp_server *s, const struct lsp_doc *d);
 /* Sends an empty list of diagnostics for uri. */
 void lsp_publish_empty(const char *uri);
 
-/* The result of textDocument/codeAction for d (a new reference). */
-json_t *lsp_code_actions(struct lsp_server *s, struct lsp_doc *d, unsigned first,
-			 unsigned last);
+/* One diagnostic for the finding f of d (a new reference). */
+json_t *lsp_diagnostic(const struct lsp_server *s, const struct lsp_doc *d,
+		       const struct lsp_finding *f);
 
 /* The result of textDocument/hover on 0-based line of d (a new reference). */
 json_t *lsp_hover(struct lsp_server *s, struct lsp_doc *d, unsigned line);
+
+/* lsp_action.c */
+
+/*
+ * The result of textDocument/codeAction for the findings of d on 0-based
+ * lines first..last (a new reference): the quick fixes, each checked by
+ * checking the edited text again, and the NOLINT actions.
+ */
+json_t *lsp_code_actions(struct lsp_server *s, struct lsp_doc *d, unsigned first,
+			 unsigned last);
 
 #endif

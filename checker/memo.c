@@ -98,6 +98,8 @@ static void record_finding(void *arg, const struct finding *f)
 	bytes_put_str(b, f->label);
 	bytes_put_str(b, f->lost_by);
 	put_loc(b, f->exit_loc);
+	bytes_put_str(b, f->retarget);
+	bytes_put_str(b, f->retarget_also);
 	bytes_put_str(b, f->func);
 	bytes_put_str(b, f->releaser);
 	bytes_put_i64(b, f->first_release_line);
@@ -266,6 +268,8 @@ static bool replay_findings(struct memo *m, struct bytes_in *in)
 		f.label = bytes_get_str(in, a);
 		f.lost_by = bytes_get_str(in, a);
 		get_loc(in, a, &f.exit_loc);
+		f.retarget = bytes_get_str(in, a);
+		f.retarget_also = bytes_get_str(in, a);
 		f.func = bytes_get_str(in, a);
 		f.releaser = bytes_get_str(in, a);
 		f.first_release_line = (unsigned)bytes_get_range(in, 0, UINT_MAX);

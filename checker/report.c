@@ -452,6 +452,12 @@ void report_finding(const struct finding *f)
 	e->object = f->res && f->res->object;
 	e->release_call = f->res ? f->res->release_call : NULL;
 	e->release_arg = f->res ? f->res->release_arg : 0;
+	if (f->kind == FK_LEAK && f->exit == EXIT_GOTO && f->exit_loc.line && f->label) {
+		e->goto_label = arena_strdup(&rep.arena, f->label);
+		e->retarget = f->retarget ? arena_strdup(&rep.arena, f->retarget) : NULL;
+		e->retarget_also = f->retarget_also ?
+				   arena_strdup(&rep.arena, f->retarget_also) : NULL;
+	}
 	if (f->var) {
 		e->var = arena_strdup(&rep.arena, f->var);
 		e->res_id = f->res ? arena_strdup(&rep.arena, f->res->id) : NULL;

@@ -112,6 +112,12 @@ struct finding {
 	struct ir_loc exit_loc;             /* FK_LEAK reported before the exit it was found
 					       at (at a goto past every release, or lost_by):
 					       that exit; else line 0 */
+	const char *retarget;               /* FK_LEAK reported at a goto past every release:
+					       a label the goto could jump to instead, whose
+					       straight-line code releases the handle (and
+					       only what is held there), or NULL */
+	const char *retarget_also;          /* ... the other handles it releases, "'fp',
+					       'sock'", or NULL */
 	const char *func;                   /* the function analysed */
 	const char *releaser;               /* FK_DOUBLE/MISMATCHED: the releasing callee */
 	unsigned first_release_line;        /* FK_DOUBLE_RELEASE: line of the first release */
@@ -278,6 +284,9 @@ struct report_shown {
 	bool object;                /* its resource is an object released through a pointer */
 	const char *release_call;   /* its resource's rule_resource.release_call, or NULL */
 	int release_arg;            /* ... and release_arg */
+	const char *goto_label;     /* FK_LEAK reported at a goto statement: its label, or NULL */
+	const char *retarget;       /* ... finding.retarget */
+	const char *retarget_also;  /* ... finding.retarget_also */
 	const struct report_shown_note *notes;  /* in path order, "also" notes last */
 	size_t nnotes;
 };

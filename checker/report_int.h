@@ -52,6 +52,9 @@ struct entry {
 	bool object;                /* report_shown.object */
 	const char *release_call;   /* report_shown.release_call (the rules' string) */
 	int release_arg;            /* report_shown.release_arg */
+	const char *goto_label;     /* report_shown.goto_label */
+	const char *retarget;       /* report_shown.retarget */
+	const char *retarget_also;  /* report_shown.retarget_also */
 	const char *also;           /* the note an entry it is merged into gets, at its
 				       acquisition ("'p' also acquired here by strdup()"),
 				       or NULL when var is */

@@ -51,6 +51,9 @@ void report_sink_entries(const struct report_sink *sink, const struct entry *v, 
 		s.object = e->object;
 		s.release_call = e->release_call;
 		s.release_arg = e->release_arg;
+		s.goto_label = e->goto_label;
+		s.retarget = e->retarget;
+		s.retarget_also = e->retarget_also;
 		s.notes = notes;
 		s.nnotes = e->nnotes;
 		sink->finding(sink->arg, &s);

@@ -117,7 +117,7 @@ def show_diags(params, out=sys.stdout):
         print("diag %d:%d-%d:%d sev=%d code=%s src=%s href=%s: %s" % (
             r["start"]["line"], r["start"]["character"], r["end"]["line"],
             r["end"]["character"], d["severity"], d["code"], d["source"],
-            d["codeDescription"]["href"], d["message"]), file=out)
+            d.get("codeDescription", {}).get("href", "(none)"), d["message"]), file=out)
         for ri in d.get("relatedInformation", []):
             loc = ri["location"]
             print("  related %s %d:%d-%d: %s" % (
