@@ -7,10 +7,10 @@
  */
 #define _GNU_SOURCE
 
-#include "driver.h"
-#include "lsp.h"
-#include "report.h"
-#include "util.h"
+#include "front/driver.h"
+#include "lsp/lsp.h"
+#include "report/report.h"
+#include "base/util.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>

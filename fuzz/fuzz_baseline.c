@@ -3,7 +3,7 @@
  * (baseline_load): the input is a --baseline file.  When it loads, a few
  * fingerprints are taken and the unseen ones counted.
  */
-#include "baseline.h"
+#include "report/baseline.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

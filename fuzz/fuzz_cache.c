@@ -7,7 +7,7 @@
  * LEAKCHECK_FUZZ_CACHE_LOAD_ONLY=1 in the environment leaves the analysis
  * out (to fuzz the decoder alone).
  */
-#include "cache.h"
+#include "store/cache.h"
 #include "fuzz_common.h"
 
 #include <stdbool.h>

@@ -1,9 +1,9 @@
 /* fuzz_common.c - the temporary directory and quiet reports of the fuzz targets; see fuzz_common.h. */
 #define _GNU_SOURCE
 #include "fuzz_common.h"
-#include "analyse.h"
-#include "report.h"
-#include "summary.h"
+#include "analyse/analyse.h"
+#include "report/report.h"
+#include "summary/summary.h"
 
 #include <dirent.h>
 #include <stdbool.h>

@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ir.h"
-#include "rules.h"
+#include "ir/ir.h"
+#include "rules/rules.h"
 
 /*
  * The temporary directory of this process (absolute, no trailing '/'),

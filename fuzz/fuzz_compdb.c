@@ -6,7 +6,7 @@
  * sanitising, paths made absolute), then asked for the entry nearest to a
  * file and for each entry's argument string.
  */
-#include "compdb.h"
+#include "front/compdb.h"
 #include "fuzz_common.h"
 
 #include <stdio.h>

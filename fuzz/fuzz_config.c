@@ -6,7 +6,7 @@
  * when they are in the temporary directory (the config itself, say):
  * anything else on this machine is not the fuzzer's to read.
  */
-#include "config.h"
+#include "front/config.h"
 #include "fuzz_common.h"
 
 #include <stdio.h>

@@ -12,8 +12,8 @@
  * -max_len and -timeout.
  */
 #include "fuzz_common.h"
-#include "worker.h"
-#include "lower.h"
+#include "base/worker.h"
+#include "lower/lower.h"
 
 #include <clang-c/Index.h>
 #include <sanitizer/lsan_interface.h>

@@ -4,7 +4,7 @@
  * condition is also tested against a few literals.
  */
 #include "fuzz_common.h"
-#include "rules.h"
+#include "rules/rules.h"
 
 static void test_conds(const struct rules *r)
 {

@@ -1,0 +1,330 @@
+/*
+ * cache.c - the on-disk cache of lowered units; see cache.h.  This file
+ * has the keys, the directory and the files; an entry's bytes are
+ * cache_codec.c's (layout in cache_int.h).
+ *
+ * Nothing in the directory is trusted: it must be ours and writable by
+ * nobody else (or sticky, as /tmp), an entry must be a regular file of
+ * ours that nobody else can write (opened without following a symbolic
+ * link), and its bytes are checked (cache_codec.c).  An entry is written
+ * to a fresh temporary file (mkstemp, mode 0600) and renamed into place.
+ */
+#define _GNU_SOURCE
+#include "cache_int.h"
+#include "report/report.h"
+#include "base/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef LEAKCHECK_VERSION
+#define LEAKCHECK_VERSION "0.1.0"
+#endif
+
+/* An entry larger than this is not read (the largest units make a few MB). */
+#define MAX_ENTRY ((off_t)256 << 20)
+
+/* ---- keys and dependencies ---- */
+
+/* Folds a string condition into h. */
+static uint64_t hash_cond(uint64_t h, const struct rule_strcond *c)
+{
+	const char **w;
+
+	if (!c)
+		return util_hash(h, "", 1);
+	h = util_hash(h, &c->arg, sizeof(c->arg));
+	for (w = c->prefix; w && *w; w++)
+		h = util_hash(h, *w, strlen(*w) + 1);
+	h = util_hash(h, "|", 1);
+	for (w = c->unless; w && *w; w++)
+		h = util_hash(h, *w, strlen(*w) + 1);
+	return h;
+}
+
+uint64_t cache_rules_hash(const struct rules *rules)
+{
+	uint64_t h = UTIL_HASH_INIT;
+	size_t i;
+
+	for (i = 0; i < rules->fns.cap; i++) {
+		const struct rule_fn *fn = rules->fns.slots[i].value;
+		const struct rule_acquire *acq;
+		const struct rule_release *rel;
+
+		if (!rules->fns.slots[i].key)
+			continue;
+		h = util_hash(h, fn->name, strlen(fn->name) + 1);
+		for (acq = fn->acquire; acq; acq = acq->next) {
+			int64_t v[] = { acq->shape, acq->arg, acq->count, acq->fails, acq->transfer,
+					acq->reopen, acq->value_arg, acq->value,
+					acq->res->local_only, acq->ref, acq->sink };
+			const char **w;
+
+			h = util_hash(h, v, sizeof(v));
+			h = util_hash(h, acq->res->id, strlen(acq->res->id) + 1);
+			h = hash_cond(h, acq->when);
+			for (w = acq->named_by; w && *w; w++)
+				h = util_hash(h, *w, strlen(*w) + 1);
+		}
+		for (rel = fn->release; rel; rel = rel->next) {
+			h = util_hash(h, &rel->arg, sizeof(rel->arg));
+			h = util_hash(h, rel->res->id, strlen(rel->res->id) + 1);
+			h = hash_cond(h, rel->when);
+		}
+		{
+			int64_t v[] = { fn->borrow, fn->returns_arg, fn->noreturn, fn->keeps,
+					fn->pure, fn->steals, fn->status_of, fn->or_null };
+
+			h = util_hash(h, v, sizeof(v));
+		}
+	}
+	/* which headers' functions borrow decides how their calls are lowered */
+	for (i = 0; i < rules->nlib_headers; i++)
+		h = util_hash(h, rules->lib_headers[i], strlen(rules->lib_headers[i]) + 1);
+	return h;
+}
+
+const char *cache_default_dir(void)
+{
+	static char path[4096];
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(path, sizeof(path), "%s/leakcheck", xdg);
+	else if (home && *home)
+		snprintf(path, sizeof(path), "%s/.cache/leakcheck", home);
+	else
+		return NULL;
+	return path;
+}
+
+/* Whether dir can be trusted with entries; if not, says why once and returns false. */
+static bool dir_trusted(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) < 0) {
+		report_warning("not using the cache directory '%s': %s", dir, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		report_warning("not using the cache directory '%s': it is not a directory", dir);
+		return false;
+	}
+	if (st.st_uid != geteuid()) {
+		report_warning("not using the cache directory '%s': it belongs to another user", dir);
+		return false;
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
+		report_warning("not using the cache directory '%s': others can write to it (and it is not sticky)", dir);
+		return false;
+	}
+	return true;
+}
+
+int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules)
+{
+	const char *version = LEAKCHECK_VERSION "/" "lkc8";
+	struct stat self;
+
+	c->dir = NULL;
+	c->rules = rules;
+	c->salt = util_hash(cache_rules_hash(rules), version, strlen(version));
+	/* a rebuilt leakcheck may lower differently: its own file is part of the key */
+	if (stat("/proc/self/exe", &self) == 0) {
+		int64_t id[] = { (int64_t)self.st_size, (int64_t)self.st_mtim.tv_sec,
+				 (int64_t)self.st_mtim.tv_nsec, (int64_t)self.st_ino };
+
+		c->salt = util_hash(c->salt, id, sizeof(id));
+	}
+	if (!dir)
+		return 0;
+	if (util_make_dir(dir, parents, 0700) < 0) {
+		report_error("cannot create the cache directory '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	if (dir_trusted(dir))
+		c->dir = dir;
+	return 0;
+}
+
+static uint64_t unit_key(const struct cache *c, const char *file, const char *const *args,
+			 size_t nargs)
+{
+	uint64_t h = util_hash(c->salt, file, strlen(file) + 1);
+	size_t i;
+
+	for (i = 0; i < nargs; i++)
+		h = util_hash(h, args[i], strlen(args[i]) + 1);
+	return h;
+}
+
+static char *entry_path(const struct cache *c, uint64_t key)
+{
+	char *p = NULL;
+
+	if (asprintf(&p, "%s/%016llx.lkc", c->dir, (unsigned long long)key) < 0)
+		return NULL;
+	return p;
+}
+
+static void put_dep(struct bytes_out *b, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return;
+	bytes_put_str(b, path);
+	bytes_put_i64(b, (int64_t)st.st_size);
+	bytes_put_i64(b, (int64_t)st.st_mtim.tv_sec);
+	bytes_put_i64(b, (int64_t)st.st_mtim.tv_nsec);
+}
+
+struct deps {
+	struct bytes_out b;        /* what put_dep() wrote */
+	size_t n;                   /* how many */
+};
+
+static void note_inclusion(CXFile included, CXSourceLocation *stack, unsigned len, CXClientData d)
+{
+	struct deps *deps = d;
+	CXString name = clang_getFileName(included);
+	size_t before = deps->b.len;
+
+	(void)stack;
+	(void)len;
+	put_dep(&deps->b, clang_getCString(name));
+	clang_disposeString(name);
+	deps->n += deps->b.len != before;
+}
+
+/*
+ * Reads the entry at path, if it is a regular file of ours that nobody
+ * else may write.  Returns its bytes (free() them) and *len, or NULL with
+ * *why: the reason it is not used, or NULL when there is none (no entry).
+ */
+unsigned char *cache_read_file(const char *path, size_t *len, const char **why)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	unsigned char *data = NULL;
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+
+	*why = NULL;
+	if (fd < 0) {
+		if (errno == ELOOP)
+			*why = "it is a symbolic link";
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		*why = "it is not a regular file";
+	else if (st.st_uid != geteuid())
+		*why = "it belongs to another user";
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		*why = "others can write to it";
+	else if (st.st_size > MAX_ENTRY)
+		*why = "it is too large";
+	if (*why)
+		goto close_fd;
+	data = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size &&
+	       ((n = read(fd, data + got, (size_t)st.st_size - got)) > 0 || (n < 0 && errno == EINTR)))
+		got += n > 0 ? (size_t)n : 0;
+	*len = got;
+close_fd:
+	close(fd);
+	return data;
+}
+
+bool cache_load(const struct cache *c, const char *file, const char *const *args, size_t nargs,
+		struct ir_func ***fns, size_t *nfns)
+{
+	uint64_t key = unit_key(c, file, args, nargs);
+	const char *why;
+	unsigned char *data;
+	char *path;
+	size_t len = 0;
+	struct cache_unit *u;
+
+	if (!c->dir || !(path = entry_path(c, key)))
+		return false;
+	data = cache_read_file(path, &len, &why);
+	u = data ? cache_decode(data, len, c->rules, &key, &why) : NULL;
+	if (why)
+		report_verbose("not using the cache entry '%s' of '%s': %s", path, file, why);
+	free(data);
+	free(path);
+	if (!u)
+		return false;
+	*fns = u->fns;
+	*nfns = u->nfns;
+	free(u);
+	return true;
+}
+
+/* Writes n bytes of p to fd; 0 or -1. */
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Puts the entry b in place at path: a fresh file of our own, renamed over it. */
+void cache_write_file(const char *path, const struct bytes_out *b)
+{
+	char *tmp = NULL;
+	int fd, ok;
+
+	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		return;
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		free(tmp);
+		return;
+	}
+	ok = fchmod(fd, 0600) == 0 && write_all(fd, b->p, b->len) == 0;
+	if (close(fd) != 0 || !ok || rename(tmp, path) != 0)
+		unlink(tmp);
+	free(tmp);
+}
+
+void cache_store(const struct cache *c, const char *file, const char *const *args, size_t nargs,
+		 CXTranslationUnit tu, struct ir_func *const *fns, size_t nfns)
+{
+	uint64_t key = unit_key(c, file, args, nargs);
+	struct deps deps = { { 0 }, 0 };
+	struct bytes_out b = { 0 };
+	char *path;
+
+	if (!c->dir || !(path = entry_path(c, key)))
+		return;
+	clang_getInclusions(tu, note_inclusion, &deps);
+	bytes_put(&b, CACHE_MAGIC, 4);
+	bytes_put(&b, "\0\0\0\0", 4);     /* the checksum, below */
+	bytes_put_i64(&b, (int64_t)key);
+	bytes_put_i64(&b, (int64_t)deps.n);
+	if (deps.b.len)
+		bytes_put(&b, deps.b.p, deps.b.len);
+	cache_put_funcs(&b, fns, nfns);
+	cache_seal_buffer(b.p, b.len);
+	cache_write_file(path, &b);
+	free(path);
+	free(deps.b.p);
+	free(b.p);
+}
