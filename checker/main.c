@@ -9,6 +9,7 @@
 
 #include "front/driver.h"
 #include "lsp/lsp.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "base/util.h"
 
@@ -277,7 +278,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			size_t n;
 
 			if (parse_budget(optarg, &n) < 0 || n > 256) {
-				report_error("-j needs a number of threads from 1 to 256, not '%s'", optarg);
+				diag_error("-j needs a number of threads from 1 to 256, not '%s'", optarg);
 				return usage_hint();
 			}
 			o->jobs = (unsigned)n;
@@ -291,7 +292,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			break;
 		case OPT_BUDGET:
 			if (parse_budget(optarg, &o->analyse.budget) < 0) {
-				report_error("--budget needs a positive integer, not '%s'", optarg);
+				diag_error("--budget needs a positive integer, not '%s'", optarg);
 				return usage_hint();
 			}
 			break;
@@ -303,7 +304,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			o->config_file = optarg;
 			break;
 		case 'v':
-			report_set_verbose(true);
+			diag_set_verbose(true);
 			break;
 		case OPT_DUMP_IR:
 			o->dump_ir = true;
@@ -319,7 +320,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			break;
 		case OPT_FORMAT:
 			if (parse_format(optarg, &ro->format) < 0) {
-				report_error("--format must be gcc, json or sarif, not '%s'", optarg);
+				diag_error("--format must be gcc, json or sarif, not '%s'", optarg);
 				return usage_hint();
 			}
 			break;
@@ -344,7 +345,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 
 			if (sscanf(optarg, "%u/%u%n", &k, &n, &used) != 2 || optarg[used] ||
 			    !isdigit((unsigned char)optarg[0]) || k < 1 || k > n || n > 100000) {
-				report_error("--shard needs K/N with 1 <= K <= N <= 100000, not '%s'", optarg);
+				diag_error("--shard needs K/N with 1 <= K <= N <= 100000, not '%s'", optarg);
 				return usage_hint();
 			}
 			o->shard_k = k;
@@ -369,7 +370,7 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 				ro->color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : -1;
 				break;
 			}
-			report_error("--color must be auto, always or never, not '%s'", optarg);
+			diag_error("--color must be auto, always or never, not '%s'", optarg);
 			return usage_hint();
 		case OPT_BASELINE:
 			ro->baseline = optarg;
@@ -384,24 +385,24 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 			print_version();
 			return EXIT_CLEAN;
 		case ':':
-			report_error("option '%s' needs an argument", bad_option(argv, shortopt));
+			diag_error("option '%s' needs an argument", bad_option(argv, shortopt));
 			return usage_hint();
 		default:
-			report_error("unknown option '%s'", bad_option(argv, shortopt));
+			diag_error("unknown option '%s'", bad_option(argv, shortopt));
 			return usage_hint();
 		}
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(end - optind);
 	if (o->build_dir && o->have_dashdash) {
-		report_error("-p and '--' cannot be combined: the compile database gives the arguments");
+		diag_error("-p and '--' cannot be combined: the compile database gives the arguments");
 		return usage_hint();
 	}
 	if (*lsp) {
 		if (o->nfiles || o->have_dashdash || o->nfrom_ir || o->shard_n || o->emit_ir ||
 		    o->write_index || o->dump_ir || o->dump_summaries || ro->output ||
 		    ro->baseline || ro->write_baseline) {
-			report_error("--lsp takes no FILE, '--', --from-ir, --shard, --emit-ir, --write-index, --dump-*, --output or baseline: the editor names the files and shows the findings");
+			diag_error("--lsp takes no FILE, '--', --from-ir, --shard, --emit-ir, --write-index, --dump-*, --output or baseline: the editor names the files and shows the findings");
 			return usage_hint();
 		}
 		return -1;
@@ -414,22 +415,22 @@ static int parse_args(int argc, char **argv, struct driver_opts *o, struct repor
 		}
 		if (o->build_dir || o->have_dashdash || o->shard_n || o->emit_ir ||
 		    o->write_index || o->index_file) {
-			report_error("--from-ir takes no -p, FILE, '--', --shard, --emit-ir, --index or --write-index: the bundles hold the units");
+			diag_error("--from-ir takes no -p, FILE, '--', --shard, --emit-ir, --index or --write-index: the bundles hold the units");
 			return usage_hint();
 		}
 		return -1;
 	}
 	if (!o->shard_n != !o->emit_ir || (o->emit_ir && (!o->build_dir || o->nfiles ||
 							   o->write_index || o->index_file))) {
-		report_error("--shard K/N and --emit-ir DIR go together, with -p and no FILE (and no --index or --write-index)");
+		diag_error("--shard K/N and --emit-ir DIR go together, with -p and no FILE (and no --index or --write-index)");
 		return usage_hint();
 	}
 	if (o->write_index && (!o->build_dir || o->nfiles)) {
-		report_error("--write-index needs -p and no FILE: the index describes the whole compile database");
+		diag_error("--write-index needs -p and no FILE: the index describes the whole compile database");
 		return usage_hint();
 	}
 	if (!o->build_dir && o->nfiles == 0) {
-		report_error("no input files (name FILEs to check, or a build directory with -p)");
+		diag_error("no input files (name FILEs to check, or a build directory with -p)");
 		return usage_hint();
 	}
 	return -1;

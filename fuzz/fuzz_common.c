@@ -74,7 +74,7 @@ void fuzz_quiet(void)
 
 	if (!null)
 		null = fopen("/dev/null", "w");
-	report_capture(null);
+	diag_capture(null);
 }
 
 void fuzz_analyse(struct ir_func **fns, size_t n, unsigned pick)

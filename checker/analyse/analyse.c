@@ -19,6 +19,7 @@
  * What each event does to a state is analyse_event.c.
  */
 #include "analyse_int.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -418,7 +419,7 @@ static void too_large_note(const struct ir_func *f)
 {
 	if (!f->context)
 		report_incomplete(f->loc, f->name, INCOMPLETE_TOO_LARGE);
-	report_verbose("%s:%u: '%s' is too large to analyse (its states would take more than %zu MiB); no further findings for it",
+	diag_verbose("%s:%u: '%s' is too large to analyse (its states would take more than %zu MiB); no further findings for it",
 		       f->loc.file ? f->loc.file : "?", f->loc.line, f->name,
 		       ANALYSE_MAX_BYTES >> 20);
 }
@@ -434,7 +435,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 
 	if (f->unsupported) {
 		stats->unsupported++;
-		report_verbose("%s:%u: not analysing '%s': %s", f->loc.file ? f->loc.file : "?",
+		diag_verbose("%s:%u: not analysing '%s': %s", f->loc.file ? f->loc.file : "?",
 			       f->loc.line, f->name, f->unsupported);
 		if (!f->context)
 			report_incomplete(f->loc, f->name, unsupported_reason(f->unsupported));
@@ -505,7 +506,7 @@ bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
 		too_large_note(f);
 	} else if (A.exhausted) {
 		stats->exhausted++;
-		report_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
+		diag_verbose("%s:%u: budget of %zu states exhausted in '%s'; no further findings for it",
 			       f->loc.file ? f->loc.file : "?", f->loc.line, opts->budget, f->name);
 		if (!f->context)
 			report_incomplete(f->loc, f->name, INCOMPLETE_BUDGET);

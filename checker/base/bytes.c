@@ -3,7 +3,7 @@
  */
 #define _GNU_SOURCE                 /* asprintf, mkostemp */
 #include "bytes.h"
-#include "report/report.h"
+#include "diag.h"
 #include "util.h"
 
 #include <errno.h>
@@ -148,7 +148,7 @@ int bytes_write_gz(const char *path, const struct bytes_out *b, const char *what
 		return -1;
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
-		report_error("cannot write the %s '%s': %s", what, path, strerror(errno));
+		diag_error("cannot write the %s '%s': %s", what, path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -166,7 +166,7 @@ int bytes_write_gz(const char *path, const struct bytes_out *b, const char *what
 	if (g && gzclose(g) != Z_OK)
 		ok = 0;
 	if (!ok || rename(tmp, path) != 0) {
-		report_error("cannot write the %s '%s': %s", what, path,
+		diag_error("cannot write the %s '%s': %s", what, path,
 			     errno ? strerror(errno) : "write error");
 		unlink(tmp);
 		free(tmp);
@@ -186,7 +186,7 @@ int bytes_read_gz(const char *path, unsigned char **data, size_t *len, const cha
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		report_error("cannot read the %s '%s': %s", what, path,
+		diag_error("cannot read the %s '%s': %s", what, path,
 			     fd < 0 ? strerror(errno) : "not a regular file");
 		if (fd >= 0)
 			close(fd);
@@ -194,7 +194,7 @@ int bytes_read_gz(const char *path, unsigned char **data, size_t *len, const cha
 	}
 	if (!(g = gzdopen(fd, "rb"))) {
 		close(fd);
-		report_error("cannot read the %s '%s': out of memory", what, path);
+		diag_error("cannot read the %s '%s': out of memory", what, path);
 		return -1;
 	}
 	*data = xmalloc(cap);
@@ -212,7 +212,7 @@ int bytes_read_gz(const char *path, unsigned char **data, size_t *len, const cha
 		int e;
 		const char *why = k < 0 ? gzerror(g, &e) : "it is larger than 1 GiB uncompressed";
 
-		report_error("the %s '%s' is damaged: %s", what, path, why);
+		diag_error("the %s '%s' is damaged: %s", what, path, why);
 		gzclose(g);
 		free(*data);
 		return -1;

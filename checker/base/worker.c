@@ -19,7 +19,7 @@
 #define _GNU_SOURCE
 
 #include "worker.h"
-#include "report/report.h"
+#include "diag.h"
 #include "util.h"
 
 #include <clang-c/Index.h>
@@ -61,7 +61,7 @@ static int read_stack_size(void)
 	errno = 0;
 	mib = strtoul(s, &end, 10);
 	if (*s < '0' || *s > '9' || *end || errno || mib < 1 || mib > WORKER_STACK_MIB_MAX) {
-		report_error("LEAKCHECK_STACK_SIZE must be a whole number of MiB from 1 to %d, not '%s'",
+		diag_error("LEAKCHECK_STACK_SIZE must be a whole number of MiB from 1 to %d, not '%s'",
 			     WORKER_STACK_MIB_MAX, s);
 		return -1;
 	}
@@ -137,7 +137,7 @@ void worker_run(size_t n, void *(*fn)(void *), void *arg)
 			started++;
 	pthread_attr_destroy(&attr);
 	if (started < n)
-		report_verbose("%zu of %zu threads started with a %zu MiB stack",
+		diag_verbose("%zu of %zu threads started with a %zu MiB stack",
 			       started, n, stack_bytes >> 20);
 	if (started == 0)
 		worker_main(&task);             /* no thread to be had: do it here */

@@ -11,7 +11,8 @@
  * few thousand tokens at most.
  */
 #include "yamlnode.h"
-#include "report/report.h"
+#include "diag.h"
+#include "outfile.h"
 #include "util.h"
 
 #include <errno.h>
@@ -23,20 +24,20 @@ static void yaml_error(const char *path, const char *what, const yaml_parser_t *
 {
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		report_error("out of memory reading %s '%s'", what, path);
+		diag_error("out of memory reading %s '%s'", what, path);
 		break;
 	case YAML_READER_ERROR:
-		report_error_at(path, 0, 0, "invalid YAML: %s at byte %zu", p->problem,
+		diag_error_at(path, 0, 0, "invalid YAML: %s at byte %zu", p->problem,
 				p->problem_offset);
 		break;
 	default:
 		if (p->context)
-			report_error_at(path, (unsigned)p->problem_mark.line + 1,
+			diag_error_at(path, (unsigned)p->problem_mark.line + 1,
 					(unsigned)p->problem_mark.column + 1,
 					"invalid YAML: %s (%s at line %u)", p->problem,
 					p->context, (unsigned)p->context_mark.line + 1);
 		else
-			report_error_at(path, (unsigned)p->problem_mark.line + 1,
+			diag_error_at(path, (unsigned)p->problem_mark.line + 1,
 					(unsigned)p->problem_mark.column + 1,
 					"invalid YAML: %s", p->problem);
 		break;
@@ -55,7 +56,7 @@ static int check_depth(const char *path, const char *what, const char *text, siz
 	int ret = -1;
 
 	if (!yaml_parser_initialize(&parser)) {
-		report_error("out of memory reading %s '%s'", what, path);
+		diag_error("out of memory reading %s '%s'", what, path);
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -69,7 +70,7 @@ static int check_depth(const char *path, const char *what, const char *text, siz
 		type = ev.type;
 		if ((type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) &&
 		    ++depth > YAMLNODE_MAX_DEPTH) {
-			report_error_at(path, (unsigned)ev.start_mark.line + 1,
+			diag_error_at(path, (unsigned)ev.start_mark.line + 1,
 					(unsigned)ev.start_mark.column + 1,
 					"nesting deeper than %d levels", YAMLNODE_MAX_DEPTH);
 			yaml_event_delete(&ev);
@@ -103,7 +104,7 @@ static int check_single_document(const char *path, const char *what, yaml_parser
 	}
 	root = yaml_document_get_root_node(&next);
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
-		report_error_at(path, (unsigned)next.start_mark.line + 1,
+		diag_error_at(path, (unsigned)next.start_mark.line + 1,
 				(unsigned)next.start_mark.column + 1,
 				"a %s holds one YAML document, found a second one", what);
 		ret = -1;
@@ -121,18 +122,18 @@ int yamlnode_load(const char *path, const char *what, size_t max, yaml_document_
 
 	err = util_read_file(path, max, &text, &len);
 	if (err == EFBIG) {
-		report_error("cannot read %s '%s': larger than %zu MiB", what, path, max >> 20);
+		diag_error("cannot read %s '%s': larger than %zu MiB", what, path, max >> 20);
 		return -1;
 	}
 	if (err) {
-		report_error("cannot read %s '%s': %s", what, path, util_strerror(err));
+		diag_error("cannot read %s '%s': %s", what, path, util_strerror(err));
 		return -1;
 	}
-	report_input(path);     /* not to be overwritten by --output */
+	outfile_add_input(path);        /* not to be overwritten by --output */
 	if (check_depth(path, what, text, len) < 0)
 		goto free_text;
 	if (!yaml_parser_initialize(&parser)) {
-		report_error("out of memory reading %s '%s'", what, path);
+		diag_error("out of memory reading %s '%s'", what, path);
 		goto free_text;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);

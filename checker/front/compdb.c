@@ -3,7 +3,7 @@
  */
 #define _GNU_SOURCE
 #include "compdb.h"
-#include "report/report.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -412,18 +412,18 @@ int compdb_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
 	size_t i;
 
 	if (!json_is_object(je)) {
-		report_error_at(db->path, 0, 0, "entry %zu is not an object", idx);
+		diag_error_at(db->path, 0, 0, "entry %zu is not an object", idx);
 		return -1;
 	}
 	if (!file || !dir) {
-		report_error_at(db->path, 0, 0, "entry %zu has no \"%s\" string", idx,
+		diag_error_at(db->path, 0, 0, "entry %zu has no \"%s\" string", idx,
 				file ? "directory" : "file");
 		return -1;
 	}
 	if (json_is_array(jargs)) {
 		json_array_foreach(jargs, i, v) {
 			if (!json_is_string(v)) {
-				report_error_at(db->path, 0, 0,
+				diag_error_at(db->path, 0, 0,
 						"entry %zu: \"arguments\" holds a value that is not a string",
 						idx);
 				return -1;
@@ -432,18 +432,18 @@ int compdb_add_entry(struct arena *a, struct db *db, size_t idx, json_t *je)
 		}
 	} else if (json_is_string(jcmd)) {
 		if (split_command(a, json_string_value(jcmd), &cmd) < 0) {
-			report_error_at(db->path, 0, 0,
+			diag_error_at(db->path, 0, 0,
 					"entry %zu: unterminated quote in \"command\"", idx);
 			return -1;
 		}
 	} else {
-		report_error_at(db->path, 0, 0,
+		diag_error_at(db->path, 0, 0,
 				"entry %zu has neither \"arguments\" (an array of strings) nor \"command\" (a string)",
 				idx);
 		return -1;
 	}
 	if (cmd.len == 0) {
-		report_error_at(db->path, 0, 0, "entry %zu has an empty command", idx);
+		diag_error_at(db->path, 0, 0, "entry %zu has an empty command", idx);
 		return -1;
 	}
 
@@ -470,12 +470,12 @@ int compdb_read(struct arena *a, struct db *db)
 
 	err = util_read_file(db->path, COMPDB_MAX_FILE_SIZE, &text, &len);
 	if (err) {
-		report_error("cannot read '%s': %s", db->path,
+		diag_error("cannot read '%s': %s", db->path,
 			     err == EFBIG ? "larger than 1 GiB" : util_strerror(err));
 		return -1;
 	}
 	if (!realpath(db->path, real)) {
-		report_error("cannot read '%s': %s", db->path, strerror(errno));
+		diag_error("cannot read '%s': %s", db->path, strerror(errno));
 		free(text);
 		return -1;
 	}
@@ -486,13 +486,13 @@ int compdb_read(struct arena *a, struct db *db)
 	root = json_loadb(text + i, len - i, 0, &jerr);
 	free(text);
 	if (!root) {
-		report_error_at(db->path, jerr.line > 0 ? (unsigned)jerr.line : 0,
+		diag_error_at(db->path, jerr.line > 0 ? (unsigned)jerr.line : 0,
 				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s",
 				util_excerpt_message(msg, sizeof(msg), jerr.text));
 		return -1;
 	}
 	if (!json_is_array(root)) {
-		report_error_at(db->path, 0, 0, "expected an array of compile commands");
+		diag_error_at(db->path, 0, 0, "expected an array of compile commands");
 		ret = -1;
 	} else {
 		json_array_foreach(root, i, je)

@@ -10,7 +10,7 @@
 
 #include "config.h"
 #include "base/yamlnode.h"
-#include "report/report.h"
+#include "base/diag.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -70,11 +70,11 @@ static void unknown_key(const struct loader *ld, const yaml_node_t *k)
 		}
 	}
 	if (best)
-		report_error_at(ld->c->path, line_of(k), col_of(k),
+		diag_error_at(ld->c->path, line_of(k), col_of(k),
 				"unknown key '%s' (did you mean '%s'?)", util_excerpt(q, text_of(k)),
 				best);
 	else
-		report_error_at(ld->c->path, line_of(k), col_of(k),
+		diag_error_at(ld->c->path, line_of(k), col_of(k),
 				"unknown key '%s' (valid keys: " KEY_LIST ")", util_excerpt(q, text_of(k)));
 }
 
@@ -86,7 +86,7 @@ static int read_list(const struct loader *ld, const yaml_node_t *v, const char *
 	int ret = 0;
 
 	if (v->type != YAML_SEQUENCE_NODE) {
-		report_error_at(ld->c->path, line_of(v), col_of(v),
+		diag_error_at(ld->c->path, line_of(v), col_of(v),
 				"expected a sequence of strings for '%s', found %s", key,
 				kind_name(v));
 		return -1;
@@ -96,13 +96,13 @@ static int read_list(const struct loader *ld, const yaml_node_t *v, const char *
 		struct config_item *item;
 
 		if (n->type != YAML_SCALAR_NODE) {
-			report_error_at(ld->c->path, line_of(n), col_of(n),
+			diag_error_at(ld->c->path, line_of(n), col_of(n),
 					"expected a string in '%s', found %s", key, kind_name(n));
 			ret = -1;
 			continue;
 		}
 		if (n->data.scalar.length == 0 || strlen(text_of(n)) != n->data.scalar.length) {
-			report_error_at(ld->c->path, line_of(n), col_of(n),
+			diag_error_at(ld->c->path, line_of(n), col_of(n),
 					"an entry of '%s' is empty or contains a NUL character", key);
 			ret = -1;
 			continue;
@@ -127,7 +127,7 @@ static int read_choice(const struct loader *ld, const yaml_node_t *v, const char
 	char q[UTIL_EXCERPT_SIZE];
 
 	if (v->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->c->path, line_of(v), col_of(v),
+		diag_error_at(ld->c->path, line_of(v), col_of(v),
 				"expected %s or %s for '%s', found %s", no, yes, key, kind_name(v));
 		return -1;
 	}
@@ -136,7 +136,7 @@ static int read_choice(const struct loader *ld, const yaml_node_t *v, const char
 	} else if (!strcmp(text_of(v), yes)) {
 		*out = 1;
 	} else {
-		report_error_at(ld->c->path, line_of(v), col_of(v),
+		diag_error_at(ld->c->path, line_of(v), col_of(v),
 				"'%s' must be %s or %s, found '%s'", key, no, yes,
 				util_excerpt(q, text_of(v)));
 		return -1;
@@ -153,7 +153,7 @@ static int read_path(const struct loader *ld, const yaml_node_t *v, const char *
 {
 	if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0 ||
 	    strlen(text_of(v)) != v->data.scalar.length) {
-		report_error_at(ld->c->path, line_of(v), col_of(v),
+		diag_error_at(ld->c->path, line_of(v), col_of(v),
 				"expected a file name for '%s', found %s", key,
 				v->type == YAML_SCALAR_NODE ? "an empty or NUL-holding string" :
 				kind_name(v));
@@ -177,7 +177,7 @@ static int check_noreturn(const struct config *c)
 
 		if (rules_valid_name(it->text))
 			continue;
-		report_error_at(c->path, it->line, it->col,
+		diag_error_at(c->path, it->line, it->col,
 				"'%s' in 'noreturn' is not a function name (expected a C identifier)",
 				util_excerpt(q, it->text));
 		ret = -1;
@@ -194,7 +194,7 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 	int ret = 0;
 
 	if (root->type != YAML_MAPPING_NODE) {
-		report_error_at(c->path, line_of(root), col_of(root),
+		diag_error_at(c->path, line_of(root), col_of(root),
 				"expected a mapping at the top level, found %s", kind_name(root));
 		return -1;
 	}
@@ -205,7 +205,7 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 		int r = 0;
 
 		if (k->type != YAML_SCALAR_NODE) {
-			report_error_at(c->path, line_of(k), col_of(k),
+			diag_error_at(c->path, line_of(k), col_of(k),
 					"expected a key name, found %s", kind_name(k));
 			ret = -1;
 			continue;
@@ -218,7 +218,7 @@ static int load_top(const struct loader *ld, const yaml_node_t *root)
 			continue;
 		}
 		if (seen[i]) {
-			report_error_at(c->path, line_of(k), col_of(k),
+			diag_error_at(c->path, line_of(k), col_of(k),
 					"duplicate key '%s' (first at %u:%u)", keys[i],
 					line_of(seen[i]), col_of(seen[i]));
 			ret = -1;
@@ -342,7 +342,7 @@ static struct config *load(struct config_set *cs, const char *path, const char *
 	c->check_main = -1;
 	c->borrow_unknown = -1;
 	c->index.text = NULL;
-	report_verbose("reading config file '%s'", path);
+	diag_verbose("reading config file '%s'", path);
 	if (parse_file(cs, c) < 0) {
 		strmap_put(&cs->by_path, key, &config_broken);
 		return &config_broken;
@@ -376,7 +376,7 @@ int config_set_force(struct config_set *cs, const char *path)
 	char real[PATH_MAX];
 
 	if (!realpath(dir, real)) {
-		report_error("cannot read config file '%s': %s", path, strerror(errno));
+		diag_error("cannot read config file '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	cs->forced = load(cs, path, real);
@@ -397,11 +397,11 @@ static struct config *load_found(struct config_set *cs, const char *path, const 
 	char real[PATH_MAX];
 
 	if (!realpath(path, real)) {
-		report_error("cannot read config file '%s': %s", path, strerror(errno));
+		diag_error("cannot read config file '%s': %s", path, strerror(errno));
 		return &config_broken;
 	}
 	if (!inside(real, dir)) {
-		report_error("config file '%s' is a symbolic link to a file outside its directory",
+		diag_error("config file '%s' is a symbolic link to a file outside its directory",
 			     path);
 		return &config_broken;
 	}
@@ -421,7 +421,7 @@ static struct config *find_in(struct config_set *cs, const char *dir)
 	if (lstat(path, &st) == 0) {
 		c = load_found(cs, path, dir);
 	} else if (errno != ENOENT) {
-		report_error("cannot read config file '%s': %s", path, strerror(errno));
+		diag_error("cannot read config file '%s': %s", path, strerror(errno));
 		c = &config_broken;
 	} else if (strcmp(dir, "/")) {
 		char *parent = arena_strdup(&cs->arena, dir);
@@ -521,21 +521,21 @@ static int check_names(const struct config *c, const struct config_list *list,
 			if (known_flag(it->text + strlen(FLAG_PREFIX), &hint))
 				continue;
 			if (hint)
-				report_error_at(c->path, it->line, it->col,
+				diag_error_at(c->path, it->line, it->col,
 						"unknown flag '%s' in '%s' (did you mean '" FLAG_PREFIX "%s'?)",
 						q, key, hint);
 			else
-				report_error_at(c->path, it->line, it->col,
+				diag_error_at(c->path, it->line, it->col,
 						"unknown flag '%s' in '%s'", q, key);
 		} else {
 			if (known_resource(r, it->text, &hint))
 				continue;
 			if (hint)
-				report_error_at(c->path, it->line, it->col,
+				diag_error_at(c->path, it->line, it->col,
 						"unknown resource '%s' in '%s' (did you mean '%s'?)",
 						q, key, hint);
 			else
-				report_error_at(c->path, it->line, it->col,
+				diag_error_at(c->path, it->line, it->col,
 						"'%s' in '%s' is neither a flag (leakcheck-...) nor a resource id of the rules",
 						q, key);
 		}
@@ -564,7 +564,7 @@ static int apply_rules(struct config_set *cs, const struct config *c, struct rul
 
 		if (!inside(lexical_path(cs, c->dir, it->text), c->dir) ||
 		    (realpath(path, real) && !inside(real, c->dir))) {
-			report_error_at(c->path, it->line, it->col,
+			diag_error_at(c->path, it->line, it->col,
 					"rules file '%s' is outside the directory of the config",
 					util_excerpt(q, it->text));
 			ret = -1;
@@ -575,7 +575,7 @@ static int apply_rules(struct config_set *cs, const struct config *c, struct rul
 		else if ((fd = util_open_regular(real, &err)) >= 0)
 			close(fd);
 		if (err) {
-			report_error_at(c->path, it->line, it->col, "cannot read rules file '%s': %s",
+			diag_error_at(c->path, it->line, it->col, "cannot read rules file '%s': %s",
 					util_excerpt(q, it->text), util_strerror(err));
 			ret = -1;
 			continue;

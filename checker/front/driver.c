@@ -36,6 +36,7 @@
 #include "base/arena.h"
 #include "ir/ir.h"
 #include "lower/lower.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "base/util.h"
@@ -62,7 +63,7 @@ static const char *find_rules_dir(struct run *r)
 
 	if (!realpath("/proc/self/exe", exe) &&
 	    !(argv0 && strchr(argv0, '/') && realpath(argv0, exe))) {
-		report_error("cannot find the rules: the location of leakcheck is unknown; use --rules-dir");
+		diag_error("cannot find the rules: the location of leakcheck is unknown; use --rules-dir");
 		return NULL;
 	}
 	*strrchr(exe, '/') = '\0';
@@ -72,7 +73,7 @@ static const char *find_rules_dir(struct run *r)
 	installed = arena_printf(&r->arena, "%s/../share/leakcheck/rules", exe);
 	if (compdb_is_dir(installed))
 		return installed;
-	report_error("cannot find the rules in '%s' or '%s'; use --rules-dir", here, installed);
+	diag_error("cannot find the rules in '%s' or '%s'; use --rules-dir", here, installed);
 	return NULL;
 }
 
@@ -85,7 +86,7 @@ static int load_rules(struct run *r)
 
 	if (!dir && !(dir = find_rules_dir(r)))
 		return -1;
-	report_verbose("loading rules from '%s'", dir);
+	diag_verbose("loading rules from '%s'", dir);
 	if (rules_load_dir(&r->rules, dir) < 0)
 		status = -1;
 	for (i = 0; i < r->opts->nrule_files; i++)
@@ -150,14 +151,14 @@ static int use_index(struct run *r)
 		if (r->jobs[i].context || !(p = config_index(&r->configs, r->jobs[i].config)))
 			continue;
 		if (from && strcmp(from, p)) {
-			report_error("the configs of this run disagree on 'index': '%s' and '%s'; check their files in separate runs",
+			diag_error("the configs of this run disagree on 'index': '%s' and '%s'; check their files in separate runs",
 				     from, p);
 			return -1;
 		}
 		from = p;
 	}
 	if (from && access(from, F_OK) != 0) {
-		report_warning("not using the index '%s' named by the config: %s", from,
+		diag_warning("not using the index '%s' named by the config: %s", from,
 			       strerror(errno));
 		from = NULL;
 	}
@@ -223,7 +224,7 @@ int driver_run(const struct driver_opts *opts)
 	report_set_filter(NULL, NULL);
 
 	printed = report_flush();
-	report_verbose("%zu files (%zu from the cache, %zu more for their summaries), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
+	diag_verbose("%zu files (%zu from the cache, %zu more for their summaries), %zu functions, %zu summaries, %zu states, %zu budgets exhausted",
 		       r.nchecked, r.ncached, r.ncontext, r.stats.functions, r.nsummaries,
 		       r.stats.states, r.stats.exhausted);
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;

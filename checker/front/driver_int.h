@@ -30,7 +30,7 @@ struct job {
 	const char *dropped;        /* code-loading arguments left out, or NULL */
 	const struct db_entry *entry;   /* the database entry it comes from, or NULL */
 	/* filled by the worker that parses it, used in job order afterwards */
-	char *messages;             /* its errors and remarks (report_capture) */
+	char *messages;             /* its errors and remarks (diag_capture) */
 	size_t messages_len;
 	struct ir_func **fns;       /* its functions, in source order */
 	size_t nfns, capfns;

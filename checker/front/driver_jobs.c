@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 
 #include "driver_int.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "base/util.h"
 
@@ -47,7 +48,7 @@ struct db *driver_db_get(struct run *r, const char *path)
 	db->path = arena_strdup(&r->arena, path);
 	arena_grow(&r->arena, (void **)&r->dbs, &r->capdbs, r->ndbs + 1, sizeof(*r->dbs));
 	r->dbs[r->ndbs++] = db;
-	report_verbose("reading '%s'", path);
+	diag_verbose("reading '%s'", path);
 	report_input(path);         /* not to be overwritten by --output */
 	if (compdb_read(&r->arena, db) < 0)
 		db->bad = true;
@@ -77,7 +78,7 @@ static bool add_nearest(struct run *r, const struct db *db, const char *file, co
 
 	if (!e)
 		return false;
-	report_verbose("'%s' is not in '%s': using the arguments of '%s'", file, db->path, e->file);
+	diag_verbose("'%s' is not in '%s': using the arguments of '%s'", file, db->path, e->file);
 	driver_add_job(r, file, e->args.v, e->args.len, e);
 	return true;
 }
@@ -108,7 +109,7 @@ static int add_discovered(struct run *r, const char *file)
 			path = candidate;
 	}
 	if (!path) {
-		report_verbose("no compile_commands.json above '%s': parsing it with no compiler arguments",
+		diag_verbose("no compile_commands.json above '%s': parsing it with no compiler arguments",
 			       file);
 		driver_add_job(r, file, NULL, 0, NULL);
 		return 0;
@@ -117,7 +118,7 @@ static int add_discovered(struct run *r, const char *file)
 	if (db->bad)
 		return -1;
 	if (db_add_jobs(r, db, file, real) == 0 && !add_nearest(r, db, file, real)) {
-		report_verbose("'%s' is not in '%s': parsing it with no compiler arguments", file,
+		diag_verbose("'%s' is not in '%s': parsing it with no compiler arguments", file,
 			       path);
 		driver_add_job(r, file, NULL, 0, NULL);
 	}
@@ -175,23 +176,23 @@ int driver_collect_jobs(struct run *r)
 	if (o->nfiles == 0) {
 		for (i = 0; i < db->len; i++) {
 			if (!compdb_is_c_source(db->v[i].file)) {
-				report_verbose("skipping '%s': not a C source", db->v[i].file);
+				diag_verbose("skipping '%s': not a C source", db->v[i].file);
 				continue;
 			}
 			driver_add_job(r, db->v[i].file, db->v[i].args.v, db->v[i].args.len, &db->v[i]);
 			r->jobs[r->njobs - 1].listed = true;
 		}
 		if (r->njobs == 0)
-			report_notice("no C files in the compile database '%s'", db->path);
+			diag_notice("no C files in the compile database '%s'", db->path);
 	}
 	for (i = 0; i < o->nfiles; i++) {
 		const char *file = o->files[i];
 
 		if (!realpath(file, real)) {
-			report_error("cannot read '%s': %s", file, strerror(errno));
+			diag_error("cannot read '%s': %s", file, strerror(errno));
 			r->trouble = true;
 		} else if (db_add_jobs(r, db, file, real) == 0 && !add_nearest(r, db, file, real)) {
-			report_error("'%s' is not in the compile database", file);
+			diag_error("'%s' is not in the compile database", file);
 			r->trouble = true;
 		}
 	}
@@ -246,7 +247,7 @@ static int agree(const struct config *c, int setting, int dflt, const char *key,
 	}
 	if (v == *value)
 		return 0;
-	report_error("the configs of this run disagree on '%s': %s in '%s', %s in '%s'; check their files in separate runs",
+	diag_error("the configs of this run disagree on '%s': %s in '%s', %s in '%s'; check their files in separate runs",
 		     key, words[*value], *first ? (*first)->path : "(no config)", words[v], here);
 	return -1;
 }
@@ -269,7 +270,7 @@ static int apply_job_configs(struct run *r)
 		const struct config *c = j->config;
 
 		if (c && j->listed && j->entry && config_skips(c, j->entry->real)) {
-			report_verbose("skipping '%s': '%s' says so", j->file, c->path);
+			diag_verbose("skipping '%s': '%s' says so", j->file, c->path);
 			continue;
 		}
 		r->jobs[n++] = *j;

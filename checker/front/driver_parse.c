@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 
 #include "driver_int.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "base/util.h"
 #include "lower/lower.h"
@@ -51,7 +52,7 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 			unsigned line, col;
 
 			clang_getPresumedLocation(clang_getDiagnosticLocation(d), &where, &line, &col);
-			report_error_at(*clang_getCString(where) ? clang_getCString(where) : file,
+			diag_error_at(*clang_getCString(where) ? clang_getCString(where) : file,
 					line, col, "%s", clang_getCString(msg));
 			clang_disposeString(where);
 			clang_disposeString(msg);
@@ -59,7 +60,7 @@ static unsigned report_parse_errors(CXTranslationUnit tu, const char *file)
 		clang_disposeDiagnostic(d);
 	}
 	if (errors > MAX_PARSE_ERRORS)
-		report_error_at(file, 0, 0, "too many errors (%u); only the first %d are shown",
+		diag_error_at(file, 0, 0, "too many errors (%u); only the first %d are shown",
 				errors, MAX_PARSE_ERRORS);
 	return errors;
 }
@@ -70,8 +71,8 @@ static void say_checking(const struct job *j)
 	char *s = compdb_join_args(j->args, j->nargs);
 
 	if (j->dropped)
-		report_verbose("%s: not passing '%s' to libclang: it loads code", j->file, j->dropped);
-	report_verbose("checking '%s'%s%s", j->file, j->nargs ? " with: " : "", s);
+		diag_verbose("%s: not passing '%s' to libclang: it loads code", j->file, j->dropped);
+	diag_verbose("checking '%s'%s%s", j->file, j->nargs ? " with: " : "", s);
 	free(s);
 }
 
@@ -93,7 +94,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	int err;
 
 	if (!editor && (err = compdb_check_readable(j->file))) {
-		report_error("cannot read '%s': %s", j->file, util_strerror(err));
+		diag_error("cannot read '%s': %s", j->file, util_strerror(err));
 		j->trouble = true;
 		return;
 	}
@@ -107,7 +108,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	if (j->entry && j->entry->special) {
 		char *special = util_escape(j->entry->special);
 
-		report_error("not checking '%s': its compile command names '%s', which is not a regular file",
+		diag_error("not checking '%s': its compile command names '%s', which is not a regular file",
 			     j->file, special);
 		free(special);
 		j->trouble = true;
@@ -115,7 +116,7 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	}
 	say_checking(j);
 	if (!editor && cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
-		report_verbose("'%s' is unchanged: its functions come from the cache", j->file);
+		diag_verbose("'%s' is unchanged: its functions come from the cache", j->file);
 		j->capfns = j->nfns;
 		j->checked = j->cached = true;
 		return;
@@ -139,14 +140,14 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 	if (rc != CXError_Success) {
 		/* libclang keeps its diagnostics then; the cause is mostly the arguments */
 		if (rc == CXError_Crashed)
-			report_error("libclang crashed on '%s'", j->file);
+			diag_error("libclang crashed on '%s'", j->file);
 		else
-			report_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
+			diag_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
 		j->trouble = true;
 		return;
 	}
 	if (report_parse_errors(tu, j->file)) {
-		report_verbose("'%s' has errors: not analysed", j->file);
+		diag_verbose("'%s' has errors: not analysed", j->file);
 		j->trouble = true;
 	} else {
 		lower_tu(tu, &r->rules, collect_function, j);
@@ -183,13 +184,13 @@ static void *parse_worker(void *arg)
 			break;
 		j = &r->jobs[i];
 		capture = open_memstream(&j->messages, &j->messages_len);
-		report_capture(capture);
+		diag_capture(capture);
 		check_job(r, index, j);
-		report_capture(NULL);
+		diag_capture(NULL);
 		if (capture)
 			fclose(capture);
 		pthread_mutex_lock(&p->lock);
-		report_progress(++p->done, r->njobs, j->file);
+		diag_progress(++p->done, r->njobs, j->file);
 		pthread_mutex_unlock(&p->lock);
 	}
 	clang_disposeIndex(index);

@@ -33,6 +33,7 @@
 
 #include "base/bytes.h"
 #include "driver_int.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "base/util.h"
 
@@ -124,10 +125,10 @@ int driver_emit_shard(struct run *r)
 			r->jobs[n++] = r->jobs[i];
 	r->njobs = n;
 	if (util_make_dir(o->emit_ir, true, 0777) != 0) {
-		report_error("cannot create the directory '%s': %s", o->emit_ir, strerror(errno));
+		diag_error("cannot create the directory '%s': %s", o->emit_ir, strerror(errno));
 		return EXIT_TROUBLE;
 	}
-	from = report_notice_count();
+	from = diag_count();
 	driver_parse_jobs(r);
 	bytes_put(&b, MAGIC, 4);
 	bytes_put(&b, "\0\0\0\0", 4);
@@ -138,8 +139,8 @@ int driver_emit_shard(struct run *r)
 	bytes_put_i64(&b, o->shard_k);
 	bytes_put_i64(&b, (int64_t)all);
 	bytes_put_i64(&b, (int64_t)total);
-	bytes_put_i64(&b, (int64_t)(report_notice_count() - from));
-	report_each_notice(from, put_notice, &b);
+	bytes_put_i64(&b, (int64_t)(diag_count() - from));
+	diag_each(from, put_notice, &b);
 	bytes_put_i64(&b, (int64_t)r->njobs);
 	for (i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
@@ -158,7 +159,7 @@ int driver_emit_shard(struct run *r)
 			    o->shard_n);
 	status = bytes_write_gz(path, &b, "bundle");
 	if (status == 0)
-		report_verbose("shard %u of %u: %zu of %zu files, %zu bytes (uncompressed) in '%s'",
+		diag_verbose("shard %u of %u: %zu of %zu files, %zu bytes (uncompressed) in '%s'",
 			       o->shard_k, o->shard_n, r->njobs, total, b.len, path);
 	free(b.p);
 	return status < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
@@ -181,7 +182,7 @@ static int list_dir(struct run *r, const char *dir, const char ***v, size_t *n, 
 	int i, k = scandir(dir, &names, NULL, alphasort), found = 0;
 
 	if (k < 0) {
-		report_error("cannot read the bundle directory '%s': %s", dir, strerror(errno));
+		diag_error("cannot read the bundle directory '%s': %s", dir, strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < k; i++) {
@@ -196,7 +197,7 @@ static int list_dir(struct run *r, const char *dir, const char ***v, size_t *n, 
 	}
 	free(names);
 	if (!found) {
-		report_error("no bundle (*" SUFFIX ") in '%s'", dir);
+		diag_error("no bundle (*" SUFFIX ") in '%s'", dir);
 		return -1;
 	}
 	return 0;
@@ -214,19 +215,19 @@ static int open_shard(struct shard *s, struct arena *a)
 		return -1;
 	s->in = (struct bytes_in){ s->data, s->data + len, NULL };
 	if (len < HEADER || memcmp(s->data, MAGIC, 4) != 0) {
-		report_error("'%s' is not a leakcheck bundle", s->path);
+		diag_error("'%s' is not a leakcheck bundle", s->path);
 		return -1;
 	}
 	memcpy(&crc, s->data + 4, sizeof(crc));
 	if (crc != bytes_crc32(s->data + HEADER, len - HEADER)) {
-		report_error("the bundle '%s' is damaged: its checksum does not match", s->path);
+		diag_error("the bundle '%s' is damaged: its checksum does not match", s->path);
 		return -1;
 	}
 	s->in.p += HEADER;
 	format = bytes_get_i64(&s->in);
 	version = bytes_get_str(&s->in, a);
 	if (s->in.bad || format != FORMAT || !version || strcmp(version, LEAKCHECK_VERSION)) {
-		report_error("the bundle '%s' was written by another version of leakcheck (%s; this is %s)",
+		diag_error("the bundle '%s' was written by another version of leakcheck (%s; this is %s)",
 			     s->path, version ? version : "?", LEAKCHECK_VERSION);
 		return -1;
 	}
@@ -236,7 +237,7 @@ static int open_shard(struct shard *s, struct arena *a)
 	s->all = (uint64_t)bytes_get_i64(&s->in);
 	s->total = bytes_get_range(&s->in, 0, INT64_MAX);
 	if (s->in.bad) {
-		report_error("the bundle '%s' is damaged: %s", s->path, s->in.bad);
+		diag_error("the bundle '%s' is damaged: %s", s->path, s->in.bad);
 		return -1;
 	}
 	return 0;
@@ -251,18 +252,18 @@ static int check_set(struct shard *v, size_t n)
 	for (i = 1; i < n; i++)
 		if (v[i].n != v[0].n || v[i].all != v[0].all || v[i].total != v[0].total ||
 		    v[i].rules != v[0].rules) {
-			report_error("the bundles '%s' and '%s' are not shards of one run (another database, split, or rules)",
+			diag_error("the bundles '%s' and '%s' are not shards of one run (another database, split, or rules)",
 				     v[0].path, v[i].path);
 			return -1;
 		}
 	if ((int64_t)n != v[0].n) {
-		report_error("%zu bundles given for a run split in %lld shards", n, (long long)v[0].n);
+		diag_error("%zu bundles given for a run split in %lld shards", n, (long long)v[0].n);
 		return -1;
 	}
 	seen = xcalloc(n + 1, 1);
 	for (i = 0; i < n; i++) {
 		if (seen[v[i].k]++) {
-			report_error("shard %lld of %lld is given twice ('%s')", (long long)v[i].k,
+			diag_error("shard %lld of %lld is given twice ('%s')", (long long)v[i].k,
 				     (long long)v[i].n, v[i].path);
 			free(seen);
 			return -1;
@@ -286,7 +287,7 @@ static int read_units(struct run *r, struct shard *s)
 
 		text = bytes_get_name(in, &r->arena);
 		if (!in->bad)
-			report_keep_notice(level, file, line, col, text);
+			diag_keep(level, file, line, col, text);
 	}
 	n = bytes_get_count(in);
 	for (i = 0; i < n && !in->bad; i++) {
@@ -322,7 +323,7 @@ static int read_units(struct run *r, struct shard *s)
 	if (!in->bad && in->p != in->end)
 		bytes_fail(in, BYTES_CUT);
 	if (in->bad) {
-		report_error("the bundle '%s' is damaged: %s", s->path, in->bad);
+		diag_error("the bundle '%s' is damaged: %s", s->path, in->bad);
 		return -1;
 	}
 	return 0;
@@ -334,7 +335,7 @@ static int decode_ir(struct run *r, uint64_t rules)
 	size_t i;
 
 	if (rules != cache_rules_hash(&r->rules)) {
-		report_error("the bundles were written with other rules than this run's (the rule files, or the configs' rules)");
+		diag_error("the bundles were written with other rules than this run's (the rule files, or the configs' rules)");
 		return -1;
 	}
 	for (i = 0; i < r->njobs; i++) {
@@ -344,7 +345,7 @@ static int decode_ir(struct run *r, uint64_t rules)
 		if (!j->irlen)
 			continue;
 		if (!(u = cache_load_buffer(&r->rules, j->ir, j->irlen))) {
-			report_error("the bundle of '%s' is damaged: its IR does not read back", j->file);
+			diag_error("the bundle of '%s' is damaged: its IR does not read back", j->file);
 			return -1;
 		}
 		j->fns = u->fns;

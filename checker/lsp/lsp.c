@@ -20,7 +20,7 @@
 
 #include "lsp.h"
 #include "lsp_int.h"
-#include "report/report.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -72,7 +72,7 @@ static void send_message(json_t *msg)
 	if (fwrite(head, 1, (size_t)n, stdout) != (size_t)n ||
 	    fwrite(body + off, 1, len, stdout) != len || fflush(stdout) != 0) {
 		free(body);
-		report_error("cannot write to the client: %s", strerror(errno));
+		diag_error("cannot write to the client: %s", strerror(errno));
 		exit(1);
 	}
 	free(body);
@@ -472,7 +472,7 @@ static int handle(struct lsp_server *s, json_t *msg)
 		return -1;
 	}
 	if (!strncmp(method, "textDocument/did", 16) && !doc_notification(s, method, params))
-		report_warning("ignoring a malformed '%s' notification", method);
+		diag_warning("ignoring a malformed '%s' notification", method);
 	return -1;      /* initialized, $/ notifications and the others */
 }
 

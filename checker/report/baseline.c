@@ -1,6 +1,6 @@
 /* baseline.c - loading and matching a baseline file; see baseline.h. */
 #include "baseline.h"
-#include "report.h"
+#include "base/diag.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -22,18 +22,18 @@ static int add_findings(struct baseline *b, const char *path, json_t *root)
 	version = json_object_get(root, "version");
 	findings = json_object_get(root, "findings");
 	if (!json_is_object(root) || !json_is_integer(version) || !json_is_array(findings)) {
-		report_error_at(path, 0, 0, "not a leakcheck baseline: expected {\"version\": 1, \"findings\": [...]}");
+		diag_error_at(path, 0, 0, "not a leakcheck baseline: expected {\"version\": 1, \"findings\": [...]}");
 		return -1;
 	}
 	if (json_integer_value(version) != 1) {
-		report_error_at(path, 0, 0, "unsupported baseline version %lld (expected 1)",
+		diag_error_at(path, 0, 0, "unsupported baseline version %lld (expected 1)",
 				(long long)json_integer_value(version));
 		return -1;
 	}
 	json_array_foreach(findings, i, item) {
 		fp = json_object_get(item, "fingerprint");
 		if (!json_is_string(fp)) {
-			report_error_at(path, 0, 0, "finding %zu has no \"fingerprint\" string", i + 1);
+			diag_error_at(path, 0, 0, "finding %zu has no \"fingerprint\" string", i + 1);
 			return -1;
 		}
 		if (strmap_get(&b->map, json_string_value(fp)))
@@ -59,13 +59,13 @@ int baseline_load(struct baseline *b, const char *path)
 	b->len = 0;
 	ret = util_read_file(path, (size_t)1 << 30, &text, &len);  /* no FIFO, no device */
 	if (ret) {
-		report_error("cannot read baseline '%s': %s", path, util_strerror(ret));
+		diag_error("cannot read baseline '%s': %s", path, util_strerror(ret));
 		return -1;
 	}
 	root = json_loadb(text, len, 0, &jerr);
 	free(text);
 	if (!root) {
-		report_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
+		diag_error_at(path, jerr.line > 0 ? (unsigned)jerr.line : 0,
 				jerr.column > 0 ? (unsigned)jerr.column : 0, "%s",
 				util_excerpt_message(msg, sizeof(msg), jerr.text));
 		return -1;

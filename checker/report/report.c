@@ -7,6 +7,7 @@
  * renders the same text.  The parts and the array of recorded findings
  * live in one arena, released by report_flush() and report_release().
  */
+#include "base/diag.h"
 #include "report.h"
 #include "base/arena.h"
 #include "baseline.h"
@@ -309,7 +310,7 @@ void report_set_color(bool on)
 static int check_output(const char *path, const char *what)
 {
 	if (outfile_check(path) < 0) {
-		report_error("cannot write %s'%s': %s", what, path, strerror(errno));
+		diag_error("cannot write %s'%s': %s", what, path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -330,12 +331,12 @@ int report_open(const struct report_opts *opts)
 		return -1;
 	if (opts->output && opts->write_baseline &&
 	    outfile_same(opts->output, opts->write_baseline)) {
-		report_error("--output and --write-baseline name the same file '%s'", opts->output);
+		diag_error("--output and --write-baseline name the same file '%s'", opts->output);
 		return -1;
 	}
 	/* --write-baseline may replace the baseline: it is read before */
 	if (opts->output && opts->baseline && outfile_same(opts->output, opts->baseline)) {
-		report_error("--output '%s' is the --baseline file; not overwriting it",
+		diag_error("--output '%s' is the --baseline file; not overwriting it",
 			     opts->output);
 		return -1;
 	}
@@ -360,11 +361,11 @@ int report_check_outputs(void)
 	if (rep.refused)
 		return -1;      /* said already */
 	if (o->output && outfile_is_input(o->output)) {
-		report_error("--output '%s' names a file this run reads; not overwriting it",
+		diag_error("--output '%s' names a file this run reads; not overwriting it",
 			     o->output);
 		rep.refused = true;
 	} else if (o->write_baseline && outfile_is_input(o->write_baseline)) {
-		report_error("--write-baseline '%s' names a file this run reads; not overwriting it",
+		diag_error("--write-baseline '%s' names a file this run reads; not overwriting it",
 			     o->write_baseline);
 		rep.refused = true;
 	}
@@ -566,7 +567,7 @@ static bool not_encoded(const json_t *doc)
 {
 	if (doc)
 		return false;
-	report_error("cannot encode the findings as JSON: a file name or source text is not UTF-8");
+	diag_error("cannot encode the findings as JSON: a file name or source text is not UTF-8");
 	rep.failed = true;
 	return true;
 }
@@ -584,7 +585,7 @@ static int dump_json(json_t *doc, FILE *out)
 /* Prints the printed entries in the chosen format; false on a write error. */
 static bool print_findings(FILE *out)
 {
-	const struct report_notice *notices;
+	const struct diag_notice *notices;
 	size_t nnotices;
 	json_t *doc = NULL;
 	bool ok = true, json = rep.opts->format != REPORT_GCC;
@@ -597,7 +598,7 @@ static bool print_findings(FILE *out)
 		doc = report_json_doc(rep.v, rep.len, &rep.arena);
 		break;
 	case REPORT_SARIF:
-		notices = report_notices(&nnotices);
+		notices = diag_notices(&nnotices);
 		doc = report_sarif_doc(rep.v, rep.len, rep.opts->version, notices, nnotices,
 				       &rep.arena);
 		break;
@@ -619,7 +620,7 @@ static bool write_baseline(const char *path)
 	if (not_encoded(doc))
 		return false;
 	if (outfile_open(&of, path) < 0) {
-		report_error("cannot write baseline '%s': %s", path, strerror(errno));
+		diag_error("cannot write baseline '%s': %s", path, strerror(errno));
 		json_decref(doc);
 		return false;
 	}
@@ -633,7 +634,7 @@ static bool write_baseline(const char *path)
 		outfile_discard(&of);
 		errno = err;
 	}
-	report_error("cannot write baseline '%s': %s", path, strerror(errno));
+	diag_error("cannot write baseline '%s': %s", path, strerror(errno));
 	return false;
 }
 
@@ -660,11 +661,11 @@ static bool write_output(void)
 		ok = print_findings(stdout);
 		print_remarks(stdout);
 		if (!ok)
-			report_error("cannot write the findings: %s", strerror(errno));
+			diag_error("cannot write the findings: %s", strerror(errno));
 		return ok;
 	}
 	if (outfile_open(&of, path) < 0) {
-		report_error("cannot write '%s': %s", path, strerror(errno));
+		diag_error("cannot write '%s': %s", path, strerror(errno));
 		return false;
 	}
 	ok = print_findings(of.fp);
@@ -676,7 +677,7 @@ static bool write_output(void)
 		outfile_discard(&of);
 		errno = err;
 	}
-	report_error("cannot write '%s': %s", path, strerror(errno));
+	diag_error("cannot write '%s': %s", path, strerror(errno));
 	return false;
 }
 
@@ -741,9 +742,9 @@ static size_t flush(bool complete)
 		rep.failed = true;
 	if (complete) {
 		if (nsuppressed == 1)
-			report_verbose("1 finding suppressed by a NOLINT comment");
+			diag_verbose("1 finding suppressed by a NOLINT comment");
 		else
-			report_verbose("%zu findings suppressed by NOLINT comments", nsuppressed);
+			diag_verbose("%zu findings suppressed by NOLINT comments", nsuppressed);
 		if (rep.have_baseline)
 			fprintf(stderr, "leakcheck: %zu findings in the baseline, %zu new; %zu baseline entries no longer occur\n",
 				nbaselined, printed, baseline_unseen(&rep.bl));

@@ -38,14 +38,13 @@
  * (report_set_sink()): report_flush() then gives it the findings it
  * would print and the --explain remarks, and writes nothing.
  *
- * Errors (bad input, unparsable code, broken rules) go to stderr at once
- * as "FILE:LINE:COL: error: MESSAGE" or "leakcheck: error: MESSAGE".
- * Verbose remarks (--verbose) go to stderr as "leakcheck: MESSAGE".
+ * Errors (bad input, unparsable code, broken rules) and verbose remarks
+ * are not findings: base/diag.h prints and keeps them.
  * Functions not fully analysed (report_incomplete) are counted, and one
  * summary line on stderr says how many and why.  The SARIF log records
  * the errors, the notices and the functions not fully analysed as
  * notifications of its invocation, which is executionSuccessful: false
- * when there was an error (report_notice.c).
+ * when there was an error (kept by base/diag.c).
  *
  * The message wording lives in report*.c only: callers pass what
  * happened (struct finding, enum incomplete_reason), never text.
@@ -175,9 +174,6 @@ int report_close(void);
 /* Returns the flag name of a finding kind, without the "leakcheck-" prefix. */
 const char *report_flag_name(enum finding_kind kind);
 
-/* Sets whether report_verbose() prints. */
-void report_set_verbose(bool on);
-
 /* Sets whether compiler-format findings are coloured as clang colours them. */
 void report_set_color(bool on);
 
@@ -208,20 +204,6 @@ size_t report_count(void);
  * Returns the number printed (not suppressed).
  */
 size_t report_flush(void);
-
-/*
- * The errors and notices kept for SARIF, as a sharded run carries them
- * from the machines that parse to the one that analyses (driver_shard.c):
- * how many were kept so far; each of those kept since the from-th, in
- * any order; and one read back, kept as it was (nothing printed).
- * report_keep_notice() returns -1 for a level that is not one.
- */
-typedef void report_notice_fn(void *arg, int level, const char *file, unsigned line,
-			      unsigned col, const char *text);
-size_t report_notice_count(void);
-void report_each_notice(size_t from, report_notice_fn *fn, void *arg);
-int report_keep_notice(int level, const char *file, unsigned line, unsigned col,
-		       const char *text);
 
 /* Why the analysis of a function stopped short (report_incomplete()). */
 enum incomplete_reason {
@@ -310,35 +292,6 @@ struct report_sink {
 
 /* Sends what report_flush() prints to s (s must outlive it); NULL prints again. */
 void report_set_sink(const struct report_sink *s);
-
-/* Prints "FILE:LINE:COL: error: MESSAGE" (or without LINE:COL when line is 0) to stderr. */
-void report_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* Prints "leakcheck: error: MESSAGE" to stderr. */
-void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Prints "leakcheck: MESSAGE" to stderr, a fact worth knowing but no error (a note in SARIF). */
-void report_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Prints "leakcheck: warning: MESSAGE" to stderr (something is off, but the run goes on). */
-void report_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Prints "leakcheck: MESSAGE" to stderr when verbose. */
-void report_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/*
- * Sends this thread's errors and verbose remarks to f instead of stderr
- * (NULL: back to stderr), so that parallel workers' messages can be
- * printed in a fixed order afterwards.
- */
-void report_capture(FILE *f);
-
-/*
- * Shows "[done/total] file" on a terminal's stderr (done == total clears
- * it); nothing under --verbose, or when TERM is unset or "dumb".
- */
-void report_progress(size_t done, size_t total, const char *file);
 
 /* One reason an acquisition gives no finding (--explain). */
 enum explain_kind {

@@ -5,8 +5,9 @@
  * report.c records each finding as a struct entry holding its parts (the
  * message and note texts are built there, once); report_json.c turns
  * entries into jansson documents, works out the paths, URIs and
- * fingerprints they carry, and which entries are one finding.  report_notice.c prints the run's own
- * messages and keeps them for SARIF.  No caller sees entries.
+ * fingerprints they carry, and which entries are one finding.  report_notice.c
+ * counts the functions not fully analysed and keeps the --explain remarks.
+ * No caller sees entries.
  */
 #ifndef LEAKCHECK_REPORT_INT_H
 #define LEAKCHECK_REPORT_INT_H
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/diag.h"
 #include "report.h"
 #include "base/srcfile.h"
 
@@ -71,33 +73,10 @@ struct entry {
 	char fingerprint[REPORT_FP_LEN + 1];    /* hex; see report_identify() */
 };
 
-/* How grave a notice of the run is (SARIF notification levels). */
-enum notice_level {
-	NOTICE_ERROR,               /* an error: the run was not successful */
-	NOTICE_WARNING,             /* a function not fully analysed */
-	NOTICE_NOTE,                /* a notice (report_notice) */
-};
-
-/* An error or notice of the run, kept for SARIF (report_notice.c). */
-struct report_notice {
-	enum notice_level level;
-	const char *file;           /* the file it is about, or NULL */
-	unsigned line;              /* 0 if not known */
-	unsigned col;               /* 0 if not known */
-	const char *text;           /* the message, without location or "error:" */
-	size_t seq;                 /* order of arrival */
-};
-
-/*
- * The notices kept so far, sorted by file (none first), line, column and
- * arrival; *n is set to their number.  Valid until report_notices_release().
- */
-const struct report_notice *report_notices(size_t *n);
-
 /* Prints the line "leakcheck: N functions not fully analysed (...)" to stderr, if any. */
 void report_incomplete_summary(void);
 
-/* Forgets the notices, the counts of report_incomplete() and the kept remarks. */
+/* Forgets the notices (diag_release()), the counts of report_incomplete() and the kept remarks. */
 void report_notices_release(void);
 
 /* Keeps an --explain remark at file:line:col (text built by report.c; copied). */
@@ -155,7 +134,7 @@ void report_identify(struct entry *v, size_t n, struct arena *a, struct srcfile_
  */
 json_t *report_json_doc(const struct entry *v, size_t n, struct arena *a);
 json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version,
-			 const struct report_notice *notices, size_t nnotices, struct arena *a);
+			 const struct diag_notice *notices, size_t nnotices, struct arena *a);
 json_t *report_baseline_doc(const struct entry *v, size_t n, struct arena *a);
 
 #endif

@@ -5,6 +5,7 @@
  * written by report.c; no text is printed here.
  */
 #include "report_int.h"
+#include "base/diag.h"
 #include "base/arena.h"
 #include "base/util.h"
 
@@ -533,10 +534,10 @@ static json_t *sarif_result(const struct entry *e, size_t rule_index, struct are
  * The run's invocation: whether it succeeded (no error), and its errors,
  * notices and functions not fully analysed as notifications.
  */
-static json_t *sarif_invocation(const struct report_notice *nv, size_t nn, struct arena *a)
+static json_t *sarif_invocation(const struct diag_notice *nv, size_t nn, struct arena *a)
 {
 	static const char *const levels[] = {
-		[NOTICE_ERROR] = "error", [NOTICE_WARNING] = "warning", [NOTICE_NOTE] = "note",
+		[DIAG_ERROR] = "error", [DIAG_WARNING] = "warning", [DIAG_NOTE] = "note",
 	};
 	json_t *list = json_array();
 	char cwd[PATH_MAX];
@@ -546,10 +547,10 @@ static json_t *sarif_invocation(const struct report_notice *nv, size_t nn, struc
 	if (!getcwd(cwd, sizeof(cwd)))
 		strcpy(cwd, "/");
 	for (i = 0; i < nn; i++) {
-		const struct report_notice *n = &nv[i];
+		const struct diag_notice *n = &nv[i];
 		json_t *obj;
 
-		ok = ok && n->level != NOTICE_ERROR;
+		ok = ok && n->level != DIAG_ERROR;
 		if (i && n->level == n[-1].level && n->line == n[-1].line && n->col == n[-1].col &&
 		    !strcmp(n->text, n[-1].text) && !n->file == !n[-1].file &&
 		    (!n->file || !strcmp(n->file, n[-1].file)))
@@ -567,7 +568,7 @@ static json_t *sarif_invocation(const struct report_notice *nv, size_t nn, struc
 }
 
 json_t *report_sarif_doc(const struct entry *v, size_t n, const char *version,
-			 const struct report_notice *notices, size_t nnotices, struct arena *a)
+			 const struct diag_notice *notices, size_t nnotices, struct arena *a)
 {
 	size_t index[NSLOTS] = { 0 };
 	json_t *driver, *results;

@@ -14,7 +14,7 @@
 #include "rules.h"
 #include "rules_int.h"
 #include "base/yamlnode.h"
-#include "report/report.h"
+#include "base/diag.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -123,12 +123,12 @@ static int get_fails(const struct loader *ld, const yaml_node_t *v, enum rule_fa
 				return 0;
 			}
 		}
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"invalid 'fails' value '%s' (expected null, negative, non-positive, nonzero, map-failed, never or held)",
 				util_excerpt(q, text_of(v)));
 		return -1;
 	}
-	report_error_at(ld->file, line_of(v), col_of(v),
+	diag_error_at(ld->file, line_of(v), col_of(v),
 			"expected null, negative, non-positive, nonzero, map-failed, never or held for 'fails', found %s",
 			kind_name(v));
 	return -1;
@@ -164,7 +164,7 @@ static int read_shape(const struct loader *ld, const struct fields *f,
 		if (!f->key[k])
 			continue;
 		if (first >= 0) {
-			report_error_at(ld->file, line_of(f->key[k]), col_of(f->key[k]),
+			diag_error_at(ld->file, line_of(f->key[k]), col_of(f->key[k]),
 					"'%s' cannot be combined with '%s' (an entry has one shape)",
 					acq_keys[k], acq_keys[first]);
 			ret = -1;
@@ -176,7 +176,7 @@ static int read_shape(const struct loader *ld, const struct fields *f,
 			ret = -1;
 	}
 	if (f->key[ACQ_COUNT] && a->shape != SHAPE_OUT_ARRAY) {
-		report_error_at(ld->file, line_of(f->key[ACQ_COUNT]), col_of(f->key[ACQ_COUNT]),
+		diag_error_at(ld->file, line_of(f->key[ACQ_COUNT]), col_of(f->key[ACQ_COUNT]),
 				"'count' is only valid with 'out-array'");
 		ret = -1;
 	}
@@ -200,7 +200,7 @@ static int read_arg_conds(const struct loader *ld, const struct fields *f,
 		yaml_node_t *have = f->key[ACQ_VALUE_ARG] ? f->key[ACQ_VALUE_ARG] :
 				    f->key[ACQ_EQUALS];
 
-		report_error_at(ld->file, line_of(have), col_of(have), "'%s' needs '%s'",
+		diag_error_at(ld->file, line_of(have), col_of(have), "'%s' needs '%s'",
 				text_of(have), f->key[ACQ_VALUE_ARG] ? "equals" : "value-arg");
 		ret = -1;
 	} else if (f->key[ACQ_VALUE_ARG] &&
@@ -213,7 +213,7 @@ static int read_arg_conds(const struct loader *ld, const struct fields *f,
 	if (a->shape != SHAPE_OBJECT) {
 		yaml_node_t *k = f->key[ACQ_NAMED_BY];
 
-		report_error_at(ld->file, line_of(k), col_of(k),
+		diag_error_at(ld->file, line_of(k), col_of(k),
 				"'named-by' needs 'object' (the object argument is the name)");
 		return -1;
 	}
@@ -247,7 +247,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	if (read_shape(ld, &f, &a) < 0)
 		ret = -1;
 	if (f.key[ACQ_OK_VALUE] && f.key[ACQ_FAILS]) {
-		report_error_at(ld->file, line_of(f.key[ACQ_OK_VALUE]), col_of(f.key[ACQ_OK_VALUE]),
+		diag_error_at(ld->file, line_of(f.key[ACQ_OK_VALUE]), col_of(f.key[ACQ_OK_VALUE]),
 				"'ok-value' cannot be combined with 'fails' (it says when the call fails)");
 		ret = -1;
 	} else if (f.key[ACQ_OK_VALUE]) {
@@ -258,7 +258,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 		if (get_fails(ld, f.val[ACQ_FAILS], &a.fails) < 0)
 			ret = -1;
 	} else if (a.shape != SHAPE_RETURN) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"missing required key 'fails' (needed when the handle is not the return value)");
 		ret = -1;
 	}
@@ -267,7 +267,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 	if (rules_get_int(ld, f.val[ACQ_REOPEN], "reopen", &a.reopen) < 0)
 		ret = -1;
 	if (f.key[ACQ_TRANSFER] && f.key[ACQ_REOPEN]) {
-		report_error_at(ld->file, line_of(f.key[ACQ_REOPEN]), col_of(f.key[ACQ_REOPEN]),
+		diag_error_at(ld->file, line_of(f.key[ACQ_REOPEN]), col_of(f.key[ACQ_REOPEN]),
 				"'reopen' cannot be combined with 'transfer'");
 		ret = -1;
 	}
@@ -292,7 +292,7 @@ static int load_acquire(const struct loader *ld, yaml_node_t *n,
 		/* several things, each once; the handle returned is one of them */
 		if (old->res == res || (old->shape == SHAPE_RETURN && a.shape == SHAPE_RETURN) ||
 		    (old->shape != SHAPE_RETURN && a.shape != SHAPE_RETURN && old->arg == a.arg)) {
-			report_error_at(ld->file, line_of(n), col_of(n),
+			diag_error_at(ld->file, line_of(n), col_of(n),
 					"'%s' already acquires '%s' %s (at %s:%u)", a.func,
 					old->res->id, old->shape == SHAPE_RETURN ? "as its result" :
 					"through the same argument", old->file, old->line);
@@ -339,7 +339,7 @@ static int load_release(const struct loader *ld, yaml_node_t *n,
 	if (old) {
 		const struct release_entry *first = (const struct release_entry *)old;
 
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"'%s' already releases '%s' (at %s:%u)",
 				name, res->id, first->file, first->line);
 		return -1;
@@ -374,7 +374,7 @@ static int load_seq(const struct loader *ld, const yaml_node_t *v, const char *k
 	int ret = 0;
 
 	if (v->type != YAML_SEQUENCE_NODE) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"expected a sequence for '%s', found %s", key, kind_name(v));
 		return -1;
 	}
@@ -395,7 +395,7 @@ static int check_id(const struct loader *ld, const yaml_node_t *v, const char *i
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		      (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-			report_error_at(ld->file, line_of(v), col_of(v),
+			diag_error_at(ld->file, line_of(v), col_of(v),
 					"resource id '%s' may only use letters, digits, '-' and '_'",
 					util_excerpt(q, id));
 			return -1;
@@ -425,7 +425,7 @@ static int load_resource(const struct loader *ld, yaml_node_t *n,
 		return -1;
 	old = strmap_get(&ld->r->resources, words[RES_ID]);
 	if (old) {
-		report_error_at(ld->file, line_of(f.val[RES_ID]), col_of(f.val[RES_ID]),
+		diag_error_at(ld->file, line_of(f.val[RES_ID]), col_of(f.val[RES_ID]),
 				"duplicate resource id '%s' (first defined at %s:%u)",
 				words[RES_ID], old->file, old->line);
 		return -1;
@@ -475,7 +475,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 		return -1;
 	name = rules_get_name(ld, f.val[BOR_CALL], "call");
 	if (f.val[BOR_RETURNS_ARG] && f.val[BOR_RETURNS_ARG_OR_NULL]) {
-		report_error_at(ld->file, line_of(f.key[BOR_RETURNS_ARG_OR_NULL]),
+		diag_error_at(ld->file, line_of(f.key[BOR_RETURNS_ARG_OR_NULL]),
 				col_of(f.key[BOR_RETURNS_ARG_OR_NULL]),
 				"'returns-arg-or-null' cannot be combined with 'returns-arg'");
 		return -1;
@@ -491,7 +491,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 		return -1;
 
 	if (f.val[BOR_ON] && (returns_arg || or_null || steals || status_of)) {
-		report_error_at(ld->file, line_of(f.key[BOR_ON]), col_of(f.key[BOR_ON]),
+		diag_error_at(ld->file, line_of(f.key[BOR_ON]), col_of(f.key[BOR_ON]),
 				"'on' cannot be combined with 'returns-arg', 'returns-arg-or-null', 'steals' or 'status-of'");
 		return -1;
 	}
@@ -499,7 +499,7 @@ static int load_borrow(const struct loader *ld, yaml_node_t *n,
 		returns_arg = or_null;
 	e = fn_get(ld->r, name);
 	if (e->fn.borrow && (e->fn.returns_arg != returns_arg || e->fn.or_null != (or_null > 0))) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"'%s' is already a borrower with %s %d (at %s:%u)", name,
 				e->fn.or_null ? "returns-arg-or-null" : "returns-arg",
 				e->fn.returns_arg, e->borrow_file, e->borrow_line);
@@ -528,7 +528,7 @@ static int load_noreturn(const struct loader *ld, yaml_node_t *n,
 
 	(void)unused;
 	if (n->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"expected a function name for a noreturn entry, found %s",
 				kind_name(n));
 		return -1;
@@ -554,7 +554,7 @@ static int load_library_header(const struct loader *ld, yaml_node_t *n,
 
 	(void)unused;
 	if (n->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"expected a header name for a library-headers entry, found %s",
 				kind_name(n));
 		return -1;
@@ -574,7 +574,7 @@ static int load_library_header(const struct loader *ld, yaml_node_t *n,
 			(c == '*' && i == len - 1 && i > 0 && h[i - 1] == '/'));
 	}
 	if (bad) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"'%s' is not a header name (expected a relative path such as "
 				"'stdio.h', 'sys/stat.h' or 'bits/*')", util_excerpt(q, h));
 		return -1;
@@ -720,7 +720,7 @@ int rules_load_dir(struct rules *r, const char *dir)
 
 	d = opendir(dir);
 	if (!d) {
-		report_error("cannot read rules directory '%s': %s", dir, strerror(errno));
+		diag_error("cannot read rules directory '%s': %s", dir, strerror(errno));
 		return -1;
 	}
 	errno = 0;
@@ -734,11 +734,11 @@ int rules_load_dir(struct rules *r, const char *dir)
 	err = errno;
 	closedir(d);
 	if (err) {
-		report_error("cannot read rules directory '%s': %s", dir, strerror(err));
+		diag_error("cannot read rules directory '%s': %s", dir, strerror(err));
 		return -1;
 	}
 	if (n == 0) {
-		report_error("no rules files (*.yml) in '%s'", dir);
+		diag_error("no rules files (*.yml) in '%s'", dir);
 		return -1;
 	}
 	qsort(paths, n, sizeof(*paths), compare_paths);

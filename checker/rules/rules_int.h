@@ -4,7 +4,7 @@
  * mappings against a schema, YAML values and string-literal conditions).
  * Not an API: only rules*.c include it.
  *
- * The readers report every problem they find through report_error_at()
+ * The readers report every problem they find through diag_error_at()
  * with the file and position of the node, and return -1 (or NULL); what
  * they keep is allocated in the rule set's arena, nothing in the YAML
  * document, which is deleted once the file is loaded.
@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "rules.h"
+#include "base/diag.h"
 
 /* The most keys a kind of mapping may have (struct fields). */
 #define MAX_KEYS 18

@@ -9,7 +9,7 @@
 
 #include "rules_int.h"
 #include "base/yamlnode.h"
-#include "report/report.h"
+#include "base/diag.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -45,11 +45,11 @@ static void unknown_key(const struct loader *ld, const yaml_node_t *k,
 	char q[UTIL_EXCERPT_SIZE];
 
 	if (hint)
-		report_error_at(ld->file, line_of(k), col_of(k),
+		diag_error_at(ld->file, line_of(k), col_of(k),
 				"unknown key '%s' (did you mean '%s'?)", util_excerpt(q, text_of(k)),
 				hint);
 	else
-		report_error_at(ld->file, line_of(k), col_of(k),
+		diag_error_at(ld->file, line_of(k), col_of(k),
 				"unknown key '%s' in %s (valid keys: %s)",
 				util_excerpt(q, text_of(k)), s->what, s->list);
 }
@@ -68,7 +68,7 @@ int rules_read_fields(const struct loader *ld, yaml_node_t *n,
 
 	memset(f, 0, sizeof(*f));
 	if (n->type != YAML_MAPPING_NODE) {
-		report_error_at(ld->file, line_of(n), col_of(n),
+		diag_error_at(ld->file, line_of(n), col_of(n),
 				"expected a mapping for %s, found %s", s->what, kind_name(n));
 		return -1;
 	}
@@ -76,7 +76,7 @@ int rules_read_fields(const struct loader *ld, yaml_node_t *n,
 		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
 
 		if (k->type != YAML_SCALAR_NODE) {
-			report_error_at(ld->file, line_of(k), col_of(k),
+			diag_error_at(ld->file, line_of(k), col_of(k),
 					"expected a key name in %s, found %s",
 					s->what, kind_name(k));
 			ret = -1;
@@ -89,7 +89,7 @@ int rules_read_fields(const struct loader *ld, yaml_node_t *n,
 			unknown_key(ld, k, s);
 			ret = -1;
 		} else if (f->key[i]) {
-			report_error_at(ld->file, line_of(k), col_of(k),
+			diag_error_at(ld->file, line_of(k), col_of(k),
 					"duplicate key '%s' (first at %u:%u)",
 					s->keys[i], line_of(f->key[i]), col_of(f->key[i]));
 			ret = -1;
@@ -102,7 +102,7 @@ int rules_read_fields(const struct loader *ld, yaml_node_t *n,
 		return -1;      /* a misspelt key would also show up as missing */
 	for (i = 0; i < s->nkeys; i++) {
 		if ((s->required & (1u << i)) && !f->key[i]) {
-			report_error_at(ld->file, line_of(n), col_of(n),
+			diag_error_at(ld->file, line_of(n), col_of(n),
 					"missing required key '%s' in %s", s->keys[i], s->what);
 			ret = -1;
 		}
@@ -129,16 +129,16 @@ int rules_read_entry(const struct loader *ld, yaml_node_t *n,
 const char *rules_get_string(const struct loader *ld, const yaml_node_t *v, const char *key)
 {
 	if (v->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"expected a string for '%s', found %s", key, kind_name(v));
 		return NULL;
 	}
 	if (v->data.scalar.length == 0) {
-		report_error_at(ld->file, line_of(v), col_of(v), "'%s' is empty", key);
+		diag_error_at(ld->file, line_of(v), col_of(v), "'%s' is empty", key);
 		return NULL;
 	}
 	if (strlen(text_of(v)) != v->data.scalar.length) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"'%s' contains a NUL character", key);
 		return NULL;
 	}
@@ -169,7 +169,7 @@ const char *rules_get_name(const struct loader *ld, const yaml_node_t *v, const 
 	if (!s)
 		return NULL;
 	if (!rules_valid_name(s)) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"'%s' is not a function name (expected a C identifier)",
 				util_excerpt(q, s));
 		return NULL;
@@ -188,7 +188,7 @@ int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key
 	if (!v)
 		return 0;
 	if (v->type != YAML_SCALAR_NODE) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"expected an integer for '%s', found %s", key, kind_name(v));
 		return -1;
 	}
@@ -196,7 +196,7 @@ int rules_get_int(const struct loader *ld, const yaml_node_t *v, const char *key
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (s[0] < '0' || s[0] > '9' || *end || errno || n < 1 || n > INT_MAX) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"'%s' must be a positive integer, found '%s'", key,
 				util_excerpt(q, s));
 		return -1;
@@ -217,7 +217,7 @@ int rules_get_int64(const struct loader *ld, const yaml_node_t *v, const char *k
 	errno = 0;
 	n = strtoll(s, &end, 0);
 	if (v->type != YAML_SCALAR_NODE || !*s || *end || errno) {
-		report_error_at(ld->file, line_of(v), col_of(v), "'%s' must be an integer%s%s%s", key,
+		diag_error_at(ld->file, line_of(v), col_of(v), "'%s' must be an integer%s%s%s", key,
 				v->type == YAML_SCALAR_NODE ? ", found '" : "", util_excerpt(q, s),
 				v->type == YAML_SCALAR_NODE ? "'" : "");
 		return -1;
@@ -235,7 +235,7 @@ int rules_get_bool(const struct loader *ld, const yaml_node_t *v, const char *ke
 		*out = !strcmp(text_of(v), "true");
 		return 0;
 	}
-	report_error_at(ld->file, line_of(v), col_of(v), "expected true or false for '%s'%s%s%s",
+	diag_error_at(ld->file, line_of(v), col_of(v), "expected true or false for '%s'%s%s%s",
 			key, v->type == YAML_SCALAR_NODE ? ", found '" : "",
 			v->type == YAML_SCALAR_NODE ? util_excerpt(q, text_of(v)) : "",
 			v->type == YAML_SCALAR_NODE ? "'" : "");
@@ -255,7 +255,7 @@ int rules_get_keep_on(const struct loader *ld, const yaml_node_t *k, const yaml_
 	size_t i;
 
 	if (!keeps) {
-		report_error_at(ld->file, line_of(k), col_of(k),
+		diag_error_at(ld->file, line_of(k), col_of(k),
 				"'on' needs 'keeps' in a borrow entry (it says when the call keeps that argument)");
 		return -1;
 	}
@@ -266,11 +266,11 @@ int rules_get_keep_on(const struct loader *ld, const yaml_node_t *k, const yaml_
 		}
 	}
 	if (v->type == YAML_SCALAR_NODE)
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"invalid 'on' value '%s' (expected zero, non-null or non-negative: the result when the call succeeds)",
 				util_excerpt(q, text_of(v)));
 	else
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"expected zero, non-null or non-negative for 'on', found %s",
 				kind_name(v));
 	return -1;
@@ -292,7 +292,7 @@ static const char **get_words(const struct loader *ld, const yaml_node_t *v, con
 		return w;
 	}
 	if (v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.start == v->data.sequence.items.top) {
-		report_error_at(ld->file, line_of(v), col_of(v),
+		diag_error_at(ld->file, line_of(v), col_of(v),
 				"expected a string or a non-empty sequence of strings for '%s', found %s",
 				key, v->type == YAML_SEQUENCE_NODE ? "an empty sequence" : kind_name(v));
 		return NULL;
@@ -339,7 +339,7 @@ int rules_read_cond(const struct loader *ld, yaml_node_t *const *k, yaml_node_t 
 		yaml_node_t *have = k[COND_ARG] ? k[COND_ARG] : k[COND_PREFIX] ? k[COND_PREFIX] :
 				    k[COND_UNLESS];
 
-		report_error_at(ld->file, line_of(have), col_of(have),
+		diag_error_at(ld->file, line_of(have), col_of(have),
 				"'%s' needs '%s'", text_of(have),
 				k[COND_ARG] ? "starts-with" : "string-arg");
 		return -1;

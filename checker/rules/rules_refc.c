@@ -15,7 +15,7 @@
  * g_object_ref() at line 5 is not released".
  */
 #include "rules_int.h"
-#include "report/report.h"
+#include "base/diag.h"
 
 #include <yaml.h>
 
@@ -39,7 +39,7 @@ int rules_refc_entry(const struct loader *ld, yaml_node_t *const k[2], yaml_node
 	if (!k[0] && !k[1])
 		return 0;
 	if (k[0] && k[1]) {
-		report_error_at(ld->file, line_of(k[1]), col_of(k[1]),
+		diag_error_at(ld->file, line_of(k[1]), col_of(k[1]),
 				"'ref-sink' cannot be combined with 'ref'");
 		return -1;
 	}
@@ -47,7 +47,7 @@ int rules_refc_entry(const struct loader *ld, yaml_node_t *const k[2], yaml_node
 		return -1;
 	a->sink = k[1] != NULL;
 	if (a->shape != SHAPE_RETURN || a->transfer || a->reopen) {
-		report_error_at(ld->file, line_of(at), col_of(at),
+		diag_error_at(ld->file, line_of(at), col_of(at),
 				"'%s' cannot be combined with '%s' (the call returns the object it takes a reference on)",
 				key, a->shape == SHAPE_OUT ? "out" : a->shape == SHAPE_OUT_ARRAY ?
 				"out-array" : a->shape == SHAPE_OBJECT ? "object" :

@@ -11,7 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "cache_int.h"
-#include "report/report.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -110,19 +110,19 @@ static bool dir_trusted(const char *dir)
 	struct stat st;
 
 	if (stat(dir, &st) < 0) {
-		report_warning("not using the cache directory '%s': %s", dir, strerror(errno));
+		diag_warning("not using the cache directory '%s': %s", dir, strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		report_warning("not using the cache directory '%s': it is not a directory", dir);
+		diag_warning("not using the cache directory '%s': it is not a directory", dir);
 		return false;
 	}
 	if (st.st_uid != geteuid()) {
-		report_warning("not using the cache directory '%s': it belongs to another user", dir);
+		diag_warning("not using the cache directory '%s': it belongs to another user", dir);
 		return false;
 	}
 	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
-		report_warning("not using the cache directory '%s': others can write to it (and it is not sticky)", dir);
+		diag_warning("not using the cache directory '%s': others can write to it (and it is not sticky)", dir);
 		return false;
 	}
 	return true;
@@ -146,7 +146,7 @@ int cache_init(struct cache *c, const char *dir, bool parents, const struct rule
 	if (!dir)
 		return 0;
 	if (util_make_dir(dir, parents, 0700) < 0) {
-		report_error("cannot create the cache directory '%s': %s", dir, strerror(errno));
+		diag_error("cannot create the cache directory '%s': %s", dir, strerror(errno));
 		return -1;
 	}
 	if (dir_trusted(dir))
@@ -258,7 +258,7 @@ bool cache_load(const struct cache *c, const char *file, const char *const *args
 	data = cache_read_file(path, &len, &why);
 	u = data ? cache_decode(data, len, c->rules, &key, &why) : NULL;
 	if (why)
-		report_verbose("not using the cache entry '%s' of '%s': %s", path, file, why);
+		diag_verbose("not using the cache entry '%s' of '%s': %s", path, file, why);
 	free(data);
 	free(path);
 	if (!u)

@@ -14,6 +14,7 @@
 
 #include "base/bytes.h"
 #include "cache.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "sumindex.h"
 #include "base/util.h"
@@ -193,7 +194,7 @@ static void load_unit(struct memo *m, struct unit_memo *u)
 
 	if (!(data = cache_read_file(u->path, &len, &why))) {
 		if (why)
-			report_verbose("not using the memo file '%s': %s", u->path, why);
+			diag_verbose("not using the memo file '%s': %s", u->path, why);
 		return;
 	}
 	in = (struct bytes_in){ data, data + len, NULL };
@@ -450,7 +451,7 @@ void memo_close(struct memo *m)
 		strmap_release(&u->old);
 		strmap_release(&u->added);
 	}
-	report_verbose("%zu functions walked, %zu taken from the result memo (%zu memo files written)",
+	diag_verbose("%zu functions walked, %zu taken from the result memo (%zu memo files written)",
 		       m->walked, m->replayed, written);
 	free(m->fnd.p);
 	free(m->inc.p);

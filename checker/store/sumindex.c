@@ -13,7 +13,7 @@
  *   walk gave no summary)
  */
 #include "base/bytes.h"
-#include "report/report.h"
+#include "base/diag.h"
 #include "sumindex.h"
 #include "base/util.h"
 
@@ -82,7 +82,7 @@ int sumindex_write(const char *path, const struct summaries *S, uint64_t rules_i
 	errno = 0;
 	status = bytes_write_gz(path, &b, "index");
 	if (status == 0)
-		report_verbose("wrote the summaries of %zu functions to the index '%s'", n, path);
+		diag_verbose("wrote the summaries of %zu functions to the index '%s'", n, path);
 	free(v);
 	free(b.p);
 	return status;
@@ -97,25 +97,25 @@ static int check_header(struct bytes_in *r, struct arena *a, const char *path,
 	uint32_t stored;
 
 	if ((size_t)(r->end - r->p) < HEADER || memcmp(r->p, MAGIC, 4) != 0) {
-		report_error("'%s' is not a leakcheck index", path);
+		diag_error("'%s' is not a leakcheck index", path);
 		return -1;
 	}
 	memcpy(&stored, r->p + 4, sizeof(stored));
 	if (bytes_crc32(r->p + HEADER, (size_t)(r->end - r->p) - HEADER) != stored) {
-		report_error("the index '%s' is damaged: its checksum does not match", path);
+		diag_error("the index '%s' is damaged: its checksum does not match", path);
 		return -1;
 	}
 	r->p += HEADER;
 	format = bytes_get_i64(r);
 	version = bytes_get_str(r, a);
 	if (r->bad || format != SUMINDEX_FORMAT || !version || strcmp(version, LEAKCHECK_VERSION)) {
-		report_error("the index '%s' was written by another version of leakcheck (%s, format %lld; this is %s, format %d): write it again with --write-index",
+		diag_error("the index '%s' was written by another version of leakcheck (%s, format %lld; this is %s, format %d): write it again with --write-index",
 			     path, version ? version : "?", (long long)format, LEAKCHECK_VERSION,
 			     SUMINDEX_FORMAT);
 		return -1;
 	}
 	if ((uint64_t)bytes_get_i64(r) != rules_id) {
-		report_error("the index '%s' was written with other rules than this run's: write it again with --write-index",
+		diag_error("the index '%s' was written with other rules than this run's: write it again with --write-index",
 			     path);
 		return -1;
 	}
@@ -159,9 +159,9 @@ long sumindex_load(const char *path, struct summaries *S, const struct rules *ru
 	strmap_release(&made);
 	free(data);
 	if (r.bad) {
-		report_error("the index '%s' is damaged: %s", path, r.bad);
+		diag_error("the index '%s' is damaged: %s", path, r.bad);
 		return -1;
 	}
-	report_verbose("%zu functions known from the index '%s'", n, path);
+	diag_verbose("%zu functions known from the index '%s'", n, path);
 	return (long)n;
 }
