@@ -94,7 +94,7 @@ void fuzz_analyse(struct ir_func **fns, size_t n, unsigned pick)
 		abort();
 	summaries_init(&S, true);
 	opts.summaries = &S;
-	summaries_analyse_all(&S, (const struct ir_func *const *)fns, n, &opts, &stats);
+	summaries_analyse_all(&S, (const struct ir_func *const *)fns, n, &opts, NULL, &stats);
 	summaries_release(&S);
 	report_flush();
 	report_close();

@@ -237,12 +237,12 @@ static void add_domain(struct vset *v, struct val d)
 {
 	if (d.has_ex && d.ex >= d.lo && d.ex <= d.hi) {
 		if (d.ex > d.lo)
-			summary_vset_add(v, d.lo, d.ex - 1);
+			vset_add(v, d.lo, d.ex - 1);
 		if (d.ex < d.hi)
-			summary_vset_add(v, d.ex + 1, d.hi);
+			vset_add(v, d.ex + 1, d.hi);
 		return;
 	}
-	summary_vset_add(v, d.lo, d.hi);
+	vset_add(v, d.lo, d.hi);
 }
 
 /* Describes this exit path to the summary builder. */
@@ -346,7 +346,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 	o.refd = an_refc_params(A, s);
 	error_cells(A, s, ret_site, &o);
 	void_params(A, s, &o);
-	summary_observe(A->sb, &o);
+	A->sb->exit(A->sb->arg, &o);
 }
 
 /*
@@ -426,7 +426,7 @@ static void too_large_note(const struct ir_func *f)
 
 /* Walks f from its entry until every node is explored or the budget is spent (see analyse.h). */
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
-		      struct analyse_stats *stats, struct summary_builder *b)
+		      struct analyse_stats *stats, const struct walk_observer *b)
 {
 	struct an A;
 	unsigned char *s;

@@ -9,8 +9,9 @@
  * allow (the failure branch of `if (!fp)` holds nothing).  Findings go to
  * the report module with the path as notes.
  *
- * Knows nothing of libclang.  Does not handle: interprocedural facts
- * (summaries are a later stage), heap-stored handles (they escape).
+ * Knows nothing of libclang, nor of how summaries are made: a callee's
+ * summary comes through callee.h, and in summary mode what the walk sees
+ * goes to an observer (observe.h).
  */
 #ifndef LEAKCHECK_ANALYSE_H
 #define LEAKCHECK_ANALYSE_H
@@ -19,7 +20,8 @@
 #include <stddef.h>
 
 #include "ir/ir.h"
-#include "summary/summary.h"
+#include "callee.h"
+#include "observe.h"
 
 struct analyse_opts {
 	size_t budget;              /* states explored per function before giving up */
@@ -51,12 +53,12 @@ struct analyse_stats {
  * Analyses f and records its findings with report_finding().  Says under
  * --verbose when the budget runs out, the states outgrow
  * ANALYSE_MAX_BYTES, or f is unsupported, and records it with
- * report_incomplete() (unless f is context).  When b is not
- * NULL, every exit path is also described to it (summary_observe), with
+ * report_incomplete() (unless f is context).  When obs is not
+ * NULL (summary mode), every exit path is also described to it, with
  * each parameter followed as a handle of its own; returns false when the
  * walk was not complete (unsupported, budget), true otherwise.
  */
 bool analyse_function(const struct ir_func *f, const struct analyse_opts *opts,
-		      struct analyse_stats *stats, struct summary_builder *b);
+		      struct analyse_stats *stats, const struct walk_observer *obs);
 
 #endif

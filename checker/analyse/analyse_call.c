@@ -5,7 +5,6 @@
  * unknown callee, every argument escapes.
  */
 #include "analyse_int.h"
-#include "summary/summary.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -50,7 +49,7 @@ bool an_lend_param(struct an *A, unsigned char *s, int v, int fnparam, int pos)
 	if (!A->sb || !w || w->role != ROLE_HANDLE || w->bind < 0 || !param_slot(A, w->bind))
 		return false;
 	if (!A->quiet)
-		summary_lent(A->sb, (int)((size_t)A->slot_site[w->bind] - A->first_param) + 1,
+		A->sb->lent(A->sb->arg, (int)((size_t)A->slot_site[w->bind] - A->first_param) + 1,
 			     fnparam + 1, pos);
 	return true;
 }

@@ -240,9 +240,8 @@ void an_do_release(struct an *A, unsigned char *s, const struct ir_event *ev)
 		if (A->sb && !A->quiet && param_slot(A, x)) {
 			int p = (int)((size_t)A->slot_site[x] - A->first_param);
 
-			summary_released(A->sb, p + 1, released_kind(ev));
-			if (!A->by_body && p < SUMMARY_MAX_PARAMS)
-				A->sb->rel_shallow |= 1ULL << p;        /* free(p) */
+			/* shallow: free(p) */
+			A->sb->released(A->sb->arg, p + 1, released_kind(ev), !A->by_body);
 		}
 		if (A->quiet && A->watch == x)
 			A->watch_loc = ev->loc;

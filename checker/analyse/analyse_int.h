@@ -159,7 +159,7 @@ struct an {
 				   (summary mode) one per parameter */
 	size_t nsites;          /* f->nsites + parameters */
 	size_t first_param;     /* index of the first parameter site */
-	struct summary_builder *sb; /* summary mode, or NULL */
+	const struct walk_observer *sb; /* summary mode: who is told, or NULL */
 	/* --explain: how each site's handles left our hands, and which reported */
 	struct expl {
 		int site;

@@ -6,7 +6,6 @@
  * function of the program summarised so.
  */
 #include "analyse_int.h"
-#include "summary/summary.h"
 
 #include <string.h>
 

@@ -28,7 +28,6 @@
  * means to take it (a ref wrapper: its summary says so).
  */
 #include "analyse_int.h"
-#include "summary/summary.h"
 
 #include <stdlib.h>
 

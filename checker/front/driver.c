@@ -115,16 +115,18 @@ static bool keep_finding(void *arg, const char *file, const char *flag, const ch
 static void analyse_all(struct run *r)
 {
 	struct analyse_opts opts = r->analyse;
+	struct memo *memo = NULL;
+	struct summary_memo hooks;
 	size_t i;
 
 	r->S.dump = r->opts->dump_summaries;
 	opts.summaries = &r->S;
 	if (!opts.explain && !r->opts->dump_summaries && !r->opts->dump_ir)
-		r->S.memo = memo_open(r->cache.dir, r->cache.salt, &r->rules, &r->S, &opts);
+		memo = memo_open(r->cache.dir, r->cache.salt, &r->rules, &r->S, &opts);
+	hooks = memo_hooks(memo);
 	summaries_analyse_all(&r->S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
-			      &r->stats);
-	memo_close(r->S.memo);
-	r->S.memo = NULL;
+			      memo ? &hooks : NULL, &r->stats);
+	memo_close(memo);
 	r->nsummaries = r->S.computed;
 	if (r->opts->write_index &&
 	    sumindex_write(r->opts->write_index, &r->S, r->rules_id, r->root) < 0)

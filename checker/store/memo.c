@@ -402,6 +402,28 @@ void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 
 /* ---- opening and closing ---- */
 
+static bool hook_replay(void *m, const struct ir_func *f, struct analyse_stats *stats,
+			struct summary **s)
+{
+	return memo_replay(m, f, stats, s);
+}
+
+static void hook_begin(void *m, struct analyse_stats *stats)
+{
+	memo_begin(m, stats);
+}
+
+static void hook_end(void *m, const struct ir_func *f, struct summary *s,
+		     struct analyse_stats *stats)
+{
+	memo_end(m, f, s, stats);
+}
+
+struct summary_memo memo_hooks(struct memo *m)
+{
+	return (struct summary_memo){ hook_replay, hook_begin, hook_end, m };
+}
+
 struct memo *memo_open(const char *dir, uint64_t salt, const struct rules *rules,
 		       struct summaries *S, const struct analyse_opts *opts)
 {

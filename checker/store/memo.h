@@ -50,6 +50,9 @@ void memo_begin(struct memo *m, const struct analyse_stats *stats);
 void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 	      const struct analyse_stats *stats);
 
+/* What summaries_analyse_all() asks of m (summary/summary.h). */
+struct summary_memo memo_hooks(struct memo *m);
+
 /* Writes the units whose entries changed and frees m; says under --verbose what it did. */
 void memo_close(struct memo *m);
 

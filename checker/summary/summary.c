@@ -206,6 +206,30 @@ void summary_lent(struct summary_builder *b, int param, int fnparam, int pos)
 	b->lend_pos[p] = (uint8_t)pos;
 }
 
+static void observe_exit(void *b, const struct exit_obs *o)
+{
+	summary_observe(b, o);
+}
+
+static void observe_released(void *arg, int param, const struct rule_resource *res, bool shallow)
+{
+	struct summary_builder *b = arg;
+
+	summary_released(b, param, res);
+	if (shallow && param >= 1 && param <= SUMMARY_MAX_PARAMS)
+		b->rel_shallow |= 1ULL << (param - 1);
+}
+
+static void observe_lent(void *b, int param, int fnparam, int pos)
+{
+	summary_lent(b, param, fnparam, pos);
+}
+
+struct walk_observer summary_observer(struct summary_builder *b)
+{
+	return (struct walk_observer){ observe_exit, observe_released, observe_lent, b };
+}
+
 /* Records in s the parameters that are only lent to a callback (summary_lent). */
 static void set_lends(struct summaries *S, struct summary *s, const struct summary_builder *b)
 {

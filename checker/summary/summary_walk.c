@@ -2,13 +2,12 @@
  * summary_walk.c - computing the summaries of a whole run, callees first
  * (summaries_analyse_all(), summary.h): a depth-first walk of the call
  * graph over the bodies of the run, each function analysed once its
- * callees are summarised; the result memo (memo.h) skips the walk of a
+ * callees are summarised; the result memo (struct summary_memo) skips the walk of a
  * function whose body and callees' summaries are those of an earlier run.
  */
 #include "summary.h"
 #include "summary_int.h"
 #include "analyse/analyse.h"
-#include "store/memo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 
 struct walk {
 	struct summaries *S;
+	const struct summary_memo *memo;    /* or NULL */
 	const struct ir_func *const *fns;
 	size_t n;
 	struct strmap by_key;       /* key -> index + 1 into fns (ambiguous: 0 stored as -1) */
@@ -105,14 +105,20 @@ static void summarise(struct walk *w, size_t i)
 	struct summary *s;
 	bool complete;
 
-	if (!memo_replay(w->S->memo, f, w->stats, &s)) {
-		memo_begin(w->S->memo, w->stats);
+	const struct summary_memo *m = w->memo;
+
+	if (!m || !m->replay(m->arg, f, w->stats, &s)) {
+		struct walk_observer obs = summary_observer(&b);
+
+		if (m)
+			m->begin(m->arg, w->stats);
 		summary_begin(&b, f);
-		complete = analyse_function(f, w->opts, w->stats, &b);
+		complete = analyse_function(f, w->opts, w->stats, &obs);
 		s = summary_finish(w->S, &b, complete);
 		if (s)
 			s->keeps_varargs = keeps_varargs(w->S, f);
-		memo_end(w->S->memo, f, s, w->stats);
+		if (m)
+			m->end(m->arg, f, s, w->stats);
 	}
 	if (s) {
 		char local[1024];
@@ -182,9 +188,10 @@ static bool same_definition(const struct ir_func *a, const struct ir_func *b)
 }
 
 void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
-			   const struct analyse_opts *opts, struct analyse_stats *stats)
+			   const struct analyse_opts *opts, const struct summary_memo *memo,
+			   struct analyse_stats *stats)
 {
-	struct walk w = { S, fns, n, { 0 }, NULL, opts, stats, NULL, 0, 0 };
+	struct walk w = { S, memo, fns, n, { 0 }, NULL, opts, stats, NULL, 0, 0 };
 	size_t i;
 	intptr_t j;
 
