@@ -136,6 +136,43 @@ const char *bytes_get_name(struct bytes_in *r, struct arena *a)
 	return s;
 }
 
+void bytes_pool_init(struct bytes_pool *p)
+{
+	arena_init(&p->arena);
+	strmap_init(&p->map);
+}
+
+void bytes_pool_release(struct bytes_pool *p)
+{
+	strmap_release(&p->map);
+	arena_release(&p->arena);
+}
+
+const char *bytes_get_pooled(struct bytes_in *r, struct bytes_pool *p)
+{
+	char small[256], *key;
+	const char *kept;
+	int64_t n = bytes_get_i64(r);
+
+	if (r->bad || n == -1)
+		return NULL;
+	if (n < 0 || (uint64_t)n > (size_t)(r->end - r->p)) {
+		bytes_fail(r, BYTES_CUT);
+		return NULL;
+	}
+	key = (size_t)n < sizeof(small) ? small : xmalloc((size_t)n + 1);
+	memcpy(key, r->p, (size_t)n);
+	key[n] = '\0';
+	r->p += n;
+	if (!(kept = strmap_get(&p->map, key))) {
+		kept = arena_strndup(&p->arena, key, (size_t)n);
+		strmap_put(&p->map, kept, (void *)kept);
+	}
+	if (key != small)
+		free(key);
+	return kept;
+}
+
 int bytes_write_gz(const char *path, const struct bytes_out *b, const char *what)
 {
 	char *tmp = NULL;

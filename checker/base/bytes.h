@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "util.h"
 
 /* A growing byte buffer (free p when done). */
 struct bytes_out {
@@ -58,6 +59,21 @@ const char *bytes_get_str(struct bytes_in *r, struct arena *a);
 
 /* A string that must be there. */
 const char *bytes_get_name(struct bytes_in *r, struct arena *a);
+
+/*
+ * Strings read for a whole run, each distinct one kept once (the file
+ * names of a function's locations, its callees' names): what is decoded
+ * into a pool outlives the structure it was decoded with.
+ */
+struct bytes_pool {
+	struct arena arena;
+	struct strmap map;          /* string -> itself */
+};
+void bytes_pool_init(struct bytes_pool *p);
+void bytes_pool_release(struct bytes_pool *p);
+
+/* bytes_get_str(), the string kept in p. */
+const char *bytes_get_pooled(struct bytes_in *r, struct bytes_pool *p);
 
 /* The largest file bytes_read_gz() reads, uncompressed. */
 #define BYTES_MAX_FILE ((size_t)1 << 30)

@@ -124,8 +124,16 @@ static void analyse_all(struct run *r)
 	if (!opts.explain && !r->opts->dump_summaries && !r->opts->dump_ir)
 		memo = memo_open(r->cache.dir, r->cache.salt, &r->rules, &r->S, &opts);
 	hooks = memo_hooks(memo);
-	summaries_analyse_all(&r->S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
-			      memo ? &hooks : NULL, &r->stats);
+	if (r->packing) {
+		struct body_source src = irpack_source(&r->pack);
+
+		summaries_analyse_source(&r->S, &src, &opts, memo ? &hooks : NULL, &r->stats);
+		diag_verbose("%zu functions kept packed in %zu KiB, %zu KiB unpacked",
+			     r->pack.n, irpack_bytes(&r->pack) >> 10, r->pack.unpacked >> 10);
+	} else {
+		summaries_analyse_all(&r->S, (const struct ir_func *const *)r->fns, r->nfns, &opts,
+				      memo ? &hooks : NULL, &r->stats);
+	}
 	memo_close(memo);
 	r->nsummaries = r->S.computed;
 	if (r->opts->write_index &&
@@ -191,12 +199,14 @@ int driver_run(const struct driver_opts *opts)
 
 	arena_init(&r.arena);
 	rules_init(&r.rules);
+	irpack_init(&r.pack, &r.rules);
 	config_set_init(&r.configs);
 	r.analyse = opts->analyse;
 	summaries_init(&r.S, opts->cross_file);
 	if (worker_prepare() < 0 || load_rules(&r) < 0)
 		goto release_run;
 	r.rules_id = cache_rules_hash(&r.rules);
+	r.packing = !opts->emit_ir && !opts->dump_ir;
 	if (opts->nfrom_ir) {
 		if (driver_read_bundles(&r) < 0)
 			goto release_run;
@@ -232,6 +242,7 @@ int driver_run(const struct driver_opts *opts)
 	status = r.trouble ? EXIT_TROUBLE : printed ? EXIT_FINDINGS : EXIT_CLEAN;
 release_run:
 	summaries_release(&r.S);
+	irpack_release(&r.pack);     /* after S: summaries point at its strings */
 	config_set_release(&r.configs);
 	rules_release(&r.rules);
 	arena_release(&r.arena);

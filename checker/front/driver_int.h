@@ -11,6 +11,7 @@
 #include "analyse/analyse.h"
 #include "base/arena.h"
 #include "store/cache.h"
+#include "store/irpack.h"
 #include "compdb.h"
 #include "config.h"
 #include "driver.h"
@@ -32,8 +33,10 @@ struct job {
 	/* filled by the worker that parses it, used in job order afterwards */
 	char *messages;             /* its errors and remarks (diag_capture) */
 	size_t messages_len;
-	struct ir_func **fns;       /* its functions, in source order */
+	struct ir_func **fns;       /* its functions, in source order, */
 	size_t nfns, capfns;
+	struct irpack_fn *packed;   /* ... or packed (run.packing) */
+	size_t npacked;
 	bool trouble;               /* an input error */
 	bool checked;               /* parsed without errors and lowered */
 	bool cached;                /* ... or taken from the cache */
@@ -64,8 +67,11 @@ struct run {
 	size_t ncached;             /* units taken from it */
 	size_t ncontext;            /* other units of the database taken from it for
 				       their summaries only */
-	struct ir_func **fns;       /* every function lowered, analysed once all are in */
+	struct ir_func **fns;       /* every function lowered, analysed once all are in, */
 	size_t nfns, capfns;
+	bool packing;               /* ... or packed as each unit is lowered (not when
+				       they are dumped or written to a bundle) */
+	struct irpack pack;
 	size_t nchecked;            /* translation units lowered and analysed */
 	size_t nsummaries;          /* functions summarised */
 	struct summaries S;         /* every function's summary, and the index's */
@@ -73,6 +79,9 @@ struct run {
 	const char *root;           /* the -p database's source root, or NULL */
 	bool trouble;               /* an input error happened: exit with EXIT_TROUBLE */
 };
+
+/* Packs the functions of j (run.packing; any thread). */
+void driver_pack_job(struct job *j);
 
 /* driver_jobs.c */
 

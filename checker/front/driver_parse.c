@@ -186,6 +186,8 @@ static void *parse_worker(void *arg)
 		capture = open_memstream(&j->messages, &j->messages_len);
 		diag_capture(capture);
 		check_job(r, index, j);
+		if (r->packing)
+			driver_pack_job(j);
 		diag_capture(NULL);
 		if (capture)
 			fclose(capture);
@@ -214,6 +216,18 @@ void driver_parse_jobs(struct run *r)
 	pthread_mutex_destroy(&p.lock);
 }
 
+void driver_pack_job(struct job *j)
+{
+	size_t k;
+
+	j->packed = xcalloc(j->nfns + 1, sizeof(*j->packed));
+	for (k = 0; k < j->nfns; k++)
+		j->packed[j->npacked++] = irpack_fn_make(j->fns[k], j->context || j->fns[k]->header);
+	free(j->fns);
+	j->fns = NULL;
+	j->nfns = j->capfns = 0;
+}
+
 void driver_take_jobs(struct run *r)
 {
 	size_t i, k;
@@ -239,5 +253,8 @@ void driver_take_jobs(struct run *r)
 			r->fns[r->nfns++] = j->fns[k];
 		}
 		free(j->fns);
+		for (k = 0; k < j->npacked; k++)
+			irpack_add(&r->pack, &j->packed[k]);
+		free(j->packed);
 	}
 }

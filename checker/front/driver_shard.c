@@ -351,6 +351,8 @@ static int decode_ir(struct run *r, uint64_t rules)
 		j->fns = u->fns;
 		j->nfns = j->capfns = u->nfns;
 		free(u);
+		if (r->packing)
+			driver_pack_job(j);
 	}
 	return 0;
 }

@@ -98,6 +98,7 @@ struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data
  * cache_load_buffer() reads back (a sharded run's bundle holds one per unit).
  */
 struct bytes_out;
+struct bytes_pool;
 void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
 
 /*
@@ -111,6 +112,17 @@ unsigned char *cache_read_file(const char *path, size_t *len, const char **why);
 void cache_write_file(const char *path, const struct bytes_out *b);
 
 /* h continued with everything the IR of f says (as a cache entry holds it). */
+/*
+ * One function's IR alone, as an entry holds it (no header, no checksum):
+ * for a run that keeps its functions packed until it walks them
+ * (store/irpack.h).  cache_get_func() puts every string, and the
+ * resources guesses make up, into pool, so that they outlive the function;
+ * it returns NULL when the bytes are not such a function.
+ */
+void cache_put_func(struct bytes_out *b, const struct ir_func *f);
+struct ir_func *cache_get_func(const unsigned char *p, size_t len, const struct rules *rules,
+			       struct bytes_pool *pool);
+
 uint64_t cache_func_hash(const struct ir_func *f, uint64_t h);
 
 /* Frees u, its functions and its array; NULL is fine. */

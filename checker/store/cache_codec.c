@@ -160,6 +160,11 @@ static void put_func(struct bytes_out *b, const struct ir_func *f)
 	}
 }
 
+void cache_put_func(struct bytes_out *b, const struct ir_func *f)
+{
+	put_func(b, f);
+}
+
 uint64_t cache_func_hash(const struct ir_func *f, uint64_t h)
 {
 	struct bytes_out b = { 0 };
@@ -207,7 +212,9 @@ void cache_seal_buffer(void *data, size_t len)
 
 struct rbuf {
 	struct bytes_in in;         /* in.bad: why the entry is unusable, or NULL */
-	struct ir_func *f;          /* strings go into its arena */
+	struct ir_func *f;          /* strings go into its arena, */
+	struct bytes_pool *pool;    /* ... or into this pool, with the made-up
+				       resources of guesses (cache_get_func()) */
 	const struct rules *rules;  /* to resolve rule references; may be NULL */
 	struct strmap guessed;      /* resource id -> made-up resource, per function */
 };
@@ -245,12 +252,22 @@ static size_t get_count(struct rbuf *r)
 
 static const char *get_str(struct rbuf *r, struct arena *a)
 {
-	return bytes_get_str(&r->in, a);
+	return r->pool ? bytes_get_pooled(&r->in, r->pool) : bytes_get_str(&r->in, a);
 }
 
 static const char *get_name(struct rbuf *r, struct arena *a)
 {
-	return bytes_get_name(&r->in, a);
+	const char *s = get_str(r, a);
+
+	if (!s)
+		bytes_fail(&r->in, BYTES_CUT);
+	return s;
+}
+
+/* Where what outlives the function goes: its arena, or the pool. */
+static struct arena *keep_arena(struct rbuf *r)
+{
+	return r->pool ? &r->pool->arena : &r->f->arena;
 }
 
 static struct ir_loc get_loc(struct rbuf *r)
@@ -266,7 +283,7 @@ static struct ir_loc get_loc(struct rbuf *r)
 /* Reads what put_guess() wrote of a resource; one object per id and function. */
 static struct rule_resource *guessed(struct rbuf *r)
 {
-	struct arena *a = &r->f->arena;
+	struct arena *a = keep_arena(r);
 	const char *id = get_name(r, a), *acquired = get_str(r, a), *released = get_str(r, a);
 	const char *held = get_str(r, a);
 	bool is_guess = get_bool(r);
@@ -364,7 +381,7 @@ static void get_sites(struct rbuf *r)
 /* A made-up acquire entry (EV_CALL.guess_acq). */
 static const struct rule_acquire *get_guess_acq(struct rbuf *r)
 {
-	struct arena *a = &r->f->arena;
+	struct arena *a = keep_arena(r);
 	struct rule_acquire *acq = arena_alloc(a, sizeof(*acq));
 
 	acq->func = get_name(r, a);
@@ -378,7 +395,7 @@ static const struct rule_acquire *get_guess_acq(struct rbuf *r)
 /* A made-up release entry (EV_CALL.guess_rel). */
 static const struct rule_release *get_guess_rel(struct rbuf *r)
 {
-	struct arena *a = &r->f->arena;
+	struct arena *a = keep_arena(r);
 	struct rule_release *rel = arena_alloc(a, sizeof(*rel));
 
 	rel->func = get_name(r, a);
@@ -556,6 +573,21 @@ static struct ir_func *get_func(struct rbuf *r)
 	if (f->entry >= 0 && (size_t)f->entry >= f->nblocks)
 		fail(r, BYTES_RANGE);
 	strmap_release(&r->guessed);
+	return f;
+}
+
+struct ir_func *cache_get_func(const unsigned char *p, size_t len, const struct rules *rules,
+			       struct bytes_pool *pool)
+{
+	struct rbuf r = { .in = { p, p + len, NULL }, .rules = rules, .pool = pool };
+	struct ir_func *f = get_func(&r);
+
+	if (!r.in.bad && r.in.p != r.in.end)
+		fail(&r, BYTES_CUT);
+	if (r.in.bad) {
+		ir_func_free(f);
+		return NULL;
+	}
 	return f;
 }
 

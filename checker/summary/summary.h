@@ -157,15 +157,42 @@ struct summary_memo {
 	void *arg;
 };
 
+/* A function of the run as the summary walk knows it before it walks it. */
+struct body {
+	const char *key;            /* ir_func.key, */
+	const char *unit;           /* ... unit */
+	struct ir_loc loc;          /* ... and loc */
+};
+
 /*
- * Analyses the n functions fns (from any number of translation units),
+ * The functions a run walks: n of them, each known by its entry in
+ * bodies, whose IR open() gives (NULL: it cannot, the function is left
+ * unknown) until close() takes it back.  The strings of what open() gives
+ * must outlive the summaries, which point at them (store/irpack.h keeps
+ * them in a pool).
+ */
+struct body_source {
+	const struct body *bodies;
+	size_t n;
+	struct ir_func *(*open)(void *arg, size_t i);
+	void (*close)(void *arg, size_t i, struct ir_func *f);
+	void *arg;
+};
+
+/*
+ * Analyses the functions of src (from any number of translation units),
  * callees first, recording each one's summary in S as it goes so that its
  * callers use it: one walk per function gives both its findings and its
- * summary.  opts->summaries must be S; memo, if not NULL, is asked before
- * each walk.  The functions must outlive S (summaries point at their
- * names).  An external name defined in two units (two programs in one
- * database) is left unknown to other units.
+ * summary.  A function's IR is open only while it or a caller of it
+ * waits on the depth-first stack.  opts->summaries must be S; memo, if
+ * not NULL, is asked before each walk.  An external name defined in two
+ * units (two programs in one database) is left unknown to other units.
  */
+void summaries_analyse_source(struct summaries *S, const struct body_source *src,
+			      const struct analyse_opts *opts, const struct summary_memo *memo,
+			      struct analyse_stats *stats);
+
+/* The same over n functions in memory, which must outlive S. */
 void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
 			   const struct analyse_opts *opts, const struct summary_memo *memo,
 			   struct analyse_stats *stats);

@@ -16,21 +16,21 @@
 struct walk {
 	struct summaries *S;
 	const struct summary_memo *memo;    /* or NULL */
-	const struct ir_func *const *fns;
-	size_t n;
-	struct strmap by_key;       /* key -> index + 1 into fns (ambiguous: 0 stored as -1) */
+	const struct body_source *src;
+	struct strmap by_key;       /* key -> index + 1 into src (ambiguous: 0 stored as -1) */
 	unsigned char *state;       /* 0 new, 1 on the stack, 2 done */
 	const struct analyse_opts *opts;
 	struct analyse_stats *stats;
 	struct frame {              /* the depth-first stack: a function being visited */
-		size_t fn;              /* its index in fns */
+		size_t fn;              /* its index in src */
+		struct ir_func *f;      /* its IR (src->open()), or NULL */
 		size_t b, e;            /* the next event of its body to look at */
 	} *stack;
 	size_t depth, cap;
 };
 
 /* The function a call with key made from caller calls: as summaries_find() does. */
-static intptr_t callee_index(struct walk *w, const struct ir_func *caller, const char *key)
+static intptr_t callee_index(struct walk *w, const struct body *caller, const char *key)
 {
 	char local[1024];
 	intptr_t j;
@@ -71,9 +71,10 @@ static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
  */
 static size_t next_callee(struct walk *w, struct frame *fr)
 {
-	const struct ir_func *f = w->fns[fr->fn];
+	const struct ir_func *f = fr->f;
+	const struct body *caller = &w->src->bodies[fr->fn];
 
-	for (; fr->b < f->nblocks; fr->b++, fr->e = 0)
+	for (; f && fr->b < f->nblocks; fr->b++, fr->e = 0)
 		for (; fr->e < f->blocks[fr->b].nev; fr->e++) {
 			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e];
 			intptr_t j;
@@ -81,7 +82,7 @@ static size_t next_callee(struct walk *w, struct frame *fr)
 
 			if (ev->kind != EV_CALL)
 				continue;
-			j = callee_index(w, f, ev->key);
+			j = callee_index(w, caller, ev->key);
 			if (j > 0 && w->state[j - 1] == 0)
 				return (size_t)j;
 			/* a function it passes (a callback) too: the call's
@@ -89,7 +90,7 @@ static size_t next_callee(struct walk *w, struct frame *fr)
 			for (a = 0; a < ev->nargs; a++) {
 				if (ev->args[a].kind != ARG_FUNC)
 					continue;
-				j = callee_index(w, f, ev->args[a].fn);
+				j = callee_index(w, caller, ev->args[a].fn);
 				if (j > 0 && w->state[j - 1] == 0)
 					return (size_t)j;
 			}
@@ -97,10 +98,9 @@ static size_t next_callee(struct walk *w, struct frame *fr)
 	return 0;
 }
 
-/* Analyses function i, whose callees are done, and enters its summary. */
-static void summarise(struct walk *w, size_t i)
+/* Analyses function f, whose callees are done, and enters its summary. */
+static void summarise(struct walk *w, const struct ir_func *f)
 {
-	const struct ir_func *f = w->fns[i];
 	struct summary_builder b;
 	struct summary *s;
 	bool complete;
@@ -145,6 +145,7 @@ static void push_frame(struct walk *w, size_t i)
 		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
 	}
 	w->stack[w->depth].fn = i;
+	w->stack[w->depth].f = w->src->open(w->src->arg, i);
 	w->stack[w->depth].b = 0;
 	w->stack[w->depth].e = 0;
 	w->depth++;
@@ -168,7 +169,10 @@ static void visit(struct walk *w, size_t i)
 			push_frame(w, j - 1);
 			continue;
 		}
-		summarise(w, fr->fn);
+		if (fr->f) {
+			summarise(w, fr->f);
+			w->src->close(w->src->arg, fr->fn, fr->f);
+		}
 		w->state[fr->fn] = 2;
 		w->depth--;
 	}
@@ -181,24 +185,24 @@ static void visit(struct walk *w, size_t i)
  * every file including it).  Two programs of one database defining the
  * same name in two files are not.
  */
-static bool same_definition(const struct ir_func *a, const struct ir_func *b)
+static bool same_definition(const struct body *a, const struct body *b)
 {
 	return a->loc.line == b->loc.line && a->loc.col == b->loc.col &&
 	       a->loc.file && b->loc.file && !strcmp(a->loc.file, b->loc.file);
 }
 
-void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
-			   const struct analyse_opts *opts, const struct summary_memo *memo,
-			   struct analyse_stats *stats)
+void summaries_analyse_source(struct summaries *S, const struct body_source *src,
+			      const struct analyse_opts *opts, const struct summary_memo *memo,
+			      struct analyse_stats *stats)
 {
-	struct walk w = { S, memo, fns, n, { 0 }, NULL, opts, stats, NULL, 0, 0 };
-	size_t i;
+	struct walk w = { S, memo, src, { 0 }, NULL, opts, stats, NULL, 0, 0 };
+	size_t i, n = src->n;
 	intptr_t j;
 
 	strmap_init(&w.by_key);
 	w.state = xcalloc(n + 1, 1);
 	for (i = 0; i < n; i++) {
-		const struct ir_func *f = fns[i];
+		const struct body *f = &src->bodies[i];
 		char local[1024];
 
 		strmap_put(&S->bodies, f->key, (void *)1);
@@ -212,7 +216,7 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 		j = (intptr_t)strmap_get(&w.by_key, f->key);
 		if (!j)
 			strmap_put(&w.by_key, f->key, (void *)(intptr_t)(i + 1));
-		else if (j > 0 && !same_definition(fns[j - 1], f))
+		else if (j > 0 && !same_definition(&src->bodies[j - 1], f))
 			strmap_put(&w.by_key, f->key, (void *)-1);     /* defined twice */
 	}
 	for (i = 0; i < n; i++)
@@ -221,4 +225,28 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 	free(w.stack);
 	free(w.state);
 	strmap_release(&w.by_key);
+}
+
+static struct ir_func *array_open(void *fns, size_t i)
+{
+	return ((struct ir_func **)fns)[i];
+}
+
+static void array_close(void *fns, size_t i, struct ir_func *f)
+{
+	(void)fns, (void)i, (void)f;
+}
+
+void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns, size_t n,
+			   const struct analyse_opts *opts, const struct summary_memo *memo,
+			   struct analyse_stats *stats)
+{
+	struct body *bodies = xcalloc(n + 1, sizeof(*bodies));
+	struct body_source src = { bodies, n, array_open, array_close, (void *)fns };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		bodies[i] = (struct body){ fns[i]->key, fns[i]->unit, fns[i]->loc };
+	summaries_analyse_source(S, &src, opts, memo, stats);
+	free(bodies);
 }

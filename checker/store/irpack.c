@@ -1,0 +1,130 @@
+/*
+ * irpack.c - functions kept packed until walked; see irpack.h.
+ */
+#include "irpack.h"
+#include "cache.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+/* zlib's fastest level: the bytes are mostly small integers in 8-byte words. */
+#define PACK_LEVEL 1
+
+struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
+{
+	struct irpack_fn p = { .context = context };
+	struct bytes_out b = { 0 };
+	const char *file = f->loc.file ? f->loc.file : "";
+	size_t lk = strlen(f->key) + 1, lu = f->unit ? strlen(f->unit) + 1 : 0;
+	uLongf zlen;
+
+	cache_put_func(&b, f);
+	p.len = b.len;
+	zlen = compressBound(b.len);
+	p.z = xmalloc(zlen);
+	if (compress2(p.z, &zlen, b.p, b.len, PACK_LEVEL) != Z_OK) {
+		/* only out of memory: keep it as it is */
+		free(p.z);
+		p.z = b.p;
+		zlen = b.len;
+		b.p = NULL;
+		p.stored = true;
+	} else {
+		p.z = xrealloc(p.z, zlen ? zlen : 1);
+	}
+	p.zlen = zlen;
+	free(b.p);
+	p.strs = xmalloc(lk + lu + strlen(file) + 1);
+	memcpy(p.strs, f->key, lk);
+	if (f->unit)
+		memcpy(p.strs + lk, f->unit, lu);
+	strcpy(p.strs + lk + lu, file);
+	p.head.key = p.strs;
+	p.head.unit = f->unit ? p.strs + lk : NULL;
+	p.head.loc = f->loc;
+	p.head.loc.file = f->loc.file ? p.strs + lk + lu : NULL;
+	ir_func_free(f);
+	return p;
+}
+
+void irpack_fn_free(struct irpack_fn *p)
+{
+	free(p->z);
+	free(p->strs);
+}
+
+void irpack_init(struct irpack *k, const struct rules *rules)
+{
+	memset(k, 0, sizeof(*k));
+	k->rules = rules;
+	bytes_pool_init(&k->pool);
+}
+
+void irpack_add(struct irpack *k, struct irpack_fn *fn)
+{
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 256;
+		k->fns = xrealloc(k->fns, k->cap * sizeof(*k->fns));
+	}
+	k->fns[k->n++] = *fn;
+}
+
+static struct ir_func *unpack(void *arg, size_t i)
+{
+	struct irpack *k = arg;
+	const struct irpack_fn *p = &k->fns[i];
+	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
+	uLongf len = p->len;
+	struct ir_func *f;
+
+	if (raw && (uncompress(raw, &len, p->z, p->zlen) != Z_OK || len != p->len)) {
+		free(raw);
+		return NULL;    /* cannot happen: we packed it */
+	}
+	f = cache_get_func(raw ? raw : p->z, p->len, k->rules, &k->pool);
+	free(raw);
+	if (f)
+		f->context = p->context;
+	k->unpacked += p->len;
+	return f;
+}
+
+static void done(void *arg, size_t i, struct ir_func *f)
+{
+	(void)arg, (void)i;
+	ir_func_free(f);
+}
+
+struct body_source irpack_source(struct irpack *k)
+{
+	size_t i;
+
+	free(k->bodies);
+	k->bodies = xcalloc(k->n + 1, sizeof(*k->bodies));
+	for (i = 0; i < k->n; i++)
+		k->bodies[i] = k->fns[i].head;
+	return (struct body_source){ k->bodies, k->n, unpack, done, k };
+}
+
+size_t irpack_bytes(const struct irpack *k)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < k->n; i++)
+		n += k->fns[i].zlen;
+	return n;
+}
+
+void irpack_release(struct irpack *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		irpack_fn_free(&k->fns[i]);
+	free(k->fns);
+	free(k->bodies);
+	bytes_pool_release(&k->pool);
+	memset(k, 0, sizeof(*k));
+}
