@@ -29,6 +29,32 @@ void ir_func_free(struct ir_func *f)
 	arena_release(&a);
 }
 
+size_t ir_func_callees(const struct ir_func *f, const char **out)
+{
+	size_t b, i, n = 0;
+	int a;
+
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+
+			if (e->kind != EV_CALL)
+				continue;
+			if (e->key) {
+				if (out)
+					out[n] = e->key;
+				n++;
+			}
+			for (a = 0; a < e->nargs; a++)
+				if (e->args[a].kind == ARG_FUNC && e->args[a].fn) {
+					if (out)
+						out[n] = e->args[a].fn;
+					n++;
+				}
+		}
+	return n;
+}
+
 int ir_var_add(struct ir_func *f, const char *name, unsigned flags, int parent)
 {
 	struct ir_var *v;

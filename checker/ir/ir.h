@@ -288,6 +288,13 @@ struct ir_func *ir_func_new(const char *name);
 /* Frees f and everything in its arena. */
 void ir_func_free(struct ir_func *f);
 
+/*
+ * The names f calls, in the order of its events: each EV_CALL's key,
+ * then the functions it passes (ARG_FUNC); written to out (when not
+ * NULL), which has room for them.  Returns how many there are.
+ */
+size_t ir_func_callees(const struct ir_func *f, const char **out);
+
 /* Adds a variable; returns its index. */
 int ir_var_add(struct ir_func *f, const char *name, unsigned flags, int parent);
 

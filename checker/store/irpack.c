@@ -12,16 +12,71 @@
 /* zlib's fastest level: the bytes are mostly small integers in 8-byte words. */
 #define PACK_LEVEL 1
 
+/* Bytes a copy of s takes (none for NULL). */
+static size_t str_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+/* Copies s to *at, moving it past; NULL stays NULL. */
+static const char *put_str(char **at, const char *s)
+{
+	char *d = *at;
+	size_t n = str_size(s);
+
+	if (!s)
+		return NULL;
+	memcpy(d, s, n);
+	*at += n;
+	return d;
+}
+
+/*
+ * The head of f in one block of its own (p->strs): its key, unit, place,
+ * callees and the callees it hands its va_list to.
+ */
+static void make_head(struct irpack_fn *p, const struct ir_func *f)
+{
+	size_t nc = ir_func_callees(f, NULL), i, size;
+	const char **callees = xcalloc(nc + 1, sizeof(*callees));
+	const char **ptrs;
+	char *at;
+
+	ir_func_callees(f, callees);
+	size = (nc + f->nva_callees + 1) * sizeof(char *) + str_size(f->key) +
+	       str_size(f->unit) + str_size(f->loc.file);
+	for (i = 0; i < nc; i++)
+		size += str_size(callees[i]);
+	for (i = 0; i < f->nva_callees; i++)
+		size += str_size(f->va_callees[i]);
+	p->strs = xmalloc(size);
+	ptrs = (const char **)p->strs;
+	at = p->strs + (nc + f->nva_callees + 1) * sizeof(char *);
+	p->head.key = put_str(&at, f->key);
+	p->head.unit = put_str(&at, f->unit);
+	p->head.loc = f->loc;
+	p->head.loc.file = put_str(&at, f->loc.file);
+	p->head.context = p->context;
+	for (i = 0; i < nc; i++)
+		ptrs[i] = put_str(&at, callees[i]);
+	for (i = 0; i < f->nva_callees; i++)
+		ptrs[nc + i] = put_str(&at, f->va_callees[i]);
+	p->head.callees = ptrs;
+	p->head.ncallees = nc;
+	p->head.va_callees = ptrs + nc;
+	p->head.nva_callees = f->nva_callees;
+	free(callees);
+}
+
 struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
 {
 	struct irpack_fn p = { .context = context };
 	struct bytes_out b = { 0 };
-	const char *file = f->loc.file ? f->loc.file : "";
-	size_t lk = strlen(f->key) + 1, lu = f->unit ? strlen(f->unit) + 1 : 0;
 	uLongf zlen;
 
 	cache_put_func(&b, f);
 	p.len = b.len;
+	p.head.hash = util_hash(UTIL_HASH_INIT, b.p, b.len) | 1;
 	zlen = compressBound(b.len);
 	p.z = xmalloc(zlen);
 	if (compress2(p.z, &zlen, b.p, b.len, PACK_LEVEL) != Z_OK) {
@@ -36,15 +91,7 @@ struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
 	}
 	p.zlen = zlen;
 	free(b.p);
-	p.strs = xmalloc(lk + lu + strlen(file) + 1);
-	memcpy(p.strs, f->key, lk);
-	if (f->unit)
-		memcpy(p.strs + lk, f->unit, lu);
-	strcpy(p.strs + lk + lu, file);
-	p.head.key = p.strs;
-	p.head.unit = f->unit ? p.strs + lk : NULL;
-	p.head.loc = f->loc;
-	p.head.loc.file = f->loc.file ? p.strs + lk + lu : NULL;
+	make_head(&p, f);
 	ir_func_free(f);
 	return p;
 }

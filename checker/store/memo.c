@@ -145,7 +145,7 @@ static uint64_t summary_hash(const struct summary *s)
 	return s->memo_hash;
 }
 
-static uint64_t callee(const struct memo *m, const struct ir_func *f, const char *key, uint64_t h)
+static uint64_t callee(const struct memo *m, const struct body *f, const char *key, uint64_t h)
 {
 	const struct summary *s = summaries_find(m->S, key, f->unit);
 	uint64_t v[2] = { s ? summary_hash(s) : 0, summaries_has_body(m->S, key, f->unit) };
@@ -154,31 +154,23 @@ static uint64_t callee(const struct memo *m, const struct ir_func *f, const char
 	return util_hash(h, v, sizeof(v));
 }
 
-static uint64_t key_of(const struct memo *m, const struct ir_func *f)
+/* The key of f's entry: its IR and what its callees do; 0 when its IR's hash is not known. */
+static uint64_t key_of(const struct memo *m, const struct body *f)
 {
 	int64_t o[] = { (int64_t)m->opts->budget, m->opts->check_main, m->opts->guess,
 			m->opts->borrow_unknown, m->S->cross_file, f->context };
 	uint64_t h = util_hash(m->salt, o, sizeof(o));
-	size_t b, i;
-	int a;
+	size_t i;
 
-	h = cache_func_hash(f, h);
-	for (b = 0; b < f->nblocks; b++)
-		for (i = 0; i < f->blocks[b].nev; i++) {
-			const struct ir_event *e = &f->blocks[b].ev[i];
-
-			if (e->kind != EV_CALL)
-				continue;
-			if (e->key)
-				h = callee(m, f, e->key, h);
-			for (a = 0; a < e->nargs; a++)
-				if (e->args[a].kind == ARG_FUNC && e->args[a].fn)
-					h = callee(m, f, e->args[a].fn, h);
-		}
+	if (!f->hash)
+		return 0;
+	h = util_hash(h, &f->hash, sizeof(f->hash));
+	for (i = 0; i < f->ncallees; i++)
+		h = callee(m, f, f->callees[i], h);
 	for (i = 0; i < f->nva_callees; i++)
 		if (strcmp(f->va_callees[i], "?"))
 			h = callee(m, f, f->va_callees[i], h);
-	return h;
+	return h | 1;
 }
 
 /* ---- a unit's file ---- */
@@ -226,7 +218,7 @@ static void load_unit(struct memo *m, struct unit_memo *u)
 	u->data = data;
 }
 
-static struct unit_memo *unit_of(struct memo *m, const struct ir_func *f)
+static struct unit_memo *unit_of(struct memo *m, const struct body *f)
 {
 	const char *name = f->unit ? f->unit : "";
 	struct unit_memo *u = strmap_get(&m->units, name);
@@ -304,7 +296,7 @@ static bool replay_findings(struct memo *m, struct bytes_in *in)
 	return !in->bad && in->p == in->end;
 }
 
-bool memo_replay(struct memo *m, const struct ir_func *f, struct analyse_stats *stats,
+bool memo_replay(struct memo *m, const struct body *f, struct analyse_stats *stats,
 		 struct summary **s)
 {
 	struct bytes_in in;
@@ -315,7 +307,9 @@ bool memo_replay(struct memo *m, const struct ir_func *f, struct analyse_stats *
 
 	if (!m)
 		return false;
-	m->key = key_of(m, f);
+	m->cur = NULL;
+	if (!(m->key = key_of(m, f)))
+		return false;           /* walked, and not kept */
 	m->cur = unit_of(m, f);
 	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)m->key);
 	if (!(r = strmap_get(&m->cur->old, hex)))
@@ -362,7 +356,7 @@ void memo_begin(struct memo *m, const struct analyse_stats *stats)
 	report_record(&m->rec);
 }
 
-void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
+void memo_end(struct memo *m, const struct body *f, const struct summary *s,
 	      const struct analyse_stats *stats)
 {
 	struct bytes_out e = { 0 };
@@ -373,7 +367,8 @@ void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 		return;
 	report_record(NULL);
 	(void)f;
-	u = m->cur;
+	if (!(u = m->cur))
+		return;
 	bytes_put_i64(&e, s != NULL);
 	if (s)
 		sumindex_put_summary(&e, s, NULL);
@@ -402,7 +397,7 @@ void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
 
 /* ---- opening and closing ---- */
 
-static bool hook_replay(void *m, const struct ir_func *f, struct analyse_stats *stats,
+static bool hook_replay(void *m, const struct body *f, struct analyse_stats *stats,
 			struct summary **s)
 {
 	return memo_replay(m, f, stats, s);
@@ -413,7 +408,7 @@ static void hook_begin(void *m, struct analyse_stats *stats)
 	memo_begin(m, stats);
 }
 
-static void hook_end(void *m, const struct ir_func *f, struct summary *s,
+static void hook_end(void *m, const struct body *f, struct summary *s,
 		     struct analyse_stats *stats)
 {
 	memo_end(m, f, s, stats);

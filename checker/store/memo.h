@@ -44,10 +44,10 @@ struct memo *memo_open(const char *dir, uint64_t salt, const struct rules *rules
  * returns true.  Otherwise, the walk of f follows, between memo_begin()
  * and memo_end().
  */
-bool memo_replay(struct memo *m, const struct ir_func *f, struct analyse_stats *stats,
+bool memo_replay(struct memo *m, const struct body *f, struct analyse_stats *stats,
 		 struct summary **s);
 void memo_begin(struct memo *m, const struct analyse_stats *stats);
-void memo_end(struct memo *m, const struct ir_func *f, const struct summary *s,
+void memo_end(struct memo *m, const struct body *f, const struct summary *s,
 	      const struct analyse_stats *stats);
 
 /* What summaries_analyse_all() asks of m (summary/summary.h). */

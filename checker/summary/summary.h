@@ -143,16 +143,17 @@ struct analyse_stats;
 
 /*
  * What a run kept of the walks of an earlier one (store/memo.h): replay
- * gives a function's summary (and reports its findings again) without a
- * walk when its body and its callees' summaries are unchanged, else
- * returns false; begin and end frame a walk that did happen, to keep its
- * findings and summary (s, NULL for none).
+ * gives the summary of function b (and reports its findings again)
+ * without a walk, or even its IR, when its body and its callees'
+ * summaries are unchanged, else returns false; begin and end frame a walk
+ * that did happen, to keep its findings and summary (s, NULL for none).
  */
+struct body;
 struct summary_memo {
-	bool (*replay)(void *arg, const struct ir_func *f, struct analyse_stats *stats,
+	bool (*replay)(void *arg, const struct body *b, struct analyse_stats *stats,
 		       struct summary **s);
 	void (*begin)(void *arg, struct analyse_stats *stats);
-	void (*end)(void *arg, const struct ir_func *f, struct summary *s,
+	void (*end)(void *arg, const struct body *b, struct summary *s,
 		    struct analyse_stats *stats);
 	void *arg;
 };
@@ -160,8 +161,15 @@ struct summary_memo {
 /* A function of the run as the summary walk knows it before it walks it. */
 struct body {
 	const char *key;            /* ir_func.key, */
-	const char *unit;           /* ... unit */
-	struct ir_loc loc;          /* ... and loc */
+	const char *unit;           /* ... unit, */
+	struct ir_loc loc;          /* ... loc, */
+	bool context;               /* ... and context */
+	const char *const *callees; /* ir_func_callees() */
+	size_t ncallees;
+	const char *const *va_callees;  /* ir_func.va_callees */
+	size_t nva_callees;
+	uint64_t hash;              /* a hash of its IR's encoding (store/cache.h), or
+				       0 when not known (no memo then) */
 };
 
 /*

@@ -23,8 +23,7 @@ struct walk {
 	struct analyse_stats *stats;
 	struct frame {              /* the depth-first stack: a function being visited */
 		size_t fn;              /* its index in src */
-		struct ir_func *f;      /* its IR (src->open()), or NULL */
-		size_t b, e;            /* the next event of its body to look at */
+		size_t next;            /* the next of its callees to look at */
 	} *stack;
 	size_t depth, cap;
 };
@@ -66,76 +65,78 @@ static bool keeps_varargs(const struct summaries *S, const struct ir_func *f)
  * The next callee of the function on top of the stack (or function it
  * passes to a callee) that has a body in the run and is not visited yet
  * (index + 1), or 0 when there is none; the frame's cursor moves on past
- * the calls whose callees are all visited.  A callee on the stack (a call cycle) is
+ * the callees that are visited.  A callee on the stack (a call cycle) is
  * not waited for, so its callers see it as unknown.
  */
 static size_t next_callee(struct walk *w, struct frame *fr)
 {
-	const struct ir_func *f = fr->f;
 	const struct body *caller = &w->src->bodies[fr->fn];
 
-	for (; f && fr->b < f->nblocks; fr->b++, fr->e = 0)
-		for (; fr->e < f->blocks[fr->b].nev; fr->e++) {
-			const struct ir_event *ev = &f->blocks[fr->b].ev[fr->e];
-			intptr_t j;
-			int a;
+	for (; fr->next < caller->ncallees; fr->next++) {
+		intptr_t j = callee_index(w, caller, caller->callees[fr->next]);
 
-			if (ev->kind != EV_CALL)
-				continue;
-			j = callee_index(w, caller, ev->key);
-			if (j > 0 && w->state[j - 1] == 0)
-				return (size_t)j;
-			/* a function it passes (a callback) too: the call's
-			   summary may lend it an argument */
-			for (a = 0; a < ev->nargs; a++) {
-				if (ev->args[a].kind != ARG_FUNC)
-					continue;
-				j = callee_index(w, caller, ev->args[a].fn);
-				if (j > 0 && w->state[j - 1] == 0)
-					return (size_t)j;
-			}
-		}
+		if (j > 0 && w->state[j - 1] == 0)
+			return (size_t)j;
+	}
 	return 0;
 }
 
-/* Analyses function f, whose callees are done, and enters its summary. */
-static void summarise(struct walk *w, const struct ir_func *f)
+/*
+ * Enters the summary s of function f (NULL: unknown), made by a walk or
+ * given by the memo.
+ */
+static void enter(struct walk *w, const struct body *f, struct summary *s)
 {
+	char local[1024];
+
+	if (!s)
+		return;
+	if (w->S->dump)
+		summary_dump(s, stdout);
+	w->S->computed++;
+	if (strchr(f->key, ':')) {
+		strmap_put(&w->S->map, f->key, s);
+	} else {
+		/* external: its own file always sees it; others when unambiguous */
+		snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
+		strmap_put(&w->S->map, arena_strdup(&w->S->arena, local), s);
+		if (strmap_get(&w->by_key, f->key) != (void *)-1)
+			strmap_put(&w->S->map, f->key, s);
+	}
+}
+
+/*
+ * Function i, whose callees are done: its summary from the memo, else
+ * from a walk of its IR (opened for it, and closed after).
+ */
+static void summarise(struct walk *w, size_t i)
+{
+	const struct body *head = &w->src->bodies[i];
+	const struct summary_memo *m = w->memo;
 	struct summary_builder b;
-	struct summary *s;
+	struct walk_observer obs;
+	struct summary *s = NULL;
+	struct ir_func *f;
 	bool complete;
 
-	const struct summary_memo *m = w->memo;
-
-	if (!m || !m->replay(m->arg, f, w->stats, &s)) {
-		struct walk_observer obs = summary_observer(&b);
-
-		if (m)
-			m->begin(m->arg, w->stats);
-		summary_begin(&b, f);
-		complete = analyse_function(f, w->opts, w->stats, &obs);
-		s = summary_finish(w->S, &b, complete);
-		if (s)
-			s->keeps_varargs = keeps_varargs(w->S, f);
-		if (m)
-			m->end(m->arg, f, s, w->stats);
+	if (m && m->replay(m->arg, head, w->stats, &s)) {
+		enter(w, head, s);
+		return;
 	}
-	if (s) {
-		char local[1024];
-
-		if (w->S->dump)
-			summary_dump(s, stdout);
-		w->S->computed++;
-		if (strchr(f->key, ':')) {
-			strmap_put(&w->S->map, f->key, s);
-		} else {
-			/* external: its own file always sees it; others when unambiguous */
-			snprintf(local, sizeof(local), "%s:%s", f->unit ? f->unit : "", f->key);
-			strmap_put(&w->S->map, arena_strdup(&w->S->arena, local), s);
-			if (strmap_get(&w->by_key, f->key) != (void *)-1)
-				strmap_put(&w->S->map, f->key, s);
-		}
-	}
+	if (!(f = w->src->open(w->src->arg, i)))
+		return;
+	obs = summary_observer(&b);
+	if (m)
+		m->begin(m->arg, w->stats);
+	summary_begin(&b, f);
+	complete = analyse_function(f, w->opts, w->stats, &obs);
+	s = summary_finish(w->S, &b, complete);
+	if (s)
+		s->keeps_varargs = keeps_varargs(w->S, f);
+	if (m)
+		m->end(m->arg, head, s, w->stats);
+	w->src->close(w->src->arg, i, f);
+	enter(w, head, s);
 }
 
 static void push_frame(struct walk *w, size_t i)
@@ -145,9 +146,7 @@ static void push_frame(struct walk *w, size_t i)
 		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
 	}
 	w->stack[w->depth].fn = i;
-	w->stack[w->depth].f = w->src->open(w->src->arg, i);
-	w->stack[w->depth].b = 0;
-	w->stack[w->depth].e = 0;
+	w->stack[w->depth].next = 0;
 	w->depth++;
 	w->state[i] = 1;
 }
@@ -169,10 +168,7 @@ static void visit(struct walk *w, size_t i)
 			push_frame(w, j - 1);
 			continue;
 		}
-		if (fr->f) {
-			summarise(w, fr->f);
-			w->src->close(w->src->arg, fr->fn, fr->f);
-		}
+		summarise(w, fr->fn);
 		w->state[fr->fn] = 2;
 		w->depth--;
 	}
@@ -245,8 +241,18 @@ void summaries_analyse_all(struct summaries *S, const struct ir_func *const *fns
 	struct body_source src = { bodies, n, array_open, array_close, (void *)fns };
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		bodies[i] = (struct body){ fns[i]->key, fns[i]->unit, fns[i]->loc };
+	for (i = 0; i < n; i++) {
+		const char **callees = xcalloc(ir_func_callees(fns[i], NULL) + 1, sizeof(*callees));
+
+		bodies[i] = (struct body){
+			.key = fns[i]->key, .unit = fns[i]->unit, .loc = fns[i]->loc,
+			.context = fns[i]->context, .callees = callees,
+			.ncallees = ir_func_callees(fns[i], callees),
+			.va_callees = fns[i]->va_callees, .nva_callees = fns[i]->nva_callees,
+		};
+	}
 	summaries_analyse_source(S, &src, opts, memo, stats);
+	for (i = 0; i < n; i++)
+		free((void *)bodies[i].callees);
 	free(bodies);
 }
