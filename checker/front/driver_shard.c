@@ -243,6 +243,25 @@ static int open_shard(struct shard *s, struct arena *a)
 	return 0;
 }
 
+/* Reads s again (open_shard()), which must not have changed; -1 after an error line. */
+static int reopen_shard(struct shard *s, struct arena *a)
+{
+	struct shard again = { .path = s->path };
+
+	if (open_shard(&again, a) < 0) {
+		free(again.data);
+		return -1;
+	}
+	if (again.n != s->n || again.k != s->k || again.all != s->all ||
+	    again.total != s->total || again.rules != s->rules) {
+		diag_error("the bundle '%s' changed while the run read it", s->path);
+		free(again.data);
+		return -1;
+	}
+	*s = again;
+	return 0;
+}
+
 /* Checks that the shards are the N of one database; -1 after an error line. */
 static int check_set(struct shard *v, size_t n)
 {
@@ -329,16 +348,12 @@ static int read_units(struct run *r, struct shard *s)
 	return 0;
 }
 
-/* Decodes every job's IR with the run's rules; -1 after an error line. */
-static int decode_ir(struct run *r, uint64_t rules)
+/* Decodes the IR of jobs from, from + 1, ... with the run's rules; -1 after an error line. */
+static int decode_ir(struct run *r, size_t from)
 {
 	size_t i;
 
-	if (rules != cache_rules_hash(&r->rules)) {
-		diag_error("the bundles were written with other rules than this run's (the rule files, or the configs' rules)");
-		return -1;
-	}
-	for (i = 0; i < r->njobs; i++) {
+	for (i = from; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
 		struct cache_unit *u;
 
@@ -348,6 +363,7 @@ static int decode_ir(struct run *r, uint64_t rules)
 			diag_error("the bundle of '%s' is damaged: its IR does not read back", j->file);
 			return -1;
 		}
+		j->ir = NULL;
 		j->fns = u->fns;
 		j->nfns = j->capfns = u->nfns;
 		free(u);
@@ -369,22 +385,39 @@ int driver_read_bundles(struct run *r)
 		if (list_dir(r, o->from_ir[i], &paths, &npaths, &cap) < 0)
 			return -1;
 	v = xcalloc(npaths, sizeof(*v));
+	/* headers first (the set is checked before anything is taken); a
+	   bundle is read again when its turn comes, so that one bundle's bytes
+	   are in memory at a time */
 	for (i = 0; i < npaths && status == 0; i++) {
 		v[i].path = paths[i];
 		status = open_shard(&v[i], &r->arena);
+		free(v[i].data);
+		v[i].data = NULL;
 	}
 	if (status == 0)
 		status = check_set(v, npaths);
-	for (i = 0; i < npaths && status == 0; i++)
-		status = read_units(r, &v[i]);
+	if (status == 0 && v[0].rules != cache_rules_hash(&r->rules)) {
+		diag_error("the bundles were written with other rules than this run's (the rule files, or the configs' rules)");
+		status = -1;
+	}
+	/* one bundle at a time: its IR is packed before the next is read */
+	for (i = 0; i < npaths && status == 0; i++) {
+		size_t from = r->njobs;
+
+		status = reopen_shard(&v[i], &r->arena);
+		if (status == 0)
+			status = read_units(r, &v[i]);
+		if (status == 0)
+			status = decode_ir(r, from);
+		free(v[i].data);             /* what the run keeps of it is copied */
+		v[i].data = NULL;
+	}
 	if (status == 0) {
 		driver_sort_jobs(r);
 		status = driver_load_configs(r);
 	}
-	if (status == 0)
-		status = decode_ir(r, v[0].rules);
 	for (i = 0; i < npaths; i++)
-		free(v[i].data);             /* what the run keeps of them is copied */
+		free(v[i].data);
 	for (i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
 		size_t k;
@@ -396,6 +429,9 @@ int driver_read_bundles(struct run *r)
 		for (k = 0; k < j->nfns; k++)
 			ir_func_free(j->fns[k]);
 		free(j->fns);
+		for (k = 0; k < j->npacked; k++)
+			irpack_fn_free(&j->packed[k]);
+		free(j->packed);
 	}
 	free(v);
 	return status;
