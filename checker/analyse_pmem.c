@@ -23,13 +23,18 @@ bool an_members_stay(const struct summary *S, int i)
 	       !(S->lends_to && S->lends_to[i]);
 }
 
-/* Whether variable k is the pseudo-variable of a first-level member of aggregate v (v.name). */
+/* Whether variable k is the pseudo-variable of a first-level member of aggregate v
+ * (v.name), or, for a name "[K]", slot K of local array v (v[K]). */
 static bool first_member(const struct an *A, int v, int k, const char *name)
 {
 	const char *vn = A->f->vars[v].name, *kn = A->f->vars[k].name;
-	size_t n = strlen(vn);
+	size_t n = vn ? strlen(vn) : 0;
 
-	if (A->f->vars[k].parent != v || !vn || !kn || strncmp(kn, vn, n) || kn[n] != '.')
+	if (A->f->vars[k].parent != v || !vn || !kn || strncmp(kn, vn, n))
+		return false;
+	if (name && name[0] == '[')
+		return !strcmp(kn + n, name);
+	if (kn[n] != '.')
 		return false;
 	return name ? !strcmp(kn + n + 1, name) : !strpbrk(kn + n + 1, ".[");
 }
@@ -187,7 +192,7 @@ static void free_member(struct an *A, unsigned char *s, const struct ir_event *e
 	unsigned fid = all ? ANY_MEMBER : 0, k;
 	int x, h = -1, p = -1;
 
-	if (g->kind == ARG_ADDR) {
+	if (g->kind == ARG_ADDR || (name[0] == '[' && A->has_kids[g->var])) {
 		int d = A->has_kids[g->var] ? all ? g->var : member_var(A, g->var, name) : -1;
 
 		if (d >= 0) {

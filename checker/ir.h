@@ -94,7 +94,9 @@ enum ir_ev_kind {
 			   what that call acquired with src whose status-call is callee */
 	EV_NONNULL,     /* var is not NULL from here on, on this path: the pointer is
 			   dereferenced (*p, p->f, p[i]; not &p->f; src 0), or it is the
-			   non-NULL result of a call returning its argument or NULL (src 1) */
+			   non-NULL result of a call returning its argument or NULL, or a
+			   pointer that is never NULL (a string literal, &x, an array)
+			   assigned to it (src 1) */
 };
 
 enum ir_arg_kind {
