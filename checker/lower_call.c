@@ -103,31 +103,6 @@ static bool releases_objects_only(const struct rule_fn *fn, unsigned mask)
  * released only if fn releases its kind (fclose(fp) after flockfile(fp)
  * closes the stream).
  */
-/*
- * The VAR_FIELD pseudo-variable "p->[K]" for p[K], p a parameter and K a
- * constant 0..15 (close(fd[0]) in close_pair(int fd[2])): its release is
- * the summary's "frees member [K] of arg N", which a caller passing a
- * local array applies to its slot (analyse_pmem.c); -1 otherwise.
- */
-static int param_slot(struct lower *L, CXCursor arg)
-{
-	CXCursor x = lower_strip(arg), kid[2], base;
-	int64_t i;
-	int p;
-
-	if (clang_getCursorKind(x) != CXCursor_ArraySubscriptExpr || lower_children(x, kid, 2) != 2)
-		return -1;
-	base = lower_strip(kid[0]);
-	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
-	    clang_getCursorKind(clang_getCursorReferenced(base)) != CXCursor_ParmDecl ||
-	    !lower_eval_int(kid[1], &i) || i < 0 || i > 15)
-		return -1;
-	p = lower_local_var(L, base);
-	if (p < 0 || !(L->f->vars[p].flags & VAR_PARAM))
-		return -1;
-	return lower_field_named(L, p, arena_printf(&L->f->arena, "[%d]", (int)i));
-}
-
 static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCursor arg,
 			      unsigned mask, struct ir_loc loc)
 {
@@ -157,7 +132,7 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
 	if (o.kind == OP_VAR && !objects) {
 		ev.var = o.var;
 		lower_emit(L, &ev);
-	} else if (!pv && (ev.var = param_slot(L, arg)) >= 0) {
+	} else if (!pv && (ev.var = lower_param_slot(L, arg)) >= 0) {
 		lower_emit(L, &ev);
 	}
 }
@@ -747,6 +722,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	}
 	if (is_setjmp(name))
 		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
+	lower_note_copy(L, call, decl);
 	if (rules_namer(L->tu->rules, name))
 		lower_record_names(L, call, rules_namer(L->tu->rules, name), dst);
 	fn = rules_lookup(L->tu->rules, name);

@@ -291,6 +291,7 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 	if (!clang_Cursor_isNull(rhs))
 		k = lower_expr(L, rhs, CTX_BORROW);
 	if (v < 0) {
+		lower_note_step(L, target, op, k.kind == OP_CONST ? k.k : 0);
 		lower_expr(L, target, CTX_BORROW);
 		v = lower_memory_var(L, target, false);
 		if (v >= 0)
