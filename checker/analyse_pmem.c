@@ -137,6 +137,23 @@ static int held_member(const struct an *A, unsigned char *s, int h, int p, unsig
 	return -1;
 }
 
+/*
+ * Acquires fill site acq->site, its status being the call's result: what
+ * the callee's summary says that result can be (ret_known, set by the
+ * call: verify(.., &err) returns -1 or 0, filling err.buf with -1) stays
+ * known, so that `< 0` found false decides the fill failed.
+ */
+static void acquire_fill(struct an *A, unsigned char *s, const struct ir_event *acq)
+{
+	int st = A->sites[acq->site].status;
+	const struct val *pv = st >= 0 && an_tracks_value(A, st) ? vval(A, s, st) : NULL;
+	struct val before = pv ? *pv : TOP;
+
+	an_do_acquire(A, s, acq);
+	if (pv)
+		an_set_val(A, s, st, before);
+}
+
 /* Applies fill site fsite to argument g of call ev. */
 static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int fsite,
 		 const struct ir_arg *g)
@@ -155,7 +172,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 		if (d < 0 || ((w = vst(A, s, d)) && w->role == ROLE_HANDLE && w->bind >= 0 &&
 			      live(sl[w->bind].st)))
 			return;         /* no name for it, or it grows what it holds */
-		an_do_acquire(A, s, &acq);
+		acquire_fill(A, s, &acq);
 		return;
 	}
 	w = vst(A, s, g->var);
@@ -172,7 +189,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 	}
 	if (held_member(A, s, h, p, fid, 0) >= 0)
 		return;
-	an_do_acquire(A, s, &acq);
+	acquire_fill(A, s, &acq);
 	sl = slots(A, s);
 	if (p >= 0) {
 		sl[x].st = RS_OUT;      /* filled for our caller: a fill of ours */
