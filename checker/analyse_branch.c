@@ -113,11 +113,10 @@ struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
 /* What a handle's own value is on success / failure of its acquisition. */
 struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointer)
 {
-	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)  /* never NULL, or a
-									descriptor >= 0 from a
-									wrapper that dies when
-									open() fails (xopen) */
-		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) : an_dom(0, INT64_MAX, false, 0);
+	/* never NULL, or a descriptor >= 0 from a wrapper that dies when open() fails (xopen) */
+	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
+		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
+		       ok ? an_dom(0, INT64_MAX, false, 0) : TOP;
 	if (acq->fails == FAIL_UNLESS)
 		return an_status_domain(acq, ok);
 	if (acq->fails == FAIL_HELD)    /* NULL only when nothing could be allocated */
