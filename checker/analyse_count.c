@@ -69,7 +69,7 @@ static bool text_member(const struct an *A, int v, const char *name)
 void an_count_appended(struct an *A, unsigned char *s, const struct ir_event *ev,
 		       const struct summary *S)
 {
-	const struct val nonzero = an_dom(INT64_MIN, INT64_MAX, true, 0);
+	const struct val positive = an_dom(1, INT64_MAX, false, 0);   /* a count, at least 1 */
 	size_t k;
 	int m, j, v;
 
@@ -85,10 +85,16 @@ void an_count_appended(struct an *A, unsigned char *s, const struct ir_event *ev
 		v = ev->args[pm->param].var;
 		if (!(text || pm->counts) || !text_member(A, v, pm->name))
 			continue;
-		for (k = 0; k < A->nvars; k++)      /* sb.len, sb.alloc */
-			if ((A->f->vars[k].flags & VAR_COUNT) && A->f->vars[k].parent == v &&
-			    an_tracks_value(A, (int)k))
-				an_set_val(A, s, (int)k, an_val_meet(*vval(A, s, (int)k), nonzero));
+		for (k = 0; k < A->nvars; k++) {    /* sb.len, sb.alloc */
+			struct val d;
+
+			if (!(A->f->vars[k].flags & VAR_COUNT) || A->f->vars[k].parent != v ||
+			    !an_tracks_value(A, (int)k))
+				continue;
+			d = an_val_meet(*vval(A, s, (int)k), positive);
+			if (d.lo <= d.hi)
+				an_set_val(A, s, (int)k, d);
+		}
 	}
 }
 

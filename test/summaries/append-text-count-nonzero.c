@@ -7,7 +7,7 @@
 // character (" atomic", "\n\t%s"), or one that steps up an integer
 // member of that struct on every such path (sb->buf[sb->len++] = c:
 // "counting"), leaves the struct's counts nonzero: the path where the
-// length is then zero is not taken.  Still reported: a string that may be
+// length is then zero (or not above zero) is not taken.  Still reported: a string that may be
 // empty (a variable, "%s", ""), and a callee that copies only on some
 // paths.
 // RUN: not %leakcheck %s -- | FileCheck %s --implicit-check-not=warning:
@@ -172,6 +172,25 @@ int char_appended(int changed, const char *what)
 		strbuf_release(&extra);
 	}
 	return 0;
+}
+
+int report(struct strbuf *err);
+
+int literal_appended_then_tested_positive(int code)
+{
+	struct strbuf errmsg = STRBUF_INIT;
+
+	if (code) {
+		strbuf_addstr(&errmsg, "fail to negotiate version");
+		goto cleanup;
+	}
+	code = report(&errmsg);
+cleanup:
+	if (errmsg.len > 0) {
+		use(errmsg.buf);
+		strbuf_release(&errmsg);
+	}
+	return code;
 }
 
 int variable_appended(int changed, const char *what)
