@@ -113,8 +113,10 @@ struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex)
 /* What a handle's own value is on success / failure of its acquisition. */
 struct val an_handle_domain(const struct rule_acquire *acq, bool ok, bool pointer)
 {
+	/* never NULL, or a descriptor >= 0 from a wrapper that dies when open() fails (xopen) */
 	if (acq->fails == FAIL_NEVER && acq->shape == SHAPE_RETURN)
-		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) : TOP;   /* never NULL */
+		return pointer ? an_dom(INT64_MIN, INT64_MAX, true, 0) :
+		       ok ? an_dom(0, INT64_MAX, false, 0) : TOP;
 	if (acq->fails == FAIL_UNLESS)
 		return an_status_domain(acq, ok);
 	if (acq->fails == FAIL_HELD)    /* NULL only when nothing could be allocated */
@@ -447,7 +449,8 @@ void an_branch(struct an *A, unsigned char *s, const struct ir_term *t, int node
 				if (an_tracks_value(A, t->var))
 					refine_group(A, n, t->var, d, t, edge);
 				if (!status && slot >= 0 && outcome && acq->shape == SHAPE_RETURN &&
-				    acq->fails == FAIL_NEGATIVE && an_tracks_value(A, t->var) &&
+				    (acq->fails == FAIL_NEGATIVE || acq->fails == FAIL_NEVER) &&
+				    !(A->f->vars[t->var].flags & VAR_POINTER) && an_tracks_value(A, t->var) &&
 				    vval(A, n, t->var)->hi <= 2 && live(slots(A, n)[slot].st))
 					/* a descriptor known to be 0, 1 or 2 is a standard stream */
 					slots(A, n)[slot].st = RS_ESCAPED;

@@ -257,6 +257,7 @@ bool an_do_call(struct an *A, unsigned char *s, const struct ir_event *ev)
 		r->pad = (uint8_t)S->keep_fails;
 	}
 	an_member_effects(A, s, ev, S);
+	an_count_appended(A, s, ev, S);     /* strbuf_addstr(&sb, " (") makes sb.len nonzero */
 	an_forget_reachable(A, s, ev, S);
 	return true;
 }

@@ -17,6 +17,8 @@
  */
 #include "analyse_int.h"
 
+#include <string.h>
+
 /* Whether variable k is a member of aggregate v, at any depth. */
 static bool member_of(const struct an *A, int k, int v)
 {
@@ -43,6 +45,57 @@ void an_count_forget(struct an *A, unsigned char *s, int v, const struct summary
 			an_unequal(A, s, (int)k);
 			an_set_val(A, s, (int)k, TOP);
 		}
+}
+
+/*
+ * Whether a member of local aggregate v named name (v.name) is a string
+ * (VAR_TEXT: sb.buf).
+ */
+static bool text_member(const struct an *A, int v, const char *name)
+{
+	const char *vn = A->f->vars[v].name;
+	size_t k, n = vn ? strlen(vn) : 0;
+
+	for (k = 0; vn && k < A->nvars; k++) {
+		const char *kn = A->f->vars[k].name;
+
+		if (A->f->vars[k].parent == v && (A->f->vars[k].flags & VAR_TEXT) && kn &&
+		    !strncmp(kn, vn, n) && kn[n] == '.' && !strcmp(kn + n + 1, name))
+			return true;
+	}
+	return false;
+}
+
+void an_count_appended(struct an *A, unsigned char *s, const struct ir_event *ev,
+		       const struct summary *S)
+{
+	const struct val positive = an_dom(1, INT64_MAX, false, 0);   /* a count, at least 1 */
+	size_t k;
+	int m, j, v;
+
+	for (m = 0; S && m < S->npmem; m++) {
+		const struct summary_member *pm = &S->pmem[m];
+		bool text = false;
+
+		if (!pm->fill || !(pm->copies || pm->counts) || pm->param >= ev->nargs ||
+		    ev->args[pm->param].kind != ARG_ADDR || !an_members_stay(S, pm->param))
+			continue;
+		for (j = 0; j < ev->nargs && j < 32; j++)
+			text |= (pm->copies & (1u << j)) && ev->args[j].text;
+		v = ev->args[pm->param].var;
+		if (!(text || pm->counts) || !text_member(A, v, pm->name))
+			continue;
+		for (k = 0; k < A->nvars; k++) {    /* sb.len, sb.alloc */
+			struct val d;
+
+			if (!(A->f->vars[k].flags & VAR_COUNT) || A->f->vars[k].parent != v ||
+			    !an_tracks_value(A, (int)k))
+				continue;
+			d = an_val_meet(*vval(A, s, (int)k), positive);
+			if (d.lo <= d.hi)
+				an_set_val(A, s, (int)k, d);
+		}
+	}
 }
 
 /* Whether the edge (true when edge) of branch t keeps only the value 0 of a

@@ -362,6 +362,13 @@ void an_count_zero(struct an *A, unsigned char *s, const struct ir_term *t, int 
  * are forgotten (the call appends); any other call leaves them.
  */
 void an_count_forget(struct an *A, unsigned char *s, int v, const struct summary *S, int i);
+/*
+ * Call ev, whose summary S copies the string of an argument into a member
+ * of &v it fills (strbuf_addstr(&sb, " (")), is given there a string
+ * literal that prints something: v's counts are not zero after it.
+ */
+void an_count_appended(struct an *A, unsigned char *s, const struct ir_event *ev,
+		       const struct summary *S);
 
 /* analyse_branch.c */
 struct val an_dom(int64_t lo, int64_t hi, bool has_ex, int64_t ex);

@@ -182,6 +182,35 @@ static void cfg_release(struct cfg *g)
 }
 
 /*
+ * A call given &v of a local aggregate that may leave v's counts nonzero
+ * (an_count_appended(): given a string literal that prints something,
+ * strbuf_addstr(&sb, " ("), or summarised as counting, strbuf_addch()):
+ * v's counts that are tested are followed.
+ */
+static void appended_counts(const struct an *A, const struct ir_event *e,
+			    const unsigned char *tests, bool *need)
+{
+	const struct ir_func *f = A->f;
+	const struct summary *S;
+	bool may = false;
+	size_t k;
+	int a;
+
+	if (e->kind != EV_CALL)
+		return;
+	for (a = 0; a < e->nargs; a++)
+		may |= e->args[a].text;
+	S = A->opts->summaries ? summaries_find(A->opts->summaries, e->key, A->f->unit) : NULL;
+	for (a = 0; S && a < S->npmem; a++)
+		may |= S->pmem[a].counts;
+	for (a = 0; may && a < e->nargs; a++)
+		for (k = 0; e->args[a].kind == ARG_ADDR && k < f->nvars; k++)
+			if ((f->vars[k].flags & VAR_COUNT) && f->vars[k].parent == e->args[a].var &&
+			    tests[k])
+				need[k] = true;
+}
+
+/*
  * need[v]: v must be followed in the state (what it holds and, if it is
  * tested, its value).  Not needed for a variable that is only clobbered,
  * forgotten or ended, and tested by at most one branch, off any cycle:
@@ -191,6 +220,7 @@ static void cfg_release(struct cfg *g)
  * telling any two paths apart.  Needed again when the test is decided
  * even for an unknown value (`v < INT64_MIN`).
  */
+
 /*
  * Whether the result of call e is a value nothing is known of, like a
  * clobber: the callee acquires nothing there, returns no argument and no
@@ -261,6 +291,9 @@ static bool *values_needed(const struct an *A, const struct cfg *g)
 	}
 	for (i = 0; i < f->nvars; i++)
 		need[i] |= deref[i] && tests[i];    /* p->f, then if (p): decided */
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++)
+			appended_counts(A, &f->blocks[b].ev[i], tests, need);
 	/* a copy into memory (node->prev = old) is followed when it is tested,
 	   and then so is what it copies */
 	for (b = 0; b < f->nblocks; b++)

@@ -23,13 +23,18 @@ bool an_members_stay(const struct summary *S, int i)
 	       !(S->lends_to && S->lends_to[i]);
 }
 
-/* Whether variable k is the pseudo-variable of a first-level member of aggregate v (v.name). */
+/* Whether variable k is the pseudo-variable of a first-level member of aggregate v
+ * (v.name), or, for a name "[K]", slot K of local array v (v[K]). */
 static bool first_member(const struct an *A, int v, int k, const char *name)
 {
 	const char *vn = A->f->vars[v].name, *kn = A->f->vars[k].name;
-	size_t n = strlen(vn);
+	size_t n = vn ? strlen(vn) : 0;
 
-	if (A->f->vars[k].parent != v || !vn || !kn || strncmp(kn, vn, n) || kn[n] != '.')
+	if (A->f->vars[k].parent != v || !vn || !kn || strncmp(kn, vn, n))
+		return false;
+	if (name && name[0] == '[')
+		return !strcmp(kn + n, name);
+	if (kn[n] != '.')
 		return false;
 	return name ? !strcmp(kn + n + 1, name) : !strpbrk(kn + n + 1, ".[");
 }
@@ -132,6 +137,23 @@ static int held_member(const struct an *A, unsigned char *s, int h, int p, unsig
 	return -1;
 }
 
+/*
+ * Acquires fill site acq->site, its status being the call's result: what
+ * the callee's summary says that result can be (ret_known, set by the
+ * call: verify(.., &err) returns -1 or 0, filling err.buf with -1) stays
+ * known, so that `< 0` found false decides the fill failed.
+ */
+static void acquire_fill(struct an *A, unsigned char *s, const struct ir_event *acq)
+{
+	int st = A->sites[acq->site].status;
+	const struct val *pv = st >= 0 && an_tracks_value(A, st) ? vval(A, s, st) : NULL;
+	struct val before = pv ? *pv : TOP;
+
+	an_do_acquire(A, s, acq);
+	if (pv)
+		an_set_val(A, s, st, before);
+}
+
 /* Applies fill site fsite to argument g of call ev. */
 static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int fsite,
 		 const struct ir_arg *g)
@@ -150,7 +172,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 		if (d < 0 || ((w = vst(A, s, d)) && w->role == ROLE_HANDLE && w->bind >= 0 &&
 			      live(sl[w->bind].st)))
 			return;         /* no name for it, or it grows what it holds */
-		an_do_acquire(A, s, &acq);
+		acquire_fill(A, s, &acq);
 		return;
 	}
 	w = vst(A, s, g->var);
@@ -167,7 +189,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 	}
 	if (held_member(A, s, h, p, fid, 0) >= 0)
 		return;
-	an_do_acquire(A, s, &acq);
+	acquire_fill(A, s, &acq);
 	sl = slots(A, s);
 	if (p >= 0) {
 		sl[x].st = RS_OUT;      /* filled for our caller: a fill of ours */
@@ -187,7 +209,7 @@ static void free_member(struct an *A, unsigned char *s, const struct ir_event *e
 	unsigned fid = all ? ANY_MEMBER : 0, k;
 	int x, h = -1, p = -1;
 
-	if (g->kind == ARG_ADDR) {
+	if (g->kind == ARG_ADDR || (name[0] == '[' && A->has_kids[g->var])) {
 		int d = A->has_kids[g->var] ? all ? g->var : member_var(A, g->var, name) : -1;
 
 		if (d >= 0) {

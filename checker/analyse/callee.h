@@ -48,6 +48,14 @@ struct summary_member {
 					       held (p->v = xrealloc(p->v, n), or a callee's
 					       such fill): a caller whose struct's count is
 					       then zero holds nothing there (analyse_count.c) */
+	uint32_t copies;                    /* with fill: bit K: the string arg K+1 points
+					       to is copied into what the member points to
+					       on every path that returns (strbuf_add(sb,
+					       data, n): arg 2; lower_copy.c), so a literal
+					       that prints something makes it non-empty */
+	bool counts;                        /* with fill: every path that returns steps up
+					       an integer member of the same parameter
+					       (sb->len++: strbuf_addch()) */
 };
 
 struct summary {

@@ -47,7 +47,7 @@
 
 #define MAGIC "LKB1"
 #define HEADER 8
-#define FORMAT 1
+#define FORMAT 2
 #define SUFFIX ".lkb"
 #define MAX_SHARDS 100000
 

@@ -94,7 +94,9 @@ enum ir_ev_kind {
 			   what that call acquired with src whose status-call is callee */
 	EV_NONNULL,     /* var is not NULL from here on, on this path: the pointer is
 			   dereferenced (*p, p->f, p[i]; not &p->f; src 0), or it is the
-			   non-NULL result of a call returning its argument or NULL (src 1) */
+			   non-NULL result of a call returning its argument or NULL, or a
+			   pointer that is never NULL (a string literal, &x, an array)
+			   assigned to it (src 1) */
 };
 
 enum ir_arg_kind {
@@ -118,6 +120,9 @@ struct ir_arg {
 	uint32_t fn_reads;  /* ARG_FUNC: bit N-1: called without a body anywhere (or by
 			       its rule), it only reads its argument N */
 	bool fn_ruled;      /* ARG_FUNC: a rule describes it: fn_reads is all there is */
+	bool text;          /* a string literal that prints at least one character, read
+			       as a printf format or not ("x", " (", "\n\t%s"; not "",
+			       "%s"): what it is copied into is not empty */
 };
 
 struct ir_event {
@@ -246,6 +251,21 @@ struct ir_block {
 #define IR_UNSUPPORTED_COMPUTED_GOTO "computed goto"
 #define IR_UNSUPPORTED_NESTING "nesting too deep"
 
+/*
+ * A C library call that writes into what a parameter's member points to,
+ * given another parameter to read (memcpy(sb->buf + sb->len, data, len),
+ * vsnprintf(sb->buf + sb->len, n, fmt, ap)), or an integer member of a
+ * parameter stepped up (p->len++): lower_copy.c.
+ */
+struct ir_copy {
+	int block;                          /* the block of the call */
+	int dst;                            /* the parameter (0-based) whose member is written */
+	const char *member;                 /* that member's name (buf) */
+	int src;                            /* the parameter (0-based) read; -1: the
+					       integer member is stepped up instead
+					       (p->len++: strbuf_addch()) */
+};
+
 struct ir_func {
 	struct arena arena;                 /* owns everything below */
 	const char *name;                   /* function name */
@@ -280,6 +300,9 @@ struct ir_func {
 	bool header;                        /* a static function of a project header called
 					       from the unit (strbuf_setlen()): lowered with
 					       the unit, for its summary only: no findings */
+	struct ir_copy *copies;             /* the library calls copying a parameter into
+					       another's member, in lowering order */
+	size_t ncopies;
 };
 
 /* Allocates an empty function; free it with ir_func_free(). */

@@ -487,6 +487,31 @@ int lower_field_named(struct lower *L, int p, const char *name)
 	return v;
 }
 
+/*
+ * The VAR_FIELD pseudo-variable "p->[K]" for p[K], p a parameter and K a
+ * constant 0..15 (close(fd[0]) in close_pair(int fd[2])): its release is
+ * the summary's "frees member [K] of arg N", which a caller passing a
+ * local array applies to its slot (analyse_pmem.c); -1 otherwise.
+ */
+int lower_param_slot(struct lower *L, CXCursor arg)
+{
+	CXCursor x = lower_strip(arg), kid[2], base;
+	int64_t i;
+	int p;
+
+	if (clang_getCursorKind(x) != CXCursor_ArraySubscriptExpr || lower_children(x, kid, 2) != 2)
+		return -1;
+	base = lower_strip(kid[0]);
+	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+	    clang_getCursorKind(clang_getCursorReferenced(base)) != CXCursor_ParmDecl ||
+	    !lower_eval_int(kid[1], &i) || i < 0 || i > 15)
+		return -1;
+	p = lower_local_var(L, base);
+	if (p < 0 || !(L->f->vars[p].flags & VAR_PARAM))
+		return -1;
+	return lower_field_named(L, p, arena_printf(&L->f->arena, "[%d]", (int)i));
+}
+
 int lower_member_slot(struct lower *L, CXCursor member)
 {
 	CXCursor kid[2], base;

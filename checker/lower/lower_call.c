@@ -132,6 +132,8 @@ static void lower_release_arg(struct lower *L, const struct rule_fn *fn, CXCurso
 	if (o.kind == OP_VAR && !objects) {
 		ev.var = o.var;
 		lower_emit(L, &ev);
+	} else if (!pv && (ev.var = lower_param_slot(L, arg)) >= 0) {
+		lower_emit(L, &ev);
 	}
 }
 
@@ -720,6 +722,7 @@ struct operand lower_call(struct lower *L, CXCursor call, int dst, enum ctx ctx)
 	}
 	if (is_setjmp(name))
 		lower_unsupported(L, IR_UNSUPPORTED_SETJMP);
+	lower_note_copy(L, call, decl);
 	if (rules_namer(L->tu->rules, name))
 		lower_record_names(L, call, rules_namer(L->tu->rules, name), dst);
 	fn = rules_lookup(L->tu->rules, name);

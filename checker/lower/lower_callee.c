@@ -91,6 +91,7 @@ struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor de
 			lower_escape(L, op_var(ev.args[i].var), loc);
 			ev.args[i].kind = ARG_NONE;
 		}
+		ev.args[i].text = lower_text_literal(a);
 		if (lower_aggregate_arg(L, a))
 			ev.args[i].borrowed = lib;
 		else

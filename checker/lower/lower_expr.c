@@ -127,6 +127,29 @@ static void assign_truth(struct lower *L, int v, CXCursor rhs, struct ir_loc loc
 	L->cur = join;
 }
 
+/*
+ * Whether rhs is a pointer that is never NULL where it is made: a string
+ * literal ("x", or a macro spelling one), the address of a variable
+ * (&x, not &p->f), or an array or function named (decaying to its address).
+ */
+static bool never_null(CXCursor rhs)
+{
+	CXCursor r = lower_strip_casts(rhs), kid[1];
+	enum CXCursorKind k = clang_getCursorKind(r);
+	enum CXTypeKind t;
+
+	if (k == CXCursor_StringLiteral)
+		return true;
+	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(r) == CXUnaryOperator_AddrOf &&
+	    lower_children(r, kid, 1) == 1)
+		return clang_getCursorKind(lower_strip_casts(kid[0])) == CXCursor_DeclRefExpr;
+	if (k != CXCursor_DeclRefExpr)
+		return false;
+	t = clang_getCanonicalType(clang_getCursorType(r)).kind;
+	return t == CXType_ConstantArray || t == CXType_IncompleteArray ||
+	       t == CXType_FunctionProto || t == CXType_FunctionNoProto;
+}
+
 /* Local v = rhs: an alias of a variable, a constant, a call's result or a value we do not follow. */
 void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 {
@@ -164,6 +187,12 @@ void lower_assign_local(struct lower *L, int v, CXCursor rhs, struct ir_loc loc)
 		ev.kind = EV_CLOBBER;
 	}
 	lower_emit(L, &ev);
+	if ((ev.kind == EV_CLOBBER || ev.kind == EV_ASSIGN) && (L->f->vars[v].flags & VAR_POINTER) &&
+	    never_null(rhs)) {
+		ev.kind = EV_NONNULL;   /* env = ".git": a later `if (env)` is true */
+		ev.src = 1;
+		lower_emit(L, &ev);
+	}
 }
 
 static int out_param(struct lower *L, CXCursor lhs);
@@ -262,6 +291,7 @@ static void lower_update(struct lower *L, CXCursor target, CXCursor rhs, struct 
 	if (!clang_Cursor_isNull(rhs))
 		k = lower_expr(L, rhs, CTX_BORROW);
 	if (v < 0) {
+		lower_note_step(L, target, op, k.kind == OP_CONST ? k.k : 0);
 		lower_expr(L, target, CTX_BORROW);
 		v = lower_memory_var(L, target, false);
 		if (v >= 0)

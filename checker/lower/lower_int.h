@@ -308,6 +308,9 @@ void lower_agg_members(struct lower *L, int v, CXCursor arg);
 unsigned lower_count_flag(CXCursor c);
 /* The pseudo-variable for the member access `member` (base.name, p->name), or -1. */
 int lower_member_slot(struct lower *L, CXCursor member);
+/* The VAR_FIELD pseudo-variable "p->[K]" for p[K], p a parameter and K a constant
+ * 0..15 (close(fd[0]) in close_pair(int fd[2])), or -1. */
+int lower_param_slot(struct lower *L, CXCursor arg);
 /* Whether c is a member access through a pointer (p->name, (*p).name). */
 bool lower_is_arrow(CXCursor c);
 /* Whether c is such an access through an alias of a local (lower_alias.c): s.name. */
@@ -345,6 +348,16 @@ bool lower_alias_init(struct lower *L, int v, CXCursor rhs, struct ir_loc loc);
  * escape, and then true (the operand is none); false if ref is no alias or
  * is only looked at (its variable holds nothing). */
 bool lower_alias_value(struct lower *L, CXCursor ref, enum ctx ctx);
+
+/* lower_copy.c: what makes a string non-empty */
+/* Records in L->f->copies a C library call (decl) writing into a parameter's
+ * member what it reads from another parameter (memcpy(p->buf + n, data, len)). */
+void lower_note_copy(struct lower *L, CXCursor call, CXCursor decl);
+/* Records in L->f->copies (src -1) p->m += step of a parameter p, m an integer. */
+void lower_note_step(struct lower *L, CXCursor target, enum CXBinaryOperatorKind op,
+		     int64_t step);
+/* Whether argument a is a string literal that prints at least one character. */
+bool lower_text_literal(CXCursor a);
 
 /* lower_arg.c: what a call is given */
 /* The local GError * whose address call passes (GLib: set exactly when it fails), or -1. */

@@ -130,7 +130,7 @@ static bool dir_trusted(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc8";
+	const char *version = LEAKCHECK_VERSION "/" "lkc9";
 	struct stat self;
 
 	c->dir = NULL;

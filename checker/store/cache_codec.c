@@ -76,7 +76,7 @@ static void put_event(struct bytes_out *b, const struct ir_event *e)
 		bytes_put_i64(b, e->args[a].borrowed);
 		bytes_put_str(b, e->args[a].fn);
 		bytes_put_i64(b, e->args[a].fn_reads);
-		bytes_put_i64(b, e->args[a].fn_ruled);
+		bytes_put_i64(b, e->args[a].fn_ruled | (int64_t)e->args[a].text << 1);
 	}
 	bytes_put_i64(b, e->guess_acq != NULL);
 	if (e->guess_acq)
@@ -157,6 +157,13 @@ static void put_func(struct bytes_out *b, const struct ir_func *f)
 			put_event(b, &f->blocks[i].ev[k]);
 		put_term(b, &f->blocks[i].term);
 		bytes_put_str(b, f->blocks[i].label);
+	}
+	bytes_put_i64(b, (int64_t)f->ncopies);
+	for (i = 0; i < f->ncopies; i++) {
+		bytes_put_i64(b, f->copies[i].block);
+		bytes_put_i64(b, f->copies[i].dst);
+		bytes_put_str(b, f->copies[i].member);
+		bytes_put_i64(b, f->copies[i].src);
 	}
 }
 
@@ -456,7 +463,7 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 	struct arena *a = &r->f->arena;
 	bool has_rel;
 	size_t n;
-	int j;
+	int j, k;
 
 	e->kind = (enum ir_ev_kind)get_range(r, EV_ACQUIRE, EV_NONNULL);
 	e->loc = get_loc(r);
@@ -486,7 +493,9 @@ static void get_event(struct rbuf *r, struct ir_event *e)
 		e->args[j].borrowed = get_bool(r);
 		e->args[j].fn = get_str(r, a);
 		e->args[j].fn_reads = (uint32_t)get_range(r, 0, UINT32_MAX);
-		e->args[j].fn_ruled = get_bool(r);
+		k = (int)get_range(r, 0, 3);
+		e->args[j].fn_ruled = k & 1;
+		e->args[j].text = (k & 2) != 0;
 		if (e->args[j].kind == ARG_FUNC && !e->args[j].fn)
 			fail(r, "a function argument has no name");
 	}
@@ -572,6 +581,16 @@ static struct ir_func *get_func(struct rbuf *r)
 	}
 	if (f->entry >= 0 && (size_t)f->entry >= f->nblocks)
 		fail(r, BYTES_RANGE);
+	n = get_count(r);
+	f->copies = arena_alloc(a, (n + 1) * sizeof(*f->copies));
+	for (i = 0; i < n && !r->in.bad; i++) {
+		struct ir_copy *c = &f->copies[f->ncopies++];
+
+		c->block = (int)get_range(r, 0, f->nblocks ? (int64_t)f->nblocks - 1 : 0);
+		c->dst = (int)get_range(r, 0, f->nparams ? f->nparams - 1 : 0);
+		c->member = get_name(r, a);
+		c->src = (int)get_range(r, -1, f->nparams ? f->nparams - 1 : 0);
+	}
 	strmap_release(&r->guessed);
 	return f;
 }

@@ -117,7 +117,8 @@ void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const ch
 		bytes_put_str(b, s->pmem[k].name);
 		put_acq(b, s->pmem[k].fill, root);
 		bytes_put_i64(b, s->pmem[k].frees | s->pmem[k].resets << 1 |
-				 s->pmem[k].regrow << 2);
+				 s->pmem[k].regrow << 2 | s->pmem[k].counts << 3 |
+				 (int64_t)s->pmem[k].copies << 4);
 	}
 	bytes_put_i64(b, s->nmembers);
 	for (k = 0; k < s->nmembers; k++) {
@@ -253,7 +254,8 @@ static void get_members(struct sumindex_reader *d, struct summary *s)
 {
 	struct arena *a = &d->S->arena;
 	struct summary_member *pm;
-	int k, flags;
+	int64_t flags;
+	int k;
 
 	s->npmem = (int)bytes_get_range(d->in, 0, MAX_PMEM);
 	pm = arena_alloc(a, (size_t)s->npmem * sizeof(*pm) + 1);
@@ -261,10 +263,12 @@ static void get_members(struct sumindex_reader *d, struct summary *s)
 		pm[k].param = get_param(d, false) - 1;
 		pm[k].name = bytes_get_name(d->in, a);
 		pm[k].fill = get_acq(d);
-		flags = (int)bytes_get_range(d->in, 0, 7);
+		flags = bytes_get_range(d->in, 0, ((int64_t)UINT32_MAX << 4) | 15);
 		pm[k].frees = flags & 1;
 		pm[k].resets = flags & 2;
 		pm[k].regrow = flags & 4;
+		pm[k].counts = flags & 8;
+		pm[k].copies = (uint32_t)(flags >> 4);
 	}
 	s->pmem = pm;
 	s->nmembers = (int)bytes_get_range(d->in, 0, SUMMARY_MAX_MEMBERS);

@@ -514,7 +514,7 @@ static void dump_fails(FILE *out, const struct rule_acquire *a)
 void summary_dump(const struct summary *s, void *file)
 {
 	FILE *out = file;
-	int i;
+	int i, k;
 
 	fprintf(out, "summary %s:", s->name);
 	if (s->noreturn)
@@ -546,6 +546,11 @@ void summary_dump(const struct summary *s, void *file)
 		if (m->fill)
 			fprintf(out, " fills member %s of arg %d with %s (fails: %s%s)", m->name, m->param + 1,
 				m->fill->res->id, fails_name[m->fill->fails], m->regrow ? ", grown" : "");
+		if (m->fill && m->counts)
+			fprintf(out, " counting");
+		for (k = 0; k < 32; k++)
+			if (m->copies & (1u << k))
+				fprintf(out, " copies arg %d into it", k + 1);
 	}
 	if (s->error_arg)
 		fprintf(out, " (failed when *arg %d is set)", s->error_arg);

@@ -17,6 +17,7 @@
  */
 #include "summary_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Pairs (parameter, member) a function frees, at most this many. */
@@ -376,6 +377,81 @@ static uint64_t touched(const struct summaries *S, const struct ir_func *f, stru
 	return m;
 }
 
+/* Whether every path from f's entry to a return or its end goes through block b. */
+static bool on_every_exit(const struct ir_func *f, int b)
+{
+	bool *seen = xcalloc(f->nblocks + 1, sizeof(bool));
+	int *stack = xcalloc(f->nblocks + 1, sizeof(int)), n = 0, succ[2], k, x;
+	bool cut = true;
+
+	if (f->entry >= 0 && f->entry != b) {
+		seen[f->entry] = true;
+		stack[n++] = f->entry;
+	}
+	while (n > 0 && cut) {
+		x = stack[--n];
+		if (f->blocks[x].term.kind == T_RETURN || f->blocks[x].term.kind == T_END)
+			cut = false;
+		for (k = ir_successors(f, (size_t)x, succ) - 1; k >= 0; k--)
+			if (succ[k] != b && !seen[succ[k]]) {
+				seen[succ[k]] = true;
+				stack[n++] = succ[k];
+			}
+	}
+	free(stack);
+	free(seen);
+	return cut;
+}
+
+/*
+ * What f's every path that returns writes into member m->name of parameter
+ * m->param (summary_member.copies, .counts): the strings of the
+ * parameters a C library call copies there (ir_func.copies) and whether an
+ * integer member of that parameter is stepped up (src -1), itself or by a
+ * callee given the parameter (and those strings) that does.
+ */
+static void appends(const struct summaries *S, const struct ir_func *f, struct summary_member *m)
+{
+	size_t b, i;
+	int k, j, p = m->param;
+
+	for (i = 0; i < f->ncopies; i++) {
+		const struct ir_copy *c = &f->copies[i];
+
+		if (c->dst != p || c->src >= 32 || (c->src >= 0 && strcmp(c->member, m->name)) ||
+		    !on_every_exit(f, c->block))
+			continue;
+		if (c->src < 0)
+			m->counts = true;
+		else
+			m->copies |= 1u << c->src;
+	}
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *c;
+
+			if (e->kind != EV_CALL || !(c = summaries_find(S, e->key, f->unit)))
+				continue;
+			for (k = 0; k < c->npmem; k++) {
+				const struct summary_member *cm = &c->pmem[k];
+				uint32_t got = 0;
+
+				if (!(cm->copies || cm->counts) || cm->param >= e->nargs ||
+				    e->args[cm->param].kind != ARG_VAR || e->args[cm->param].var != p ||
+				    !on_every_exit(f, (int)b))
+					continue;
+				m->counts |= cm->counts;
+				for (j = 0; j < e->nargs && j < 32 && !strcmp(cm->name, m->name); j++)
+					if ((cm->copies & (1u << j)) && e->args[j].kind == ARG_VAR &&
+					    e->args[j].var >= 0 && e->args[j].var < f->nparams &&
+					    e->args[j].var < 32 && e->args[j].var != p)
+						got |= 1u << e->args[j].var;
+				m->copies |= got;
+			}
+		}
+}
+
 uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct summary *s,
 			 const struct summary_builder *b)
 {
@@ -416,6 +492,8 @@ uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct su
 	for (i = 0, n = 0; i < l.n; i++)
 		if (!(t & (1ULL << l.m[i].param))) {
 			out[n] = l.m[i];
+			if (out[n].fill)
+				appends(S, f, &out[n]);
 			out[n++].name = arena_strdup(&S->arena, l.m[i].name);
 		}
 	s->pmem = out;

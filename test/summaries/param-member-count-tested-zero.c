@@ -27,7 +27,7 @@ void list_add(struct list *l, char *s)
 	}
 	l->items[l->nr++] = s;
 }
-// SUM: summary list_add: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
+// SUM: summary list_add: fills member items of arg 1 with heap (fails: never, grown) counting keeps arg 2{{$}}
 
 void list_clear(struct list *l)
 {
@@ -187,7 +187,7 @@ void sbuf_add(struct sbuf *sb, const char *s, size_t n)
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
-// SUM: summary sbuf_add: fills member buf of arg 1 with heap (fails: never, grown){{$}}
+// SUM: summary sbuf_add: fills member buf of arg 1 with heap (fails: never, grown) copies arg 2 into it{{$}}
 
 int string_len_zero(const char *s, size_t n)
 {

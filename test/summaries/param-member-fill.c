@@ -37,7 +37,7 @@ static void buf_grow(struct buf *b, size_t extra)
 }
 
 static void buf_add(struct buf *b, const char *s)
-// SUM: summary buf_add: fills member ptr of arg 1 with heap (fails: never, grown){{$}}
+// SUM: summary buf_add: fills member ptr of arg 1 with heap (fails: never, grown) copies arg 2 into it{{$}}
 {
 	size_t n = strlen(s);
 	buf_grow(b, n);

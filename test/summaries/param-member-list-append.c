@@ -31,7 +31,7 @@ static void *grow_mem(void *p, size_t n)
 	} while (0)
 
 struct item *list_push_nodup(struct list *l, char *s)
-// SUM: summary list_push_nodup: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
+// SUM: summary list_push_nodup: fills member items of arg 1 with heap (fails: never, grown) counting keeps arg 2{{$}}
 {
 	struct item *r;
 	GROW(l->items, l->nr + 1, l->alloc);
@@ -42,7 +42,7 @@ struct item *list_push_nodup(struct list *l, char *s)
 }
 
 struct item *list_push(struct list *l, const char *s)
-// SUM: summary list_push: fills member items of arg 1 with heap (fails: never, grown) keeps arg 2{{$}}
+// SUM: summary list_push: fills member items of arg 1 with heap (fails: never, grown) counting keeps arg 2{{$}}
 {
 	return list_push_nodup(l, l->dup ? strdup(s) : (char *)s);
 }
