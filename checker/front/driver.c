@@ -200,6 +200,7 @@ int driver_run(const struct driver_opts *opts)
 	arena_init(&r.arena);
 	rules_init(&r.rules);
 	irpack_init(&r.pack, &r.rules);
+	r.pack.reload = (struct irpack_reload){ driver_reload_fn, &r };
 	config_set_init(&r.configs);
 	r.analyse = opts->analyse;
 	summaries_init(&r.S, opts->cross_file);

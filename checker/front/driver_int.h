@@ -83,6 +83,9 @@ struct run {
 /* Packs the functions of j (run.packing; any thread). */
 void driver_pack_job(struct job *j);
 
+/* irpack_reload for the run arg: parses the cached unit of p again (store/irpack.h). */
+bool driver_reload_fn(void *arg, const struct irpack_fn *p, struct irpack_fn *fresh);
+
 /* driver_jobs.c */
 
 /* Adds a job for file with args; e, if not NULL, is the database entry they come from. */

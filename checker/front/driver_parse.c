@@ -83,44 +83,17 @@ static bool is_unsaved(const struct run *r, const struct job *j)
 	       !strcmp(j->file, r->opts->files[0]);
 }
 
-/* Parses one translation unit and, if it has no errors, lowers and analyses it. */
-static void check_job(struct run *r, CXIndex index, struct job *j)
+/*
+ * Parses the unit of j; NULL (after the errors, j->trouble set) when it
+ * cannot be parsed or has errors.
+ */
+static CXTranslationUnit parse_job(struct run *r, CXIndex index, struct job *j, bool editor)
 {
 	struct CXUnsavedFile unsaved = { 0 };
-	bool editor = is_unsaved(r, j);
 	CXTranslationUnit tu;
 	enum CXErrorCode rc;
 	const char **args;
-	int err;
 
-	if (!editor && (err = compdb_check_readable(j->file))) {
-		diag_error("cannot read '%s': %s", j->file, util_strerror(err));
-		j->trouble = true;
-		return;
-	}
-	if (j->context) {
-		if (cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
-			j->capfns = j->nfns;
-			j->cached = true;
-		}
-		return;
-	}
-	if (j->entry && j->entry->special) {
-		char *special = util_escape(j->entry->special);
-
-		diag_error("not checking '%s': its compile command names '%s', which is not a regular file",
-			     j->file, special);
-		free(special);
-		j->trouble = true;
-		return;
-	}
-	say_checking(j);
-	if (!editor && cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns)) {
-		diag_verbose("'%s' is unchanged: its functions come from the cache", j->file);
-		j->capfns = j->nfns;
-		j->checked = j->cached = true;
-		return;
-	}
 	/* warnings are not ours to print: -w, and no complaint about gcc-only -W
 	   flags; no error limit, so that the errors we forgive (a header full of
 	   malloc(dealloc) attributes) do not stop the parse half-way */
@@ -144,18 +117,92 @@ static void check_job(struct run *r, CXIndex index, struct job *j)
 		else
 			diag_error_at(j->file, 0, 0, "libclang could not parse it; are the compiler arguments right?");
 		j->trouble = true;
-		return;
+		return NULL;
 	}
 	if (report_parse_errors(tu, j->file)) {
 		diag_verbose("'%s' has errors: not analysed", j->file);
 		j->trouble = true;
-	} else {
+		clang_disposeTranslationUnit(tu);
+		return NULL;
+	}
+	return tu;
+}
+
+/*
+ * Takes the functions of j from the cache: packed as the entry holds them
+ * (run.packing), else unpacked.  Whether the entry was there and usable.
+ */
+static bool load_job(struct run *r, struct job *j)
+{
+	if (r->packing)
+		return cache_load_packed(&r->cache, j->file, j->args, j->nargs, j->context,
+					 &j->packed, &j->npacked);
+	if (!cache_load(&r->cache, j->file, j->args, j->nargs, &j->fns, &j->nfns))
+		return false;
+	j->capfns = j->nfns;
+	return true;
+}
+
+/* Stores the functions of j, just lowered from tu, in the cache (packing them now if the run packs). */
+static void store_job(struct run *r, struct job *j, CXTranslationUnit tu)
+{
+	struct irpack_fn *packs;
+	size_t k;
+
+	if (!r->cache.dir)
+		return;
+	if (r->packing) {
+		driver_pack_job(j);
+		cache_store(&r->cache, j->file, j->args, j->nargs, tu, j->packed, j->npacked);
+		return;
+	}
+	packs = xcalloc(j->nfns + 1, sizeof(*packs));
+	for (k = 0; k < j->nfns; k++)
+		packs[k] = irpack_fn_encode(j->fns[k], false);
+	cache_store(&r->cache, j->file, j->args, j->nargs, tu, packs, j->nfns);
+	for (k = 0; k < j->nfns; k++)
+		irpack_fn_free(&packs[k]);
+	free(packs);
+}
+
+/* Parses one translation unit and, if it has no errors, lowers and analyses it. */
+static void check_job(struct run *r, CXIndex index, struct job *j)
+{
+	bool editor = is_unsaved(r, j);
+	CXTranslationUnit tu;
+	int err;
+
+	if (!editor && (err = compdb_check_readable(j->file))) {
+		diag_error("cannot read '%s': %s", j->file, util_strerror(err));
+		j->trouble = true;
+		return;
+	}
+	if (j->context) {
+		j->cached = load_job(r, j);
+		return;
+	}
+	if (j->entry && j->entry->special) {
+		char *special = util_escape(j->entry->special);
+
+		diag_error("not checking '%s': its compile command names '%s', which is not a regular file",
+			     j->file, special);
+		free(special);
+		j->trouble = true;
+		return;
+	}
+	say_checking(j);
+	if (!editor && load_job(r, j)) {
+		diag_verbose("'%s' is unchanged: its functions come from the cache", j->file);
+		j->checked = j->cached = true;
+		return;
+	}
+	if ((tu = parse_job(r, index, j, editor))) {
 		lower_tu(tu, &r->rules, collect_function, j);
 		if (!editor)
-			cache_store(&r->cache, j->file, j->args, j->nargs, tu, j->fns, j->nfns);
+			store_job(r, j, tu);
 		j->checked = true;
+		clang_disposeTranslationUnit(tu);
 	}
-	clang_disposeTranslationUnit(tu);
 }
 
 /* Parser threads take jobs in turn; each has its own libclang index. */
@@ -220,6 +267,8 @@ void driver_pack_job(struct job *j)
 {
 	size_t k;
 
+	if (j->packed)
+		return;         /* from the cache, or packed to be stored there */
 	j->packed = xcalloc(j->nfns + 1, sizeof(*j->packed));
 	for (k = 0; k < j->nfns; k++)
 		j->packed[j->npacked++] = irpack_fn_make(j->fns[k], j->context || j->fns[k]->header);
@@ -253,8 +302,48 @@ void driver_take_jobs(struct run *r)
 			r->fns[r->nfns++] = j->fns[k];
 		}
 		free(j->fns);
-		for (k = 0; k < j->npacked; k++)
+		for (k = 0; k < j->npacked; k++) {
+			j->packed[k].origin = i;
 			irpack_add(&r->pack, &j->packed[k]);
+		}
 		free(j->packed);
 	}
+}
+
+bool driver_reload_fn(void *arg, const struct irpack_fn *p, struct irpack_fn *fresh)
+{
+	struct run *r = arg;
+	struct job *j = p->origin < r->njobs ? &r->jobs[p->origin] : NULL;
+	struct job again;
+	CXTranslationUnit tu;
+	CXIndex index;
+	bool found = false;
+	size_t k;
+
+	if (!j || !j->cached)
+		return false;
+	diag_verbose("not using the cache entry of '%s': the IR of '%s' in it is damaged; parsing the file again",
+		     j->file, p->head.key);
+	again = (struct job){ .file = j->file, .args = j->args, .nargs = j->nargs,
+			      .entry = j->entry, .context = j->context };
+	index = clang_createIndex(0, 0);
+	if ((tu = parse_job(r, index, &again, false))) {
+		lower_tu(tu, &r->rules, collect_function, &again);
+		driver_pack_job(&again);
+		cache_store(&r->cache, again.file, again.args, again.nargs, tu, again.packed,
+			    again.npacked);
+		clang_disposeTranslationUnit(tu);
+	}
+	clang_disposeIndex(index);
+	r->trouble |= again.trouble;
+	for (k = 0; k < again.npacked; k++) {
+		if (!found && !strcmp(again.packed[k].head.key, p->head.key)) {
+			*fresh = again.packed[k];
+			found = true;
+		} else {
+			irpack_fn_free(&again.packed[k]);
+		}
+	}
+	free(again.packed);
+	return found;
 }

@@ -13,6 +13,7 @@
 #include "cache_int.h"
 #include "base/diag.h"
 #include "base/util.h"
+#include "irpack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -130,7 +131,7 @@ static bool dir_trusted(const char *dir)
 
 int cache_init(struct cache *c, const char *dir, bool parents, const struct rules *rules)
 {
-	const char *version = LEAKCHECK_VERSION "/" "lkc9";
+	const char *version = LEAKCHECK_VERSION "/" "lkc10";
 	struct stat self;
 
 	c->dir = NULL;
@@ -243,30 +244,161 @@ close_fd:
 	return data;
 }
 
-bool cache_load(const struct cache *c, const char *file, const char *const *args, size_t nargs,
-		struct ir_func ***fns, size_t *nfns)
+/*
+ * Whether every dependency recorded still has its size and modification
+ * time (look: false, they are only read).
+ */
+static bool deps_unchanged(struct bytes_in *in, bool look)
+{
+	struct arena scratch;
+	size_t i, n = bytes_get_count(in);
+	bool same = true;
+
+	arena_init(&scratch);
+	for (i = 0; i < n && !in->bad && same; i++) {
+		const char *path = bytes_get_name(in, &scratch);
+		int64_t size = bytes_get_i64(in), sec = bytes_get_i64(in), nsec = bytes_get_i64(in);
+		struct stat st;
+
+		if (look && !in->bad)
+			same = stat(path, &st) == 0 && st.st_size == size &&
+			       st.st_mtim.tv_sec == sec && st.st_mtim.tv_nsec == nsec;
+	}
+	arena_release(&scratch);
+	return same;
+}
+
+/*
+ * Decodes the entry data[0..len) (layout in cache_int.h): with key, it
+ * must have that key and unchanged dependencies (NULL: neither is looked
+ * at).  Returns its functions, or NULL and *why (NULL for an ordinary
+ * miss: a dependency changed).
+ */
+static struct irpack_fn *entry_decode(const unsigned char *data, size_t len, const uint64_t *key,
+				      bool context, size_t *nfns, const char **why)
+{
+	struct bytes_in in = { data + CACHE_HEADER, data + len, NULL };
+	struct irpack_fn *fns;
+	uint64_t entry_key;
+	uint32_t crc;
+	size_t n, i = 0;
+
+	*why = NULL;
+	if (len < CACHE_HEADER || memcmp(data, CACHE_ENTRY_MAGIC, 4) != 0) {
+		*why = "it is not a cache entry of this version";
+		return NULL;
+	}
+	memcpy(&crc, data + 4, sizeof(crc));
+	if (crc != bytes_crc32(data + CACHE_HEADER, len - CACHE_HEADER)) {
+		*why = "its checksum does not match";
+		return NULL;
+	}
+	entry_key = (uint64_t)bytes_get_i64(&in);
+	if (key && entry_key != *key) {
+		*why = in.bad ? in.bad : "it belongs to another file";
+		return NULL;
+	}
+	if (!deps_unchanged(&in, key != NULL) || in.bad) {
+		*why = in.bad;
+		return NULL;
+	}
+	n = bytes_get_count(&in);
+	fns = xcalloc(n + 1, sizeof(*fns));
+	while (i < n && irpack_fn_get(&in, context, &fns[i]))
+		i++;
+	if (!in.bad && in.p != in.end)
+		bytes_fail(&in, BYTES_CUT);
+	if (in.bad) {
+		*why = in.bad;
+		while (i)
+			irpack_fn_free(&fns[--i]);
+		free(fns);
+		return NULL;
+	}
+	*nfns = n;
+	return fns;
+}
+
+bool cache_load_packed(const struct cache *c, const char *file, const char *const *args,
+		       size_t nargs, bool context, struct irpack_fn **fns, size_t *nfns)
 {
 	uint64_t key = unit_key(c, file, args, nargs);
+	struct irpack_fn *got = NULL;
 	const char *why;
 	unsigned char *data;
 	char *path;
 	size_t len = 0;
-	struct cache_unit *u;
 
 	if (!c->dir || !(path = entry_path(c, key)))
 		return false;
 	data = cache_read_file(path, &len, &why);
-	u = data ? cache_decode(data, len, c->rules, &key, &why) : NULL;
+	if (data)
+		got = entry_decode(data, len, &key, context, nfns, &why);
 	if (why)
 		diag_verbose("not using the cache entry '%s' of '%s': %s", path, file, why);
 	free(data);
 	free(path);
-	if (!u)
+	*fns = got;
+	return got != NULL;
+}
+
+/*
+ * The functions of packed[0..n), which it frees, unpacked (and so
+ * checked); NULL if one does not unpack.
+ */
+static struct ir_func **open_all(struct irpack_fn *packed, size_t n, const struct rules *rules)
+{
+	struct ir_func **out = xcalloc(n + 1, sizeof(*out));
+	size_t i, k;
+
+	for (i = 0; i < n && (out[i] = irpack_fn_open(&packed[i], rules, NULL)); i++)
+		out[i]->context = false;
+	for (k = 0; k < n; k++)
+		irpack_fn_free(&packed[k]);
+	free(packed);
+	if (i == n)
+		return out;
+	while (i)
+		ir_func_free(out[--i]);
+	free(out);
+	return NULL;
+}
+
+bool cache_load(const struct cache *c, const char *file, const char *const *args, size_t nargs,
+		struct ir_func ***fns, size_t *nfns)
+{
+	struct irpack_fn *packed;
+	size_t n;
+
+	if (!cache_load_packed(c, file, args, nargs, false, &packed, &n))
 		return false;
-	*fns = u->fns;
-	*nfns = u->nfns;
-	free(u);
+	if (!(*fns = open_all(packed, n, c->rules))) {
+		diag_verbose("not using the cache entry of '%s': the IR of a function in it is damaged",
+			     file);
+		return false;
+	}
+	*nfns = n;
 	return true;
+}
+
+struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data, size_t len)
+{
+	struct irpack_fn *packed;
+	struct cache_unit *u;
+	const char *why;
+	size_t n = 0;
+
+	if (len < 4 || memcmp(data, CACHE_ENTRY_MAGIC, 4) != 0)
+		return cache_decode(data, len, rules, &why);
+	if (!(packed = entry_decode(data, len, NULL, false, &n, &why)))
+		return NULL;
+	u = xcalloc(1, sizeof(*u));
+	if (!(u->fns = open_all(packed, n, rules))) {
+		free(u);
+		return NULL;
+	}
+	u->nfns = n;
+	return u;
 }
 
 /* Writes n bytes of p to fd; 0 or -1. */
@@ -305,23 +437,26 @@ void cache_write_file(const char *path, const struct bytes_out *b)
 }
 
 void cache_store(const struct cache *c, const char *file, const char *const *args, size_t nargs,
-		 CXTranslationUnit tu, struct ir_func *const *fns, size_t nfns)
+		 CXTranslationUnit tu, const struct irpack_fn *fns, size_t nfns)
 {
 	uint64_t key = unit_key(c, file, args, nargs);
 	struct deps deps = { { 0 }, 0 };
 	struct bytes_out b = { 0 };
 	char *path;
+	size_t i;
 
 	if (!c->dir || !(path = entry_path(c, key)))
 		return;
 	clang_getInclusions(tu, note_inclusion, &deps);
-	bytes_put(&b, CACHE_MAGIC, 4);
+	bytes_put(&b, CACHE_ENTRY_MAGIC, 4);
 	bytes_put(&b, "\0\0\0\0", 4);     /* the checksum, below */
 	bytes_put_i64(&b, (int64_t)key);
 	bytes_put_i64(&b, (int64_t)deps.n);
 	if (deps.b.len)
 		bytes_put(&b, deps.b.p, deps.b.len);
-	cache_put_funcs(&b, fns, nfns);
+	bytes_put_i64(&b, (int64_t)nfns);
+	for (i = 0; i < nfns; i++)
+		irpack_fn_put(&b, &fns[i]);
 	cache_seal_buffer(b.p, b.len);
 	cache_write_file(path, &b);
 	free(path);

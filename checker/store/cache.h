@@ -62,14 +62,24 @@ int cache_init(struct cache *c, const char *dir, bool parents, const struct rule
 /*
  * Looks for the unit file compiled with args.  On a hit, *fns receives
  * its functions (the caller owns them: ir_func_free() each, free() the
- * array) and it returns true.
+ * array) and it returns true.  Every function is unpacked and checked.
  */
 bool cache_load(const struct cache *c, const char *file, const char *const *args, size_t nargs,
 		struct ir_func ***fns, size_t *nfns);
 
-/* Stores the functions of tu (parsed from file with args), best effort. */
+/*
+ * The same, its functions packed as the entry holds them (their encodings
+ * checked only when unpacked: cache_int.h), each one's context set to
+ * context or its header flag.  The caller owns them: irpack_fn_free()
+ * each, free() the array.
+ */
+struct irpack_fn;
+bool cache_load_packed(const struct cache *c, const char *file, const char *const *args,
+		       size_t nargs, bool context, struct irpack_fn **fns, size_t *nfns);
+
+/* Stores the functions of tu (parsed from file with args), packed, best effort. */
 void cache_store(const struct cache *c, const char *file, const char *const *args, size_t nargs,
-		 CXTranslationUnit tu, struct ir_func *const *fns, size_t nfns);
+		 CXTranslationUnit tu, const struct irpack_fn *fns, size_t nfns);
 
 /* The default directory: $XDG_CACHE_HOME/leakcheck or ~/.cache/leakcheck, or NULL. */
 const char *cache_default_dir(void);
@@ -82,8 +92,9 @@ struct cache_unit {
 
 /*
  * Decodes the bytes of an entry file, data[0..len), as cache_load() does
- * once it has read them, but without looking at the entry's key or at
- * its dependencies on disk: checks the checksum, then every count, index,
+ * once it has read them (every function unpacked), but without looking at
+ * the entry's key or at its dependencies on disk; or those of a unit of a
+ * bundle (cache_encode_unit()): checks the checksum, then every count, index,
  * kind and rule reference against what was read before it and against
  * rules (NULL: no rules, so an entry that names one is refused), so that
  * no later pass (summaries, analysis, --dump-ir, report) can go out of

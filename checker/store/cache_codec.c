@@ -622,29 +622,24 @@ void cache_unit_free(struct cache_unit *u)
 	free(u);
 }
 
-/* Whether every dependency recorded still has its size and modification time. */
-static bool deps_unchanged(struct rbuf *r, bool look)
+/* Skips the dependencies of a unit (a bundle's units have none). */
+static void skip_deps(struct rbuf *r)
 {
 	struct arena scratch;
 	size_t i, n = get_count(r);
-	bool same = true;
 
 	arena_init(&scratch);
-	for (i = 0; i < n && !r->in.bad && same; i++) {
-		const char *path = get_name(r, &scratch);
-		int64_t size = bytes_get_i64(&r->in), sec = bytes_get_i64(&r->in), nsec = bytes_get_i64(&r->in);
-		struct stat st;
-
-		if (look && !r->in.bad)
-			same = stat(path, &st) == 0 && st.st_size == size &&
-			       st.st_mtim.tv_sec == sec && st.st_mtim.tv_nsec == nsec;
+	for (i = 0; i < n && !r->in.bad; i++) {
+		get_name(r, &scratch);
+		bytes_get_i64(&r->in);
+		bytes_get_i64(&r->in);
+		bytes_get_i64(&r->in);
 	}
 	arena_release(&scratch);
-	return same;
 }
 
 struct cache_unit *cache_decode(const unsigned char *data, size_t len, const struct rules *rules,
-				const uint64_t *key, const char **why)
+				const char **why)
 {
 	struct rbuf r = { .rules = rules };
 	struct cache_unit *u;
@@ -663,13 +658,9 @@ struct cache_unit *cache_decode(const unsigned char *data, size_t len, const str
 		*why = "its checksum does not match";
 		return NULL;
 	}
-	if (key && (uint64_t)bytes_get_i64(&r.in) != *key) {
-		*why = r.in.bad ? r.in.bad : "it belongs to another file";
-		return NULL;
-	}
-	if (!key)
-		bytes_get_i64(&r.in);
-	if (!deps_unchanged(&r, key != NULL) || r.in.bad) {
+	bytes_get_i64(&r.in);               /* the key: none */
+	skip_deps(&r);
+	if (r.in.bad) {
 		*why = r.in.bad;
 		return NULL;
 	}
@@ -686,11 +677,4 @@ struct cache_unit *cache_decode(const unsigned char *data, size_t len, const str
 		return NULL;
 	}
 	return u;
-}
-
-struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data, size_t len)
-{
-	const char *why;
-
-	return cache_decode(data, len, rules, NULL, &why);
 }

@@ -4,15 +4,27 @@
  * include it.
  *
  * An entry (native byte order; another machine just misses):
- *   bytes 0-3   "LKC2"
+ *   bytes 0-3   "LKC3"
  *   bytes 4-7   zlib's crc32 of every byte from 8 on (uint32_t)
  *   then        the key (int64), the dependencies (count, then path,
  *               size, mtime seconds and nanoseconds each), the functions
- *               (count, then each function's fields, variables, sites
- *               and blocks in ir.h's order).
+ *               (count, then each one packed as irpack_fn_put() writes
+ *               it: its key, unit, place, header flag, callees, the hash
+ *               of its encoding, and that encoding compressed).
+ * A function's encoding (cache_put_func()) is its fields, variables,
+ * sites and blocks in ir.h's order; a unit's (cache_encode_unit(), the
+ * units of a sharded run's bundle) is "LKC2", the checksum, a zero key,
+ * no dependencies, the count of functions and each one's encoding.
  * Integers and strings as bytes.h encodes them.  Rule
  * references are the rule's function name (and an acquire entry's
  * position), looked up again on loading.
+ *
+ * A warm run takes an entry's functions packed as they are: it checks
+ * the checksum, the key, the dependencies and the heads, and leaves each
+ * function's encoding to be checked (unpacked, hashed, then every count,
+ * index and rule reference, as for a unit) when the function is walked,
+ * which a run whose memo answers for it never does; one that fails is
+ * taken from a new parse of its file (store/irpack.h, irpack_reload).
  */
 #ifndef LEAKCHECK_CACHE_INT_H
 #define LEAKCHECK_CACHE_INT_H
@@ -23,20 +35,19 @@
 #include "base/bytes.h"
 #include "cache.h"
 
-#define CACHE_MAGIC "LKC2"
+#define CACHE_MAGIC "LKC2"         /* a unit (bundles) */
+#define CACHE_ENTRY_MAGIC "LKC3"   /* an entry of the cache */
 #define CACHE_HEADER 8              /* magic and checksum */
 
 /* Appends the count of fns and each function's IR to b. */
 void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
 
 /*
- * Decodes an entry of len bytes.  With key non-NULL, the entry must have
- * that key and its dependencies must be unchanged on disk; with NULL,
- * neither is looked at.  Returns the unit (free it with
- * cache_unit_free()), or NULL and *why: the reason the entry is unusable
- * (a static string), or NULL for an ordinary miss (a dependency changed).
+ * Decodes a unit of len bytes (cache_encode_unit()).  Returns it (free it
+ * with cache_unit_free()), or NULL and *why: the reason it is unusable (a
+ * static string).
  */
 struct cache_unit *cache_decode(const unsigned char *data, size_t len, const struct rules *rules,
-				const uint64_t *key, const char **why);
+				const char **why);
 
 #endif

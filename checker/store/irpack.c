@@ -5,6 +5,8 @@
 #include "cache.h"
 #include "base/util.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -31,46 +33,62 @@ static const char *put_str(char **at, const char *s)
 	return d;
 }
 
+/* The parts of a head, before they are copied into one block. */
+struct head_parts {
+	const char *key, *unit;
+	struct ir_loc loc;
+	const char **callees;       /* ncallees, then nva_callees */
+	size_t ncallees, nva_callees;
+};
+
 /*
- * The head of f in one block of its own (p->strs): its key, unit, place,
+ * The head in one block of its own (p->strs): its key, unit, place,
  * callees and the callees it hands its va_list to.
  */
-static void make_head(struct irpack_fn *p, const struct ir_func *f)
+static void set_head(struct irpack_fn *p, const struct head_parts *h)
 {
-	size_t nc = ir_func_callees(f, NULL), i, size;
-	const char **callees = xcalloc(nc + 1, sizeof(*callees));
+	size_t n = h->ncallees + h->nva_callees, i, size;
 	const char **ptrs;
 	char *at;
 
-	ir_func_callees(f, callees);
-	size = (nc + f->nva_callees + 1) * sizeof(char *) + str_size(f->key) +
-	       str_size(f->unit) + str_size(f->loc.file);
-	for (i = 0; i < nc; i++)
-		size += str_size(callees[i]);
-	for (i = 0; i < f->nva_callees; i++)
-		size += str_size(f->va_callees[i]);
+	size = (n + 1) * sizeof(char *) + str_size(h->key) + str_size(h->unit) +
+	       str_size(h->loc.file);
+	for (i = 0; i < n; i++)
+		size += str_size(h->callees[i]);
 	p->strs = xmalloc(size);
 	ptrs = (const char **)p->strs;
-	at = p->strs + (nc + f->nva_callees + 1) * sizeof(char *);
-	p->head.key = put_str(&at, f->key);
-	p->head.unit = put_str(&at, f->unit);
-	p->head.loc = f->loc;
-	p->head.loc.file = put_str(&at, f->loc.file);
+	at = p->strs + (n + 1) * sizeof(char *);
+	p->head.key = put_str(&at, h->key);
+	p->head.unit = put_str(&at, h->unit);
+	p->head.loc = h->loc;
+	p->head.loc.file = put_str(&at, h->loc.file);
 	p->head.context = p->context;
-	for (i = 0; i < nc; i++)
-		ptrs[i] = put_str(&at, callees[i]);
-	for (i = 0; i < f->nva_callees; i++)
-		ptrs[nc + i] = put_str(&at, f->va_callees[i]);
+	for (i = 0; i < n; i++)
+		ptrs[i] = put_str(&at, h->callees[i]);
+	ptrs[n] = NULL;
 	p->head.callees = ptrs;
-	p->head.ncallees = nc;
-	p->head.va_callees = ptrs + nc;
-	p->head.nva_callees = f->nva_callees;
-	free(callees);
+	p->head.ncallees = h->ncallees;
+	p->head.va_callees = ptrs + h->ncallees;
+	p->head.nva_callees = h->nva_callees;
 }
 
-struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
+/* The head of f. */
+static void make_head(struct irpack_fn *p, const struct ir_func *f)
 {
-	struct irpack_fn p = { .context = context };
+	size_t nc = ir_func_callees(f, NULL);
+	struct head_parts h = { f->key, f->unit, f->loc, NULL, nc, f->nva_callees };
+
+	h.callees = xcalloc(nc + f->nva_callees + 1, sizeof(*h.callees));
+	ir_func_callees(f, h.callees);
+	if (f->nva_callees)
+		memcpy(h.callees + nc, f->va_callees, f->nva_callees * sizeof(*h.callees));
+	set_head(p, &h);
+	free(h.callees);
+}
+
+struct irpack_fn irpack_fn_encode(const struct ir_func *f, bool context)
+{
+	struct irpack_fn p = { .context = context, .header = f->header };
 	struct bytes_out b = { 0 };
 	uLongf zlen;
 
@@ -92,8 +110,101 @@ struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
 	p.zlen = zlen;
 	free(b.p);
 	make_head(&p, f);
+	return p;
+}
+
+struct irpack_fn irpack_fn_make(struct ir_func *f, bool context)
+{
+	struct irpack_fn p = irpack_fn_encode(f, context);
+
 	ir_func_free(f);
 	return p;
+}
+
+void irpack_fn_put(struct bytes_out *b, const struct irpack_fn *p)
+{
+	size_t i, n = p->head.ncallees + p->head.nva_callees;
+
+	bytes_put_str(b, p->head.key);
+	bytes_put_str(b, p->head.unit);
+	bytes_put_str(b, p->head.loc.file);
+	bytes_put_i64(b, p->head.loc.line);
+	bytes_put_i64(b, p->head.loc.col);
+	bytes_put_i64(b, p->header);
+	bytes_put_i64(b, (int64_t)p->head.ncallees);
+	bytes_put_i64(b, (int64_t)p->head.nva_callees);
+	for (i = 0; i < n; i++)
+		bytes_put_str(b, p->head.callees[i]);
+	bytes_put_i64(b, (int64_t)p->head.hash);
+	bytes_put_i64(b, p->stored);
+	bytes_put_i64(b, (int64_t)p->len);
+	bytes_put_i64(b, (int64_t)p->zlen);
+	bytes_put(b, p->z, p->zlen);
+}
+
+bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p)
+{
+	struct arena scratch;
+	struct head_parts h = { 0 };
+	size_t i, n;
+	int64_t zlen;
+
+	memset(p, 0, sizeof(*p));
+	arena_init(&scratch);
+	h.key = bytes_get_name(in, &scratch);
+	h.unit = bytes_get_str(in, &scratch);
+	h.loc.file = bytes_get_str(in, &scratch);
+	h.loc.line = (unsigned)bytes_get_range(in, 0, UINT_MAX);
+	h.loc.col = (unsigned)bytes_get_range(in, 0, UINT_MAX);
+	p->header = bytes_get_bool(in);
+	h.ncallees = bytes_get_count(in);
+	h.nva_callees = bytes_get_count(in);
+	n = in->bad ? 0 : h.ncallees + h.nva_callees;
+	if (n > (size_t)(in->end - in->p))
+		bytes_fail(in, BYTES_CUT);
+	h.callees = in->bad ? NULL : xcalloc(n + 1, sizeof(*h.callees));
+	for (i = 0; i < n && !in->bad; i++)
+		h.callees[i] = bytes_get_name(in, &scratch);
+	p->head.hash = (uint64_t)bytes_get_i64(in);
+	p->stored = bytes_get_bool(in);
+	p->len = (size_t)bytes_get_range(in, 0, INT32_MAX);
+	zlen = bytes_get_range(in, 0, in->end - in->p - 0);
+	if (!in->bad && (zlen > in->end - in->p || (p->stored && (size_t)zlen != p->len)))
+		bytes_fail(in, BYTES_CUT);
+	if (in->bad) {
+		free(h.callees);
+		arena_release(&scratch);
+		return false;
+	}
+	p->zlen = (size_t)zlen;
+	p->z = xmalloc(p->zlen ? p->zlen : 1);
+	memcpy(p->z, in->p, p->zlen);
+	in->p += p->zlen;
+	p->context = context || p->header;
+	set_head(p, &h);
+	free(h.callees);
+	arena_release(&scratch);
+	return true;
+}
+
+struct ir_func *irpack_fn_open(const struct irpack_fn *p, const struct rules *rules,
+			       struct bytes_pool *pool)
+{
+	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
+	const unsigned char *bytes = raw ? raw : p->z;
+	uLongf len = p->len;
+	struct ir_func *f = NULL;
+
+	if (raw && (uncompress(raw, &len, p->z, p->zlen) != Z_OK || len != p->len))
+		goto out;
+	if ((util_hash(UTIL_HASH_INIT, bytes, p->len) | 1) != p->head.hash)
+		goto out;
+	f = cache_get_func(bytes, p->len, rules, pool);
+	if (f)
+		f->context = p->context;
+out:
+	free(raw);
+	return f;
 }
 
 void irpack_fn_free(struct irpack_fn *p)
@@ -122,16 +233,13 @@ static struct ir_func *unpack(void *arg, size_t i)
 {
 	struct irpack *k = arg;
 	const struct irpack_fn *p = &k->fns[i];
-	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
-	uLongf len = p->len;
-	struct ir_func *f;
+	struct ir_func *f = irpack_fn_open(p, k->rules, &k->pool);
+	struct irpack_fn fresh;
 
-	if (raw && (uncompress(raw, &len, p->z, p->zlen) != Z_OK || len != p->len)) {
-		free(raw);
-		return NULL;    /* cannot happen: we packed it */
+	if (!f && k->reload.fn && k->reload.fn(k->reload.arg, p, &fresh)) {
+		f = irpack_fn_open(&fresh, k->rules, &k->pool);
+		irpack_fn_free(&fresh);
 	}
-	f = cache_get_func(raw ? raw : p->z, p->len, k->rules, &k->pool);
-	free(raw);
 	if (f)
 		f->context = p->context;
 	k->unpacked += p->len;

@@ -32,13 +32,49 @@ struct irpack_fn {
 	struct body head;           /* its key, unit and place, in strs */
 	char *strs;
 	bool context;               /* ir_func.context, set again when unpacked */
+	bool header;                /* ir_func.header */
+	size_t origin;              /* the pack's user's: where it came from (a job) */
 };
 
-/* Packs f, which it frees; context: its ir_func.context.  Any thread may call it. */
+/*
+ * Packs f, which it frees (irpack_fn_encode(): which it leaves as it is);
+ * context: its ir_func.context.  Any thread may call them.
+ */
 struct irpack_fn irpack_fn_make(struct ir_func *f, bool context);
+struct irpack_fn irpack_fn_encode(const struct ir_func *f, bool context);
 
-/* Frees what irpack_fn_make() made. */
+/*
+ * A packed function as a cache entry holds it (store/cache_int.h): its
+ * head, its encoding's hash and the compressed bytes as they are, so that
+ * a warm run takes it from the entry without unpacking or packing it.
+ * irpack_fn_get() checks the head (counts, lengths) but not the
+ * compressed bytes: irpack_fn_open() does, when the function is walked.
+ * It fails (false, in->bad set) on bytes that are not such a function.
+ */
+void irpack_fn_put(struct bytes_out *b, const struct irpack_fn *p);
+bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p);
+
+/*
+ * The IR of p (free it with ir_func_free()), its strings in pool (NULL:
+ * in the function's own arena), or NULL when its bytes do not unpack, or
+ * do not hash to what p says, or are not a valid function.
+ */
+struct ir_func *irpack_fn_open(const struct irpack_fn *p, const struct rules *rules,
+			       struct bytes_pool *pool);
+
+/* Frees what irpack_fn_make(), _encode() or _get() made. */
 void irpack_fn_free(struct irpack_fn *p);
+
+/*
+ * What a run does when a packed function does not unpack (a damaged cache
+ * entry that its checksum did not catch): makes *fresh, the function of
+ * p's key packed again by other means (parsing its file again), or
+ * returns false.
+ */
+struct irpack_reload {
+	bool (*fn)(void *arg, const struct irpack_fn *p, struct irpack_fn *fresh);
+	void *arg;
+};
 
 struct irpack {
 	const struct rules *rules;  /* to resolve rule references when unpacking */
@@ -47,6 +83,7 @@ struct irpack {
 	size_t n, cap;
 	struct body *bodies;        /* irpack_source(): the heads, in order */
 	size_t unpacked;            /* statistics: bytes unpacked in all */
+	struct irpack_reload reload;    /* optional */
 };
 
 void irpack_init(struct irpack *k, const struct rules *rules);
