@@ -207,7 +207,7 @@ int driver_run(const struct driver_opts *opts)
 	if (worker_prepare() < 0 || load_rules(&r) < 0)
 		goto release_run;
 	r.rules_id = cache_rules_hash(&r.rules);
-	r.packing = !opts->emit_ir && !opts->dump_ir;
+	r.packing = !opts->dump_ir;
 	if (opts->nfrom_ir) {
 		if (driver_read_bundles(&r) < 0)
 			goto release_run;

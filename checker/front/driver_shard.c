@@ -25,7 +25,7 @@
  *   the notices: count, then level, file, line, column, text each
  *   the units: count, then file, the arguments (count, each), flags
  *   (1 trouble, 2 checked, 4 listed), messages (length, bytes), IR (length,
- *   bytes: a cache entry, none when not checked)
+ *   bytes: a cache entry, its functions packed, none when not checked)
  * Anything wrong in a bundle, a missing or repeated shard, or bundles of
  * different databases, versions or rules is an error (exit status 2).
  */
@@ -47,7 +47,7 @@
 
 #define MAGIC "LKB1"
 #define HEADER 8
-#define FORMAT 2
+#define FORMAT 3
 #define SUFFIX ".lkb"
 #define MAX_SHARDS 100000
 
@@ -102,7 +102,7 @@ static void put_unit(struct bytes_out *b, const struct job *j)
 	if (j->checked) {
 		struct bytes_out ir = { 0 };
 
-		cache_encode_unit(&ir, j->fns, j->nfns);
+		cache_encode_unit(&ir, j->packed, j->npacked);
 		put_blob(b, ir.p, ir.len);
 		free(ir.p);
 	} else {
@@ -149,9 +149,9 @@ int driver_emit_shard(struct run *r)
 		if (j->messages_len)
 			fwrite(j->messages, 1, j->messages_len, stderr);
 		free(j->messages);
-		for (k = 0; k < j->nfns; k++)
-			ir_func_free(j->fns[k]);
-		free(j->fns);
+		for (k = 0; k < j->npacked; k++)
+			irpack_fn_free(&j->packed[k]);
+		free(j->packed);
 	}
 	crc = bytes_crc32(b.p + HEADER, b.len - HEADER);
 	memcpy(b.p + 4, &crc, sizeof(crc));
@@ -355,20 +355,26 @@ static int decode_ir(struct run *r, size_t from)
 
 	for (i = from; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
-		struct cache_unit *u;
+		struct cache_unit *u = NULL;
+		bool ok;
 
 		if (!j->irlen)
 			continue;
-		if (!(u = cache_load_buffer(&r->rules, j->ir, j->irlen))) {
+		if (r->packing)
+			ok = cache_unit_packed(&r->rules, j->ir, j->irlen, j->context, &j->packed,
+					       &j->npacked);
+		else
+			ok = (u = cache_load_buffer(&r->rules, j->ir, j->irlen)) != NULL;
+		if (!ok) {
 			diag_error("the bundle of '%s' is damaged: its IR does not read back", j->file);
 			return -1;
 		}
 		j->ir = NULL;
-		j->fns = u->fns;
-		j->nfns = j->capfns = u->nfns;
-		free(u);
-		if (r->packing)
-			driver_pack_job(j);
+		if (u) {
+			j->fns = u->fns;
+			j->nfns = j->capfns = u->nfns;
+			free(u);
+		}
 	}
 	return 0;
 }

@@ -284,7 +284,7 @@ static struct irpack_fn *entry_decode(const unsigned char *data, size_t len, con
 	size_t n, i = 0;
 
 	*why = NULL;
-	if (len < CACHE_HEADER || memcmp(data, CACHE_ENTRY_MAGIC, 4) != 0) {
+	if (len < CACHE_HEADER || memcmp(data, CACHE_MAGIC, 4) != 0) {
 		*why = "it is not a cache entry of this version";
 		return NULL;
 	}
@@ -388,8 +388,6 @@ struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data
 	const char *why;
 	size_t n = 0;
 
-	if (len < 4 || memcmp(data, CACHE_ENTRY_MAGIC, 4) != 0)
-		return cache_decode(data, len, rules, &why);
 	if (!(packed = entry_decode(data, len, NULL, false, &n, &why)))
 		return NULL;
 	u = xcalloc(1, sizeof(*u));
@@ -436,6 +434,85 @@ void cache_write_file(const char *path, const struct bytes_out *b)
 	free(tmp);
 }
 
+void cache_seal_buffer(void *data, size_t len)
+{
+	unsigned char *d = data;
+	struct bytes_in in = { d + CACHE_HEADER, d + len, NULL };
+	struct irpack_fn p;
+	uint32_t crc;
+	size_t n, i;
+
+	if (len < CACHE_HEADER)
+		return;
+	if (!memcmp(d, CACHE_MAGIC, 4)) {
+		/* each function's hash, where irpack_fn_put() put it */
+		bytes_get_i64(&in);
+		deps_unchanged(&in, false);
+		n = bytes_get_count(&in);
+		for (i = 0; i < n && irpack_fn_get(&in, false, &p); i++) {
+			uint64_t h = irpack_fn_hash_unpacked(&p);
+
+			if (h)
+				memcpy(d + (in.p - d) - p.zlen - 32, &h, sizeof(h));
+			irpack_fn_free(&p);
+		}
+	}
+	crc = bytes_crc32((unsigned char *)data + CACHE_HEADER, len - CACHE_HEADER);
+	memcpy((unsigned char *)data + 4, &crc, sizeof(crc));
+}
+
+/* Appends to b the entry of fns with key and the dependencies deps (n of them). */
+static void put_entry(struct bytes_out *b, uint64_t key, const struct deps *deps,
+		      const struct irpack_fn *fns, size_t nfns)
+{
+	size_t start = b->len, i;
+
+	bytes_put(b, CACHE_MAGIC, 4);
+	bytes_put(b, "\0\0\0\0", 4);     /* the checksum, below */
+	bytes_put_i64(b, (int64_t)key);
+	bytes_put_i64(b, (int64_t)deps->n);
+	if (deps->b.len)
+		bytes_put(b, deps->b.p, deps->b.len);
+	bytes_put_i64(b, (int64_t)nfns);
+	for (i = 0; i < nfns; i++)
+		irpack_fn_put(b, &fns[i]);
+	cache_seal_buffer(b->p + start, b->len - start);
+}
+
+void cache_encode_unit(struct bytes_out *b, const struct irpack_fn *fns, size_t nfns)
+{
+	struct deps none = { { 0 }, 0 };
+
+	put_entry(b, 0, &none, fns, nfns);
+}
+
+bool cache_unit_packed(const struct rules *rules, const void *data, size_t len, bool context,
+		       struct irpack_fn **fns, size_t *nfns)
+{
+	struct irpack_fn *packed;
+	const char *why;
+	size_t n = 0, i;
+
+	if (!(packed = entry_decode(data, len, NULL, context, &n, &why)))
+		return false;
+	for (i = 0; i < n; i++) {
+		struct ir_func *f = irpack_fn_open(&packed[i], rules, NULL);
+
+		if (!f)
+			break;
+		ir_func_free(f);
+	}
+	if (i < n) {
+		for (i = 0; i < n; i++)
+			irpack_fn_free(&packed[i]);
+		free(packed);
+		return false;
+	}
+	*fns = packed;
+	*nfns = n;
+	return true;
+}
+
 void cache_store(const struct cache *c, const char *file, const char *const *args, size_t nargs,
 		 CXTranslationUnit tu, const struct irpack_fn *fns, size_t nfns)
 {
@@ -443,21 +520,11 @@ void cache_store(const struct cache *c, const char *file, const char *const *arg
 	struct deps deps = { { 0 }, 0 };
 	struct bytes_out b = { 0 };
 	char *path;
-	size_t i;
 
 	if (!c->dir || !(path = entry_path(c, key)))
 		return;
 	clang_getInclusions(tu, note_inclusion, &deps);
-	bytes_put(&b, CACHE_ENTRY_MAGIC, 4);
-	bytes_put(&b, "\0\0\0\0", 4);     /* the checksum, below */
-	bytes_put_i64(&b, (int64_t)key);
-	bytes_put_i64(&b, (int64_t)deps.n);
-	if (deps.b.len)
-		bytes_put(&b, deps.b.p, deps.b.len);
-	bytes_put_i64(&b, (int64_t)nfns);
-	for (i = 0; i < nfns; i++)
-		irpack_fn_put(&b, &fns[i]);
-	cache_seal_buffer(b.p, b.len);
+	put_entry(&b, key, &deps, fns, nfns);
 	cache_write_file(path, &b);
 	free(path);
 	free(deps.b.p);

@@ -37,6 +37,8 @@
 #include "ir/ir.h"
 #include "rules/rules.h"
 
+struct irpack_fn;
+
 struct cache {
 	const char *dir;            /* the directory, or NULL: disabled */
 	uint64_t salt;              /* version and rules */
@@ -73,7 +75,6 @@ bool cache_load(const struct cache *c, const char *file, const char *const *args
  * context or its header flag.  The caller owns them: irpack_fn_free()
  * each, free() the array.
  */
-struct irpack_fn;
 bool cache_load_packed(const struct cache *c, const char *file, const char *const *args,
 		       size_t nargs, bool context, struct irpack_fn **fns, size_t *nfns);
 
@@ -93,8 +94,9 @@ struct cache_unit {
 /*
  * Decodes the bytes of an entry file, data[0..len), as cache_load() does
  * once it has read them (every function unpacked), but without looking at
- * the entry's key or at its dependencies on disk; or those of a unit of a
- * bundle (cache_encode_unit()): checks the checksum, then every count, index,
+ * the entry's key or at its dependencies on disk (a unit of a bundle,
+ * cache_encode_unit(), is such an entry): checks the checksum, then every
+ * function's head, then unpacks each and checks every count, index,
  * kind and rule reference against what was read before it and against
  * rules (NULL: no rules, so an entry that names one is refused), so that
  * no later pass (summaries, analysis, --dump-ir, report) can go out of
@@ -110,7 +112,16 @@ struct cache_unit *cache_load_buffer(const struct rules *rules, const void *data
  */
 struct bytes_out;
 struct bytes_pool;
-void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
+void cache_encode_unit(struct bytes_out *b, const struct irpack_fn *fns, size_t nfns);
+
+/*
+ * Reads such a unit back packed, every function checked as
+ * cache_load_buffer() does (unpacked, then let go): its functions (as
+ * cache_load_packed() gives them) and true, or false if the bytes are not
+ * a valid unit.
+ */
+bool cache_unit_packed(const struct rules *rules, const void *data, size_t len, bool context,
+		       struct irpack_fn **fns, size_t *nfns);
 
 /*
  * A file of the cache directory (an entry, a memo file: memo.h), read only
@@ -122,7 +133,6 @@ void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t n
 unsigned char *cache_read_file(const char *path, size_t *len, const char **why);
 void cache_write_file(const char *path, const struct bytes_out *b);
 
-/* h continued with everything the IR of f says (as a cache entry holds it). */
 /*
  * One function's IR alone, as an entry holds it (no header, no checksum):
  * for a run that keeps its functions packed until it walks them
@@ -134,15 +144,15 @@ void cache_put_func(struct bytes_out *b, const struct ir_func *f);
 struct ir_func *cache_get_func(const unsigned char *p, size_t len, const struct rules *rules,
 			       struct bytes_pool *pool);
 
-uint64_t cache_func_hash(const struct ir_func *f, uint64_t h);
 
 /* Frees u, its functions and its array; NULL is fine. */
 void cache_unit_free(struct cache_unit *u);
 
 /*
- * Recomputes the checksum of the entry data[0..len) in place, so that
- * bytes changed on purpose (tests, fuzzing) get past it to the other
- * checks.  Fewer bytes than the header: does nothing.
+ * Recomputes the checksum of the entry data[0..len) in place, and the hash
+ * of every function whose bytes unpack, so that bytes changed on purpose
+ * (tests, fuzzing) get past them to the other checks.  Fewer bytes than
+ * the header: does nothing.
  */
 void cache_seal_buffer(void *data, size_t len);
 

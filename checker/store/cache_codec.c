@@ -18,7 +18,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Parents are array variables and the locals a value in memory hangs
  * from: the lowering makes chains of two at most (an_escape() recurses
@@ -170,49 +169,6 @@ static void put_func(struct bytes_out *b, const struct ir_func *f)
 void cache_put_func(struct bytes_out *b, const struct ir_func *f)
 {
 	put_func(b, f);
-}
-
-uint64_t cache_func_hash(const struct ir_func *f, uint64_t h)
-{
-	struct bytes_out b = { 0 };
-
-	put_func(&b, f);
-	h = util_hash(h, b.p, b.len);
-	free(b.p);
-	return h;
-}
-
-void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns)
-{
-	size_t i;
-
-	bytes_put_i64(b, (int64_t)nfns);
-	for (i = 0; i < nfns; i++)
-		put_func(b, fns[i]);
-}
-
-void cache_encode_unit(struct bytes_out *b, struct ir_func *const *fns, size_t nfns)
-{
-	size_t start = b->len;
-	uint32_t crc;
-
-	bytes_put(b, CACHE_MAGIC, 4);
-	bytes_put(b, "\0\0\0\0", 4);     /* the checksum, below */
-	bytes_put_i64(b, 0);                /* no key */
-	bytes_put_i64(b, 0);                /* no dependencies */
-	cache_put_funcs(b, fns, nfns);
-	crc = bytes_crc32(b->p + start + CACHE_HEADER, b->len - start - CACHE_HEADER);
-	memcpy(b->p + start + 4, &crc, sizeof(crc));
-}
-
-void cache_seal_buffer(void *data, size_t len)
-{
-	uint32_t crc;
-
-	if (len < CACHE_HEADER)
-		return;
-	crc = bytes_crc32((unsigned char *)data + CACHE_HEADER, len - CACHE_HEADER);
-	memcpy((unsigned char *)data + 4, &crc, sizeof(crc));
 }
 
 /* ---- reading ---- */
@@ -620,61 +576,4 @@ void cache_unit_free(struct cache_unit *u)
 		ir_func_free(u->fns[i]);
 	free(u->fns);
 	free(u);
-}
-
-/* Skips the dependencies of a unit (a bundle's units have none). */
-static void skip_deps(struct rbuf *r)
-{
-	struct arena scratch;
-	size_t i, n = get_count(r);
-
-	arena_init(&scratch);
-	for (i = 0; i < n && !r->in.bad; i++) {
-		get_name(r, &scratch);
-		bytes_get_i64(&r->in);
-		bytes_get_i64(&r->in);
-		bytes_get_i64(&r->in);
-	}
-	arena_release(&scratch);
-}
-
-struct cache_unit *cache_decode(const unsigned char *data, size_t len, const struct rules *rules,
-				const char **why)
-{
-	struct rbuf r = { .rules = rules };
-	struct cache_unit *u;
-	uint32_t crc;
-	size_t n;
-
-	*why = NULL;
-	if (len < CACHE_HEADER || memcmp(data, CACHE_MAGIC, 4) != 0) {
-		*why = "it is not a cache entry of this version";
-		return NULL;
-	}
-	r.in.p = data + CACHE_HEADER;
-	r.in.end = data + len;
-	memcpy(&crc, data + 4, sizeof(crc));
-	if (crc != bytes_crc32(data + CACHE_HEADER, len - CACHE_HEADER)) {
-		*why = "its checksum does not match";
-		return NULL;
-	}
-	bytes_get_i64(&r.in);               /* the key: none */
-	skip_deps(&r);
-	if (r.in.bad) {
-		*why = r.in.bad;
-		return NULL;
-	}
-	n = get_count(&r);
-	u = xcalloc(1, sizeof(*u));
-	u->fns = xcalloc(n + 1, sizeof(*u->fns));
-	while (u->nfns < n && !r.in.bad)
-		u->fns[u->nfns++] = get_func(&r);
-	if (!r.in.bad && r.in.p != r.in.end)
-		fail(&r, BYTES_CUT);
-	if (r.in.bad) {
-		*why = r.in.bad;
-		cache_unit_free(u);
-		return NULL;
-	}
-	return u;
 }

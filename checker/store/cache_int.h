@@ -12,9 +12,8 @@
  *               it: its key, unit, place, header flag, callees, the hash
  *               of its encoding, and that encoding compressed).
  * A function's encoding (cache_put_func()) is its fields, variables,
- * sites and blocks in ir.h's order; a unit's (cache_encode_unit(), the
- * units of a sharded run's bundle) is "LKC2", the checksum, a zero key,
- * no dependencies, the count of functions and each one's encoding.
+ * sites and blocks in ir.h's order.  A unit of a sharded run's bundle
+ * (cache_encode_unit()) is an entry with a zero key and no dependencies.
  * Integers and strings as bytes.h encodes them.  Rule
  * references are the rule's function name (and an acquire entry's
  * position), looked up again on loading.
@@ -35,19 +34,7 @@
 #include "base/bytes.h"
 #include "cache.h"
 
-#define CACHE_MAGIC "LKC2"         /* a unit (bundles) */
-#define CACHE_ENTRY_MAGIC "LKC3"   /* an entry of the cache */
+#define CACHE_MAGIC "LKC3"
 #define CACHE_HEADER 8              /* magic and checksum */
-
-/* Appends the count of fns and each function's IR to b. */
-void cache_put_funcs(struct bytes_out *b, struct ir_func *const *fns, size_t nfns);
-
-/*
- * Decodes a unit of len bytes (cache_encode_unit()).  Returns it (free it
- * with cache_unit_free()), or NULL and *why: the reason it is unusable (a
- * static string).
- */
-struct cache_unit *cache_decode(const unsigned char *data, size_t len, const struct rules *rules,
-				const char **why);
 
 #endif

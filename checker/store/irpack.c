@@ -187,6 +187,18 @@ bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p)
 	return true;
 }
 
+uint64_t irpack_fn_hash_unpacked(const struct irpack_fn *p)
+{
+	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
+	uLongf len = p->len;
+	uint64_t h = 0;
+
+	if (!raw || (uncompress(raw, &len, p->z, p->zlen) == Z_OK && len == p->len))
+		h = util_hash(UTIL_HASH_INIT, raw ? raw : p->z, p->len) | 1;
+	free(raw);
+	return h;
+}
+
 struct ir_func *irpack_fn_open(const struct irpack_fn *p, const struct rules *rules,
 			       struct bytes_pool *pool)
 {
@@ -198,7 +210,7 @@ struct ir_func *irpack_fn_open(const struct irpack_fn *p, const struct rules *ru
 	if (raw && (uncompress(raw, &len, p->z, p->zlen) != Z_OK || len != p->len))
 		goto out;
 	if ((util_hash(UTIL_HASH_INIT, bytes, p->len) | 1) != p->head.hash)
-		goto out;
+		goto out;       /* damaged, or not what the head's hash says */
 	f = cache_get_func(bytes, p->len, rules, pool);
 	if (f)
 		f->context = p->context;

@@ -55,6 +55,13 @@ void irpack_fn_put(struct bytes_out *b, const struct irpack_fn *p);
 bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p);
 
 /*
+ * The hash its head should have: of its encoding, once unpacked (0 when
+ * it does not unpack).  In an entry, a function's hash is the 8 bytes 32
+ * before the end of its compressed bytes (cache_seal_buffer()).
+ */
+uint64_t irpack_fn_hash_unpacked(const struct irpack_fn *p);
+
+/*
  * The IR of p (free it with ir_func_free()), its strings in pool (NULL:
  * in the function's own arena), or NULL when its bytes do not unpack, or
  * do not hash to what p says, or are not a valid function.
