@@ -3,9 +3,11 @@
  *
  * A unit's file (in the cache directory, trusted and written as its
  * entries are: cache_read_file(); bytes.h's integers and strings):
- *   "LKM1", zlib's crc32 of every byte after these 8, the salt, the count
+ *   "LKM2", zlib's crc32 of every byte after these 8, the salt, the count
  *   of entries, then each: its key, its length in bytes, and the bytes:
- *   a flag and the summary (sumindex_codec.c), the walk's statistics
+ *   whether the walk reported (it was not context: it recorded its
+ *   findings and incomplete notes), a flag and the summary
+ *   (sumindex_codec.c), the walk's statistics
  *   (functions, states, exhausted, too large, unsupported), its findings
  *   (count; each finding's fields and notes, as report.h has them) and the
  *   incomplete notes (count; location, function, reason).
@@ -24,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAGIC "LKM1"
+#define MAGIC "LKM2"
 #define HEADER 8
 #define MAX_NOTES 4096
 
@@ -154,11 +156,17 @@ static uint64_t callee(const struct memo *m, const struct body *f, const char *k
 	return util_hash(h, v, sizeof(v));
 }
 
-/* The key of f's entry: its IR and what its callees do; 0 when its IR's hash is not known. */
+/*
+ * The key of f's entry: its IR and what its callees do; 0 when its IR's
+ * hash is not known.  Not whether f is context (a function of a file not
+ * asked about): its walk and summary are the same, it only reports
+ * nothing, so that a run on one file and a run on the whole database
+ * share their entries (the entry says whether it holds the findings).
+ */
 static uint64_t key_of(const struct memo *m, const struct body *f)
 {
 	int64_t o[] = { (int64_t)m->opts->budget, m->opts->check_main, m->opts->guess,
-			m->opts->borrow_unknown, m->S->cross_file, f->context };
+			m->opts->borrow_unknown, m->S->cross_file };
 	uint64_t h = util_hash(m->salt, o, sizeof(o));
 	size_t i;
 
@@ -316,6 +324,8 @@ bool memo_replay(struct memo *m, const struct body *f, struct analyse_stats *sta
 		return false;
 	in = (struct bytes_in){ r->p, r->p + r->len, NULL };
 	*s = NULL;
+	if (!bytes_get_bool(&in) && !f->context)
+		return false;           /* a context walk's: no findings in it; walk it */
 	if (bytes_get_bool(&in))
 		*s = sumindex_get_summary(&in, m->S, m->rules, &m->made, NULL);
 	for (i = 0; i < 5; i++)
@@ -329,7 +339,8 @@ bool memo_replay(struct memo *m, const struct body *f, struct analyse_stats *sta
 	stats->exhausted += st[2];
 	stats->too_large += st[3];
 	stats->unsupported += st[4];
-	replay_findings(m, &in);        /* checked by its checksum: a bad one stops short */
+	if (!f->context)
+		replay_findings(m, &in);    /* checked by its checksum: a bad one stops short */
 	m->replayed++;
 	if (r->used)
 		return true;            /* one body seen twice (a header's, with each unit) */
@@ -366,9 +377,9 @@ void memo_end(struct memo *m, const struct body *f, const struct summary *s,
 	if (!m)
 		return;
 	report_record(NULL);
-	(void)f;
 	if (!(u = m->cur))
 		return;
+	bytes_put_i64(&e, !f->context);
 	bytes_put_i64(&e, s != NULL);
 	if (s)
 		sumindex_put_summary(&e, s, NULL);

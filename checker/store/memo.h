@@ -5,11 +5,15 @@
  * walk reads are unchanged reports the same without walking it.
  *
  * A function's entry is keyed by a hash of everything its walk reads: its
- * IR (as the cache holds it), whether it is context (its findings are not
- * reported), the analysis options, leakcheck and the rules (the cache's
- * salt), and, for every function it calls or passes (and those its
- * variadic arguments go to), the summary found for it (the bytes the
- * summary index would hold) or none, and whether a body has that name.
+ * IR (as the cache holds it), the analysis options, leakcheck and the
+ * rules (the cache's salt), and, for every function it calls or passes
+ * (and those its variadic arguments go to), the summary found for it (the
+ * bytes the summary index would hold) or none, and whether a body has
+ * that name.  Not whether it is context (in a file not asked about: its
+ * findings are not reported), so that runs on one file and on the whole
+ * database share entries: an entry says whether its walk reported, and
+ * one that did not (a context walk's) holds no findings, so it serves
+ * context only; a walk that reports writes over it.
  * Summaries are computed callees first, so a changed file changes the
  * summaries of its functions, and that changes the keys of exactly the
  * callers that see a different summary: they are walked again, the rest
