@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "fuzz_common.h"
 #include "analyse/analyse.h"
+#include "base/diag.h"
 #include "report/report.h"
 #include "summary/summary.h"
 
