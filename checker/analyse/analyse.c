@@ -360,6 +360,8 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.fill_regrow |= 1u << o.nfill;
 			if ((o.fill_regrow & (1u << o.nfill)) || A->fsite_grow[A->slot_site[x]])
 				o.fill_grows |= 1u << o.nfill;  /* also list_add(p, x)'s */
+			if (A->fsite_maybe[A->slot_site[x]])
+				o.fill_maybe |= 1u << o.nfill;
 			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
 		} else if (sl[x].st == RS_OUT && !o.out_param && sl[x].pend > 0 &&
 			   sl[x].pend <= SUMMARY_MAX_PARAMS &&
@@ -566,6 +568,8 @@ out:
 	free(A.fsite_of);
 	free(A.fsite_pm);
 	free(A.fsite_grow);
+	free(A.fsite_maybe);
+	free(A.owned);
 	free(A.msite_fid);
 	free(A.lastpos);
 	free(A.seen_in);
