@@ -216,6 +216,29 @@ static void returned_members(struct an *A, unsigned char *s, int h, struct exit_
 		}
 }
 
+/*
+ * The parameters p whose cell *p is known to be 0 (NULL) here: what was
+ * stored through p on the way is no longer there (FREE_AND_NULL(*argv);
+ * return -1;), so this exit stores nothing into *p.
+ */
+static uint64_t nulled_cells(struct an *A, unsigned char *s)
+{
+	uint64_t m = 0;
+	size_t k;
+
+	for (k = 0; k < A->nmem; k++) {
+		int v = A->mem[k], p = an_param_cell(A, v);
+		const struct val *d;
+
+		if (p < 0 || p >= SUMMARY_MAX_PARAMS || !an_tracks_value(A, v))
+			continue;
+		d = vval(A, s, v);
+		if (d && d->lo == 0 && d->hi == 0 && !d->has_ex)
+			m |= 1ULL << p;
+	}
+	return m;
+}
+
 /* The parameters known to be NULL at this exit (o->void_params). */
 static void void_params(struct an *A, unsigned char *s, struct exit_obs *o)
 {
@@ -252,6 +275,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 	struct exit_obs o;
 	size_t x;
 	int ret_site = -1, ret_slot = -1;
+	uint64_t nulled;
 
 	memset(&o, 0, sizeof(o));
 	o.ret = RET_NONE;
@@ -307,6 +331,7 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 		o.ret = RET_CONST;
 		o.value = t->value;
 	}
+	nulled = nulled_cells(A, s);
 	for (x = 0; x < A->nslots; x++) {
 		if (param_slot(A, (int)x)) {
 			int p = (int)((size_t)A->slot_site[x] - A->first_param);
@@ -335,7 +360,13 @@ static void observe_exit(struct an *A, unsigned char *s, const struct ir_term *t
 				o.fill_regrow |= 1u << o.nfill;
 			if ((o.fill_regrow & (1u << o.nfill)) || A->fsite_grow[A->slot_site[x]])
 				o.fill_grows |= 1u << o.nfill;  /* also list_add(p, x)'s */
+			if (A->fsite_maybe[A->slot_site[x]])
+				o.fill_maybe |= 1u << o.nfill;
 			o.fill_acq[o.nfill++] = site_of_slot(A, (int)x)->acq;
+		} else if (sl[x].st == RS_OUT && !o.out_param && sl[x].pend > 0 &&
+			   sl[x].pend <= SUMMARY_MAX_PARAMS &&
+			   (nulled & (1ULL << (sl[x].pend - 1)))) {
+			continue;       /* *out = NULL after: nothing stored here */
 		} else if (sl[x].st == RS_OUT && !o.out_param) {
 			o.out_param = sl[x].pend;
 			o.out_unchecked = !sl[x].ok;
@@ -537,6 +568,8 @@ out:
 	free(A.fsite_of);
 	free(A.fsite_pm);
 	free(A.fsite_grow);
+	free(A.fsite_maybe);
+	free(A.owned);
 	free(A.msite_fid);
 	free(A.lastpos);
 	free(A.seen_in);

@@ -121,6 +121,11 @@ struct an {
 				   strbuf_addf(&sb, ..)), the call's site; else -1 */
 	int *fsite_pm;          /* site -> the callee's summary.pmem entry it applies */
 	bool *fsite_grow;       /* site -> that entry's fill grows the member (regrow) */
+	bool *fsite_maybe;      /* site -> that entry's fill happens on some exits only
+				   (summary_member.maybe) */
+	bool *owned;            /* var -> a member of a local aggregate this function
+				   releases or gives to a callee that takes it, somewhere:
+				   what a maybe fill put there is reported */
 	uint8_t *msite_fid;     /* site -> that member's id */
 	bool *exposed;          /* exposed[p]: parameter p is handed out (passed, copied,
 				   stored, returned): memory through it may change */
@@ -344,6 +349,13 @@ void an_agg_lent(struct an *A, unsigned char *s, int v);
  */
 size_t an_fill_sites(const struct an *A, const struct ir_event *e, const struct summary *S,
 		     struct ir_site *out, size_t next);
+/* A->owned: the members of local aggregates the function releases somewhere. */
+void an_owned_members(struct an *A);
+/*
+ * Whether slot x holds what a callee maybe filled (summary_member.maybe)
+ * into a member the function never releases elsewhere: not reported.
+ */
+bool an_unowned_maybe(const struct an *A, int x);
 /* Applies S->pmem (fills and frees of members) to the arguments of call ev. */
 void an_member_effects(struct an *A, unsigned char *s, const struct ir_event *ev,
 		       const struct summary *S);

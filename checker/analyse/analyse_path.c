@@ -414,6 +414,8 @@ void an_report(struct an *A, enum finding_kind kind, int x, struct ir_loc loc,
 	if (A->quiet || A->f->context || param_slot(A, x) ||
 	    (!at_exit && seen_before(A, kind, x, loc)))
 		return;
+	if ((kind == FK_LEAK || kind == FK_OVERWRITE) && an_unowned_maybe(A, x))
+		return;         /* maybe filled, and never ours to release */
 	if (kind != FK_DOUBLE_RELEASE && kind != FK_MISMATCHED_RELEASE && A->node >= 0 &&
 	    A->doomed[A->nodes[A->node].block])
 		return;         /* dropped on the way to abort(): the process is gone */

@@ -7,7 +7,9 @@
  * parameter's member: a fill of ours); `strbuf_release(&sb)` frees what
  * sb.buf holds.  A member that already holds a handle keeps it (the
  * callee grows it).  A callee that neither keeps the struct nor touches
- * its members otherwise leaves a local struct's members with us.
+ * its members otherwise leaves a local struct's members with us.  A
+ * member a callee maybe fills (summary_member.maybe) is held as filled,
+ * but reported only when the function releases it elsewhere (A->owned).
  */
 #include "analyse_int.h"
 #include "base/util.h"
@@ -99,6 +101,7 @@ size_t an_fill_sites(const struct an *A, const struct ir_event *e, const struct 
 		A->fsite_of[next + n] = e->site;
 		A->fsite_pm[next + n] = k;
 		A->fsite_grow[next + n] = m->regrow;
+		A->fsite_maybe[next + n] = m->maybe;
 		A->msite_name[next + n] = m->name;
 		n++;
 	}
@@ -182,7 +185,7 @@ static void fill(struct an *A, unsigned char *s, const struct ir_event *ev, int 
 		if (!A->sb)
 			return;
 		p = (int)((size_t)A->slot_site[w->bind] - A->first_param);
-	} else if (live(sl[w->bind].st)) {
+	} else if (live(sl[w->bind].st) && !A->fsite_maybe[fsite]) {
 		h = w->bind;
 	} else {
 		return;
@@ -233,6 +236,59 @@ static void free_member(struct an *A, unsigned char *s, const struct ir_event *e
 	for (x = held_member(A, s, h, p, fid, 0); x >= 0;
 	     x = all ? held_member(A, s, h, p, ANY_MEMBER, (size_t)x + 1) : -1)
 		let_go(A, s, x, ev, i + 1);
+}
+
+/* Marks the first-level members of aggregate v, or the one named name, owned. */
+static void own(struct an *A, int v, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < A->nvars; k++)
+		if (first_member(A, v, (int)k, name && strcmp(name, "*") ? name : NULL) &&
+		    !A->has_kids[k])
+			A->owned[k] = true;
+}
+
+void an_owned_members(struct an *A)
+{
+	const struct ir_func *f = A->f;
+	size_t b, i;
+	int a, k;
+
+	A->owned = xcalloc(f->nvars + 1, sizeof(bool));
+	for (b = 0; b < f->nblocks; b++)
+		for (i = 0; i < f->blocks[b].nev; i++) {
+			const struct ir_event *e = &f->blocks[b].ev[i];
+			const struct summary *S;
+
+			if (e->kind == EV_RELEASE && e->var >= 0)
+				A->owned[e->var] = true;        /* free(sb.buf) */
+			if (e->kind != EV_CALL || !A->opts->summaries ||
+			    !(S = summaries_find(A->opts->summaries, e->key, f->unit)))
+				continue;
+			for (a = 0; a < e->nargs && a < S->nparams && a < SUMMARY_MAX_PARAMS; a++) {
+				const struct ir_arg *g = &e->args[a];
+				uint64_t bit = 1ULL << a;
+
+				if (g->kind == ARG_VAR && g->var >= 0 &&
+				    ((S->releases | S->releases_some) & bit))
+					A->owned[g->var] = true;        /* xfree(sb.buf) */
+				if (g->kind != ARG_ADDR || !A->has_kids[g->var])
+					continue;
+				if ((S->keeps | S->releases | S->releases_some | S->members_touched) & bit)
+					own(A, g->var, NULL);   /* strbuf_detach(&sb, ..) */
+				for (k = 0; k < S->npmem; k++)
+					if (S->pmem[k].param == a && S->pmem[k].frees)
+						own(A, g->var, S->pmem[k].name);   /* strbuf_release(&sb) */
+			}
+		}
+}
+
+bool an_unowned_maybe(const struct an *A, int x)
+{
+	int site = A->slot_site[x], d = A->sites[site].dst;
+
+	return A->fsite_maybe[site] && (d < 0 || !A->owned[d]);
 }
 
 void an_member_effects(struct an *A, unsigned char *s, const struct ir_event *ev,

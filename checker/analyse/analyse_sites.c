@@ -67,6 +67,7 @@ void an_complete_sites(struct an *A)
 	A->fsite_of = xmalloc((A->nsites + 1) * sizeof(int));
 	A->fsite_pm = xcalloc(A->nsites + 1, sizeof(int));
 	A->fsite_grow = xcalloc(A->nsites + 1, sizeof(bool));
+	A->fsite_maybe = xcalloc(A->nsites + 1, sizeof(bool));
 	for (i = 0; i < A->nsites; i++)
 		A->msite_of[i] = A->fsite_of[i] = -1;
 	if (f->nsites)
@@ -142,6 +143,7 @@ void an_complete_sites(struct an *A)
 			}
 		}
 	an_refc_sites(A);
+	an_owned_members(A);
 }
 
 /* How many member sites the constructors called by the function give it. */

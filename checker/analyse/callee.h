@@ -56,6 +56,13 @@ struct summary_member {
 	bool counts;                        /* with fill: every path that returns steps up
 					       an integer member of the same parameter
 					       (sb->len++: strbuf_addch()) */
+	bool maybe;                         /* with fill: only some exits fill it, and the
+					       result does not tell which (git's
+					       unquote_c_style() fails before and after
+					       appending; fill->fails is then FAIL_NEVER, or
+					       FAIL_RANGE with ranges that overlap): a caller
+					       holds it, and reports it only if it releases
+					       that member elsewhere */
 };
 
 struct summary {

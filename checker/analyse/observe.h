@@ -81,6 +81,8 @@ struct exit_obs {
 					       did not happen, the member holds what it held */
 	uint32_t fill_grows;                /* bit i: fill i grows the member: a regrow, or
 					       a callee's fill marked regrow (summary_member) */
+	uint32_t fill_maybe;                /* bit i: fill i is a callee's maybe fill
+					       (summary_member.maybe) */
 	bool fill_over;                     /* more than that */
 };
 

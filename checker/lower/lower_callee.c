@@ -105,6 +105,10 @@ struct operand lower_summarised_call(struct lower *L, CXCursor call, CXCursor de
 	ev.key = clang_getCursorLinkage(decl) == CXLinkage_Internal ?
 		 arena_printf(&L->f->arena, "%s:%s", L->f->unit ? L->f->unit : "", name) : ev.callee;
 	ev.var = dst >= 0 ? dst : lower_new_temp(L, "(result)");
+	/* a pointer result is a pointer: *out = wrap(n); (*out)->x = 0 stores
+	   a handle and proves it not NULL */
+	if (dst < 0 && clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Pointer)
+		L->f->vars[ev.var].flags |= VAR_POINTER;
 	ev.loc = dst >= 0 ? L->assign_loc : loc;
 	site.loc = loc;
 	site.error_var1 = lower_call_gerror(L, call) + 1;

@@ -35,7 +35,7 @@
 #include "summary/summary.h"
 
 /* The version of the format, part of every index (docs/index.md). */
-#define SUMINDEX_FORMAT 2
+#define SUMINDEX_FORMAT 3
 
 /*
  * Writes the external summaries of S (and the bodies without one) to

@@ -118,7 +118,7 @@ void sumindex_put_summary(struct bytes_out *b, const struct summary *s, const ch
 		put_acq(b, s->pmem[k].fill, root);
 		bytes_put_i64(b, s->pmem[k].frees | s->pmem[k].resets << 1 |
 				 s->pmem[k].regrow << 2 | s->pmem[k].counts << 3 |
-				 (int64_t)s->pmem[k].copies << 4);
+				 (int64_t)s->pmem[k].copies << 4 | (int64_t)s->pmem[k].maybe << 36);
 	}
 	bytes_put_i64(b, s->nmembers);
 	for (k = 0; k < s->nmembers; k++) {
@@ -263,12 +263,13 @@ static void get_members(struct sumindex_reader *d, struct summary *s)
 		pm[k].param = get_param(d, false) - 1;
 		pm[k].name = bytes_get_name(d->in, a);
 		pm[k].fill = get_acq(d);
-		flags = bytes_get_range(d->in, 0, ((int64_t)UINT32_MAX << 4) | 15);
+		flags = bytes_get_range(d->in, 0, ((int64_t)1 << 37) - 1);
 		pm[k].frees = flags & 1;
 		pm[k].resets = flags & 2;
 		pm[k].regrow = flags & 4;
 		pm[k].counts = flags & 8;
 		pm[k].copies = (uint32_t)(flags >> 4);
+		pm[k].maybe = (flags >> 36) & 1;
 	}
 	s->pmem = pm;
 	s->nmembers = (int)bytes_get_range(d->in, 0, SUMMARY_MAX_MEMBERS);

@@ -543,9 +543,13 @@ void summary_dump(const struct summary *s, void *file)
 		else if (m->resets && !m->fill)         /* "*": a blank struct written */
 			fprintf(out, strcmp(m->name, "*") ? " resets member %s of arg %d" :
 				" resets every member%.0s of arg %d", m->name, m->param + 1);
-		if (m->fill)
-			fprintf(out, " fills member %s of arg %d with %s (fails: %s%s)", m->name, m->param + 1,
-				m->fill->res->id, fails_name[m->fill->fails], m->regrow ? ", grown" : "");
+		if (m->fill) {
+			fprintf(out, " %s member %s of arg %d with %s (",
+				m->maybe ? "maybe fills" : "fills", m->name, m->param + 1,
+				m->fill->res->id);
+			dump_fails(out, m->fill);
+			fprintf(out, "%s)", m->regrow ? ", grown" : "");
+		}
 		if (m->fill && m->counts)
 			fprintf(out, " counting");
 		for (k = 0; k < 32; k++)

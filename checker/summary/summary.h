@@ -45,6 +45,7 @@ struct fill_seen {
 	bool bad;                           /* filled with two kinds of resource */
 	bool regrow;                        /* every fill seen took over its old value */
 	bool grows;                         /* every fill seen grows it (exit_obs.fill_grows) */
+	bool maybe;                         /* some fill seen is a callee's maybe fill */
 };
 /* Exits that stored nothing while some parameters were NULL (see summary_observe). */
 struct void_exit {
@@ -104,7 +105,8 @@ struct summary_builder {
 	bool fills_over;                    /* too many members or exits to follow */
 	bool fill_valued;                   /* some exit returns a value */
 	struct vset fexit_res[SUMMARY_MAX_FEXITS];  /* each exit's results, */
-	uint32_t fexit_mask[SUMMARY_MAX_FEXITS];    /* ... and the fills it holds */
+	uint32_t fexit_mask[SUMMARY_MAX_FEXITS];    /* ... and the fills it holds, */
+	uint64_t fexit_void[SUMMARY_MAX_FEXITS];    /* ... and the parameters NULL there */
 	int nfexit;
 };
 

@@ -88,13 +88,19 @@ bool summary_status_fails(const struct summary_builder *b, struct rule_acquire *
 	return summary_sets_fail(&b->s_res, &b->f_res, ret);
 }
 
+/*
+ * The usual kinds first; but a success that is never 0 (a count of at
+ * least 1, against negative errors: git's split_cmdline()) is a range,
+ * so that `> 0` found false means failure, as `< 0` found true does.
+ */
 bool summary_sets_fail(const struct vset *ok, const struct vset *bad, struct rule_acquire *ret)
 {
 	static const enum rule_fail usual[] = { FAIL_NONZERO, FAIL_NEGATIVE, FAIL_NULL };
 	size_t i;
 
 	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
-		if (fits(ok, bad, usual[i])) {
+		if (fits(ok, bad, usual[i]) &&
+		    !(usual[i] == FAIL_NEGATIVE && ok->n && ok->lo[0] > 0)) {
 			ret->fails = usual[i];
 			return true;
 		}

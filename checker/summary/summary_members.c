@@ -8,12 +8,15 @@
  *
  * A fill is seen at the exits of the walk (analyse.c: a fresh handle
  * stored into p->name is held there when the function returns); a
- * member filled on some exits only must be told by the result (the
- * usual failure kinds or ranges, as an out-parameter's), except in a
- * function returning nothing, whose caller cannot tell either: there a
- * member filled on some path counts as filled (ALLOC_GROW grows it when
- * it is too small).  A member both filled and freed is left to the
- * callee (touched): which one holds at the end depends on the path.
+ * member filled on some exits only is told by the result (the usual
+ * failure kinds or ranges, as an out-parameter's), except in a function
+ * returning nothing, whose caller cannot tell either: there a member
+ * filled on some path counts as filled (ALLOC_GROW grows it when it is
+ * too small).  When the result cannot tell it, the member is "maybe
+ * filled" (summary_member.maybe), as is one a callee maybe fills.  An
+ * exit where the parameter is NULL fills nothing and tells nothing.  A
+ * member both filled and freed is left to the callee (touched): which
+ * one holds at the end depends on the path.
  */
 #include "summary_int.h"
 
@@ -64,6 +67,7 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].acq = o->fill_acq[i];
 			b->fills[k].loc = o->fill_loc[i];
 			b->fills[k].bad = false;
+			b->fills[k].maybe = false;
 			b->fills[k].regrow = b->fills[k].grows = true;
 			b->nfills++;
 		} else if (!rules_same_resource(b->fills[k].acq->res, o->fill_acq[i]->res)) {
@@ -73,6 +77,8 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 			b->fills[k].regrow = false;
 		if (!(o->fill_grows & (1u << i)))
 			b->fills[k].grows = false;
+		if (o->fill_maybe & (1u << i))
+			b->fills[k].maybe = true;
 		mask |= 1u << k;
 	}
 	if (b->nfexit == SUMMARY_MAX_FEXITS) {
@@ -81,6 +87,7 @@ void summary_note_fills(struct summary_builder *b, const struct exit_obs *o)
 	}
 	memset(&b->fexit_res[b->nfexit], 0, sizeof(b->fexit_res[0]));
 	summary_note_result(&b->fexit_res[b->nfexit], o);
+	b->fexit_void[b->nfexit] = o->void_params;
 	b->fexit_mask[b->nfexit++] = mask;
 }
 
@@ -180,9 +187,14 @@ static bool init_maybe_fills(const struct summary_builder *b, struct pm_list *l,
 	return false;
 }
 
-/* The fill of b->fills[k] as s's caller sees it, or NULL when the result cannot tell it. */
+/*
+ * The fill of b->fills[k] as s's caller sees it; *maybe set when it
+ * happens on some exits only and the result cannot tell which: the
+ * caller holds it as "maybe filled", unless the result is none of those
+ * of the exits that fill (FAIL_RANGE with ranges that overlap).
+ */
 static const struct rule_acquire *fill_of(struct summaries *S, const struct summary *s,
-					  const struct summary_builder *b, int k)
+					  const struct summary_builder *b, int k, bool *maybe)
 {
 	const struct rule_acquire *under = b->fills[k].acq;
 	struct rule_acquire *m = arena_alloc(&S->arena, sizeof(*m));
@@ -190,7 +202,9 @@ static const struct rule_acquire *fill_of(struct summaries *S, const struct summ
 	int e;
 
 	for (e = 0; e < b->nfexit; e++)
-		summary_vset_union(b->fexit_mask[e] & (1u << k) ? &ok : &bad, &b->fexit_res[e]);
+		if (!(b->fexit_void[e] & (1ULL << b->fills[k].param)))  /* no struct: no fill */
+			summary_vset_union(b->fexit_mask[e] & (1u << k) ? &ok : &bad,
+					   &b->fexit_res[e]);
 	*m = *under;
 	m->transfer = m->reopen = m->count = m->index = 0;
 	m->next = NULL;
@@ -205,8 +219,21 @@ static const struct rule_acquire *fill_of(struct summaries *S, const struct summ
 	m->line = under->via ? under->line : b->fills[k].loc.line;
 	if (!bad.n || !b->fill_valued || b->fills[k].regrow)
 		return m;               /* on every exit, nobody can tell, or it grows */
-	if (s->ret.res || !summary_sets_fail(&ok, &bad, m))
-		return NULL;
+	if (s->ret.res || !summary_sets_fail(&ok, &bad, m)) {
+		/* maybe: a result outside those of the exits that fill says
+		   it did not (ranges that overlap: reftable_backend_read_ref()
+		   fills only when it returns 0, and not always then) */
+		*maybe = true;
+		m->fails = FAIL_NEVER;
+		if (!s->ret.res && ok.n && bad.n &&
+		    (ok.lo[0] > INT64_MIN || ok.hi[ok.n - 1] < INT64_MAX)) {
+			m->fails = FAIL_RANGE;
+			m->ok_value = ok.lo[0];
+			m->ok_hi = ok.hi[ok.n - 1];
+			m->fail_lo = bad.lo[0];
+			m->fail_hi = bad.hi[bad.n - 1];
+		}
+	}
 	return m;
 }
 
@@ -464,22 +491,24 @@ uint64_t summary_members(struct summaries *S, const struct ir_func *f, struct su
 	for (k = 0; k < b->nfills; k++) {
 		int p = b->fills[k].param;
 		struct summary_member *m = pm_find(&l, p, b->fills[k].name);
-		const struct rule_acquire *fill = NULL;
+		const struct rule_acquire *fill;
+		bool maybe = b->fills[k].maybe;
 
 		if (p < 0 || p >= SUMMARY_MAX_PARAMS || (!b->fills_over && init_maybe_fills(b, &l, k)))
 			continue;
-		if (b->fills_over || b->fills[k].bad || (m && m->frees) ||
-		    !(fill = fill_of(S, s, b, k))) {
+		if (b->fills_over || b->fills[k].bad || (m && m->frees)) {
 			l.touched |= 1ULL << p;         /* filled and freed: left to it */
 			continue;
 		}
+		fill = fill_of(S, s, b, k, &maybe);
 		if (m) {
 			m->fill = fill;         /* sb->buf = NULL, then it grows */
+			m->maybe = maybe;
 			m->resets = false;
 			m->regrow = b->fills[k].grows;
 		} else {
 			l.m[l.n++] = (struct summary_member){ .param = p, .name = b->fills[k].name,
-							      .fill = fill,
+							      .fill = fill, .maybe = maybe,
 							      .regrow = b->fills[k].grows };
 		}
 	}
