@@ -20,7 +20,7 @@
 #   OUT        output dir (default /work/scratch/recall/out/$TAG)
 #   TAG        default: the first 12 hex digits of BIN's sha256
 #   CACHE_ROOT default /work/scratch/recall/cache; the cache is
-#              $CACHE_ROOT/<sha256 of BIN>/PROJECT
+#              $CACHE_ROOT/<sha256 of BIN>/PROJECT (PROJECT@REV for a "# base: REV" list)
 #   TIMEOUT    seconds per leakcheck run (default 600)
 #   LIST       commit list (default commits/PROJECT.txt next to this script)
 #
@@ -57,7 +57,7 @@ builddir=$(cat "$tree/READY")
 binsum=$(sha256sum "$bin" | cut -c1-64)
 tag=${TAG:-${binsum:0:12}}
 out=${OUT:-/work/scratch/recall/out/$tag}/$project
-cache=${CACHE_ROOT:-/work/scratch/recall/cache}/$binsum/$project
+cache=${CACHE_ROOT:-/work/scratch/recall/cache}/$binsum/$project${base:+@$base}
 timeout=${TIMEOUT:-600}
 mkdir -p "$out" "$(dirname "$cache")"
 

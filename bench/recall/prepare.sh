@@ -3,7 +3,7 @@
 # with a compile database, so that leakcheck can parse every file (generated
 # headers such as config.h must exist).
 #
-#   NAME  openssh | git | curl | jq | redis
+#   NAME  openssh | git | curl | jq | redis | libgit2
 #   DEST  directory to create (must not exist, or be a previous checkout of
 #         the same project: it is then reused and rebuilt)
 #
@@ -11,11 +11,12 @@
 # <owner>+<repo>/repo; set REPO=URL-or-path to clone from somewhere else.
 # REV=commit checks out that commit instead of the mirror's HEAD.
 # When done, DEST/READY holds the directory of compile_commands.json
-# (DEST for make+bear projects, DEST/build for curl) and DEST/REV the commit.
+# (DEST for make+bear projects, DEST/build for the CMake ones: curl,
+# libgit2) and DEST/REV the commit.
 # Debian/Ubuntu build dependencies are installed with apt-get when missing.
 set -euo pipefail
 
-usage() { echo "usage: $0 openssh|git|curl|jq|redis DEST" >&2; exit 2; }
+usage() { echo "usage: $0 openssh|git|curl|jq|redis|libgit2 DEST" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 name=$1 dest=$2
 jobs=${JOBS:-2}
@@ -26,6 +27,7 @@ case "$name" in
   curl) mirror=curl+curl ;;
   jq) mirror=jqlang+jq ;;
   redis) mirror=redis+redis ;;
+  libgit2) mirror=libgit2+libgit2 ;;
   *) usage ;;
 esac
 repo=${REPO:-${MIRROR:-/work/.mirror}/$mirror/repo}
@@ -83,6 +85,17 @@ case "$name" in
     # MALLOC=libc: no jemalloc build; the vendored deps (lua, hiredis, ...) are in the database
     bear -- make -j"$jobs" MALLOC=libc >make.log 2>&1
     dbdir=$dest ;;
+  libgit2)
+    # System zlib and PCRE2 (not the bundled deps/zlib, deps/pcre2); libssh2 so
+    # that transports/ssh_libssh2.c is compiled rather than preprocessed away.
+    # No tests (tests/ has ~900 files); the CLI (src/cli) is kept. REGEX_BACKEND
+    # is USE_REGEX before v1.8 (for "REV=v1.7.0"); the unused one is ignored.
+    need_pkgs cmake ninja-build libssl-dev zlib1g-dev libssh2-1-dev libpcre2-dev pkg-config
+    cmake -G Ninja -B build -DCMAKE_BUILD_TYPE=Debug -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+      -DBUILD_TESTS=OFF -DBUILD_CLI=ON -DUSE_SSH=libssh2 -DUSE_HTTPS=OpenSSL \
+      -DUSE_REGEX=pcre2 -DREGEX_BACKEND=pcre2 -DUSE_COMPRESSION=zlib >configure.log
+    cmake --build build -j "$jobs" >make.log 2>&1
+    dbdir=$dest/build ;;
 esac
 
 [[ -s "$dbdir/compile_commands.json" ]] || { echo "prepare: no compile_commands.json in $dbdir" >&2; exit 1; }
