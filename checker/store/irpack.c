@@ -171,6 +171,10 @@ bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p)
 	zlen = bytes_get_range(in, 0, in->end - in->p - 0);
 	if (!in->bad && (zlen > in->end - in->p || (p->stored && (size_t)zlen != p->len)))
 		bytes_fail(in, BYTES_CUT);
+	/* deflate expands at most 1032 to 1: a larger claim is not ours, and
+	   must not make irpack_fn_open() allocate it */
+	if (!in->bad && !p->stored && p->len > (size_t)zlen * 1032 + 64)
+		bytes_fail(in, BYTES_RANGE);
 	if (in->bad) {
 		free(h.callees);
 		arena_release(&scratch);
@@ -187,14 +191,26 @@ bool irpack_fn_get(struct bytes_in *in, bool context, struct irpack_fn *p)
 	return true;
 }
 
+/* The encoding of p (in *raw, to be freed, unless stored), or NULL if it does not unpack. */
+static const unsigned char *unpacked(const struct irpack_fn *p, unsigned char **raw)
+{
+	uLongf len = p->len;
+
+	*raw = NULL;
+	if (p->stored)
+		return p->z;
+	*raw = xmalloc(p->len ? p->len : 1);
+	if (uncompress(*raw, &len, p->z, p->zlen) != Z_OK || len != p->len)
+		return NULL;
+	return *raw;
+}
+
 uint64_t irpack_fn_hash_unpacked(const struct irpack_fn *p)
 {
-	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
-	uLongf len = p->len;
-	uint64_t h = 0;
+	unsigned char *raw = NULL;
+	const unsigned char *bytes = unpacked(p, &raw);
+	uint64_t h = bytes ? util_hash(UTIL_HASH_INIT, bytes, p->len) | 1 : 0;
 
-	if (!raw || (uncompress(raw, &len, p->z, p->zlen) == Z_OK && len == p->len))
-		h = util_hash(UTIL_HASH_INIT, raw ? raw : p->z, p->len) | 1;
 	free(raw);
 	return h;
 }
@@ -202,14 +218,11 @@ uint64_t irpack_fn_hash_unpacked(const struct irpack_fn *p)
 struct ir_func *irpack_fn_open(const struct irpack_fn *p, const struct rules *rules,
 			       struct bytes_pool *pool)
 {
-	unsigned char *raw = p->stored ? NULL : xmalloc(p->len ? p->len : 1);
-	const unsigned char *bytes = raw ? raw : p->z;
-	uLongf len = p->len;
+	unsigned char *raw = NULL;
+	const unsigned char *bytes = unpacked(p, &raw);
 	struct ir_func *f = NULL;
 
-	if (raw && (uncompress(raw, &len, p->z, p->zlen) != Z_OK || len != p->len))
-		goto out;
-	if ((util_hash(UTIL_HASH_INIT, bytes, p->len) | 1) != p->head.hash)
+	if (!bytes || (util_hash(UTIL_HASH_INIT, bytes, p->len) | 1) != p->head.hash)
 		goto out;       /* damaged, or not what the head's hash says */
 	f = cache_get_func(bytes, p->len, rules, pool);
 	if (f)
